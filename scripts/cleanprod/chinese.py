@@ -1,0 +1,73 @@
+"""Traditional (Hong Kong) to Simplified Chinese, for the generated zh-Hans pages.
+
+OpenCC's `hk2s` does the conversion; the project glossary (docs/_data/glossary.yml)
+then replaces the few terms whose plain conversion reads wrong in the Mainland.
+Markdown syntax that must not change is protected: link and image targets,
+reference definitions, attribute lists, code, HTML tags and bare URLs. Otherwise a
+converted link target would point at a page that does not exist. The fragment of
+a link target (`#…`) is converted, since the heading it names is converted too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+from cleanprod.paths import GLOSSARY_FILE
+
+# Spans copied through unchanged, tried in this order at each position.
+_PROTECTED = re.compile(
+    r"""
+      ^(?P<fence>[ ]{0,3}(?:```|~~~)).*?^(?P=fence)[ \t]*$   # fenced code block
+    | `[^`\n]+`                                           # inline code
+    | \]\((?P<target>[^)#\n]*)(?:\#(?P<fragment>[^)\s]*))?(?P<rest>[^)\n]*)\)  # link target
+    | ^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+                     # reference definition
+    | \{[:#.][^}\n]*\}                                    # attribute list
+    | <[^>\n]+>                                           # HTML tag
+    | https?://\S+                                        # bare URL
+    """,
+    re.VERBOSE | re.MULTILINE | re.DOTALL,
+)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("hk2s.json")
+
+
+@lru_cache(maxsize=4)
+def _glossary(path: Path = GLOSSARY_FILE) -> tuple[tuple[str, str], ...]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # Longest first, so that a longer term wins over a term inside it.
+    return tuple(sorted(entries.items(), key=lambda kv: -len(kv[0])))
+
+
+def to_simplified(text: str) -> str:
+    """Convert plain Traditional Chinese text (no Markdown syntax) to Simplified."""
+    converted = _converter().convert(text)
+    for found, wanted in _glossary():
+        converted = converted.replace(found, wanted)
+    return converted
+
+
+def markdown_to_simplified(markdown: str) -> str:
+    """Convert a Markdown page to Simplified Chinese, leaving its syntax intact."""
+    parts: list[str] = []
+    last = 0
+    for match in _PROTECTED.finditer(markdown):
+        parts.append(to_simplified(markdown[last : match.start()]))
+        parts.append(_protected(match))
+        last = match.end()
+    parts.append(to_simplified(markdown[last:]))
+    return "".join(parts)
+
+
+def _protected(match: re.Match[str]) -> str:
+    """A protected span as it must appear in the Simplified page."""
+    if match.group("fragment"):
+        return f"]({match.group('target')}#{to_simplified(match.group('fragment'))}{match.group('rest')})"
+    return match.group(0)

@@ -1,0 +1,17 @@
+"""The site's languages, named once.
+
+zh-Hant is the default and is written by staff; English is written by staff;
+zh-Hans is converted from zh-Hant at build time unless a hand-written
+`.zh-Hans.md` page exists.
+"""
+
+DEFAULT = "zh-Hant"
+ENGLISH = "en"
+SIMPLIFIED = "zh-Hans"
+ALL = (DEFAULT, ENGLISH, SIMPLIFIED)
+WRITTEN = (DEFAULT, ENGLISH)
+
+
+def url_prefix(lang: str) -> str:
+    """The folder a language is published under: '' for the default."""
+    return "" if lang == DEFAULT else f"{lang}/"

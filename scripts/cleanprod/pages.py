@@ -1,0 +1,122 @@
+"""Find the Markdown pages under docs/ and check what MkDocs would pass over.
+
+MkDocs quietly shows a page whose front matter is not valid YAML with the
+front matter as text, and reads a file saved in another encoding as garbage;
+here either stops the build with the file and line named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from cleanprod import languages
+from cleanprod.problems import Problem
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+_HEADING_1 = re.compile(r"^#[ \t]+\S", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file: its path, language, front matter and body."""
+
+    path: Path
+    lang: str
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # the line of the file the body starts on
+
+
+def language_of(path: Path) -> str:
+    """The language a file is written in, from its suffix (about.en.md → en)."""
+    suffixes = path.suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:] in languages.ALL:
+        return suffixes[-2][1:]
+    return languages.DEFAULT
+
+
+def page_key(path: Path, docs: Path) -> str:
+    """The path a page has in every language: about.en.md and about.md → about.md."""
+    relative = path.relative_to(docs).as_posix()
+    suffix = f".{language_of(path)}.md"
+    return relative[: -len(suffix)] + ".md" if relative.endswith(suffix) else relative
+
+
+def markdown_files(docs: Path) -> list[Path]:
+    """Every page under docs/, in a stable order, leaving out build data."""
+    return sorted(p for p in docs.rglob("*.md") if "_data" not in p.relative_to(docs).parts)
+
+
+def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
+    """Read one page; return it, or the problems that stop it being built."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                path,
+                f"line {line}",
+                "the file is not saved as UTF-8 text",
+                "open it in your editor and save it again with the encoding 'UTF-8'",
+            )
+        ]
+    text = text.replace("\r\n", "\n")
+    meta: dict = {}
+    body, body_line = text, 1
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1) or "") or {}
+        except yaml.YAMLError as error:
+            # Where the broken entry starts (context_mark) beats where the parser gave up.
+            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            return None, [
+                Problem(
+                    path,
+                    f"line {line}",
+                    f"the front matter (between the '---' lines) is not valid: {getattr(error, 'problem', error)}",
+                    "write each entry as 'name: value', and put quotes around a value that contains ':' or '#'",
+                )
+            ]
+        if not isinstance(loaded, dict):
+            return None, [
+                Problem(
+                    path,
+                    "line 2",
+                    "the front matter is not a list of 'name: value' entries",
+                    "write each entry on its own line as 'name: value'",
+                )
+            ]
+        meta = loaded
+        body = text[match.end() :]
+        body_line = text[: match.end()].count("\n") + 1
+    page = Page(path, language_of(path), meta, body, body_line)
+    if "title" not in meta and not _HEADING_1.search(body):
+        return page, [
+            Problem(
+                path,
+                f"line {body_line}",
+                "the page has no title",
+                "start the page with a heading line such as '# Page title'",
+            )
+        ]
+    return page, []
+
+
+def read_all(docs: Path) -> tuple[list[Page], list[Problem]]:
+    """Read every page under docs/, collecting every problem rather than stopping at one."""
+    pages: list[Page] = []
+    problems: list[Problem] = []
+    for path in markdown_files(docs):
+        page, found = read_page(path)
+        problems.extend(found)
+        if page is not None:
+            pages.append(page)
+    return pages, problems

@@ -1,0 +1,10 @@
+"""Where things live in the repository, named once."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+DATA = DOCS / "_data"
+LABELS_FILE = DATA / "labels.yml"
+GLOSSARY_FILE = DATA / "glossary.yml"
+SITE = ROOT / "site"

@@ -1,0 +1,40 @@
+"""Problems found in content and data, collected and reported together.
+
+A problem names the file, where in it (line, row, field), what is wrong and
+how to fix it, in words a member of staff can act on. Validation returns
+problems as values; the build prints all of them at once and stops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleanprod.paths import ROOT
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    where: str
+    what: str
+    fix: str
+
+    def __str__(self) -> str:
+        try:
+            name = self.file.resolve().relative_to(ROOT)
+        except ValueError:
+            name = self.file
+        return f"{name}, {self.where}: {self.what}. Fix: {self.fix}."
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so that the build stops once, listing all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {n}. {p}" for n, p in enumerate(problems, 1))
+        count = len(problems)
+        super().__init__(
+            f"The site was not built: {count} problem{'s' if count != 1 else ''} found.\n{lines}"
+        )

@@ -1,0 +1,60 @@
+"""Last revision dates of source files, from git history.
+
+Hong Kong government pages show when each was last revised. The date is the
+date of the last commit that changed the page's source file, in Hong Kong
+time, so the same commit always builds the same page. A file not yet committed
+shows the build date (SOURCE_DATE_EPOCH, where set, for reproducible builds).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+HONG_KONG = timezone(timedelta(hours=8), "HKT")
+
+
+def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, date]:
+    """Map each path under `folder` (relative to `root`) to its last commit's date.
+
+    One `git log` call for the whole folder: a call per page would cost
+    seconds on a site of thousands of pages.
+    """
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates: dict[str, date] = {}
+    for commit in log.split("\x00")[1:]:
+        stamp, _, names = commit.partition("\n")
+        day = datetime.fromtimestamp(int(stamp), HONG_KONG).date()
+        for name in names.split():
+            dates.setdefault(name, day)
+    return dates
+
+
+def build_date() -> date:
+    """Today in Hong Kong, or SOURCE_DATE_EPOCH's date where it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), HONG_KONG) if epoch else datetime.now(HONG_KONG)
+    return moment.date()
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def format_date(day: date, lang: str) -> str:
+    """A date as readers of `lang` write it: 2012年3月31日, or 31 March 2012."""
+    if lang == "en":
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.year}年{day.month}月{day.day}日"

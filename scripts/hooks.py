@@ -1,0 +1,132 @@
+"""MkDocs glue: the only module that knows MkDocs' event names.
+
+Each event hands work to the `cleanprod` package. mkdocs-static-i18n builds
+the default language first and then, from its `on_post_build`, each other
+language in turn, calling every event again with the same config object;
+`BuildState` remembers what holds across those builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from cleanprod import chinese, languages, pages, revision, sitemap
+from cleanprod.labels import Labels, load as load_labels
+from cleanprod.paths import LABELS_FILE, ROOT
+from cleanprod.problems import ContentError
+
+
+@dataclass
+class BuildState:
+    """What one `mkdocs build` (all languages) keeps between its language builds."""
+
+    labels: Labels
+    commit_dates: dict
+    lang: str = languages.DEFAULT
+    default_not_found: bytes = b""
+
+
+_state: BuildState | None = None
+
+
+def _validate(config: MkDocsConfig) -> BuildState:
+    """Check all content before anything is written; stop with every problem listed."""
+    _, problems = pages.read_all(Path(config.docs_dir))
+    labels, label_problems = load_labels(LABELS_FILE)
+    problems += label_problems
+    if problems:
+        raise PluginError(str(ContentError(problems)))
+    return BuildState(labels=labels, commit_dates=revision.last_commit_dates(ROOT))
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _state
+    i18n = config.plugins["i18n"]
+    if not i18n.building:  # the first language: a new build starts
+        _state = _validate(config)
+    _state.lang = i18n.current_language
+    if _state.lang == languages.SIMPLIFIED:
+        config.site_name = chinese.to_simplified(config.site_name)
+        config.site_description = chinese.to_simplified(config.site_description or "")
+    return config
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.globals["labels"] = _state.labels[_state.lang]
+    env.globals["lang_home"] = languages.url_prefix(_state.lang)
+    env.globals["site_root"] = urlsplit(config.site_url or "/").path
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _state.lang == languages.SIMPLIFIED and page.file.locale != languages.SIMPLIFIED:
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = chinese.to_simplified(page.meta[key])
+        return chinese.markdown_to_simplified(markdown)
+    return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    day = _state.commit_dates.get(source) or revision.build_date()
+    context["revised"] = {"iso": day.isoformat(), "text": revision.format_date(day, _state.lang)}
+    context["hreflang"] = _hreflang(page, config)
+    if sitemap.PLACEHOLDER in (page.content or ""):
+        page.content = page.content.replace(
+            sitemap.PLACEHOLDER, sitemap.render(_site_map_entries(nav.items, page))
+        )
+    return context
+
+
+@event_priority(100)  # before mkdocs-static-i18n starts the next language's build
+def on_post_build(config: MkDocsConfig) -> None:
+    """Keep one 404 page per language: every language's build writes /404.html.
+
+    The default language's stays at /404.html; each other language's is moved
+    to /<lang>/404.html and the default's put back.
+    """
+    not_found = Path(config.site_dir) / "404.html"
+    if not not_found.exists():
+        return
+    if _state.lang == languages.DEFAULT:
+        _state.default_not_found = not_found.read_bytes()
+        return
+    (Path(config.site_dir) / _state.lang / "404.html").write_bytes(not_found.read_bytes())
+    not_found.write_bytes(_state.default_not_found)
+
+
+def _hreflang(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) for each language of this page, and x-default."""
+    base = config.site_url or "/"
+    alternates = getattr(page.file, "alternates", {})
+    links = [(lang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates]
+    default = dict(links).get(languages.DEFAULT)
+    return links + ([("x-default", default)] if default else [])
+
+
+def _site_map_entries(items, page: Page) -> list[sitemap.Entry]:
+    return [
+        sitemap.Entry(item.title, children=tuple(_site_map_entries(item.children, page)))
+        if isinstance(item, Section)
+        else sitemap.Entry(item.title, _relative_link(item.url, page.url))
+        for item in items
+        if isinstance(item, (Section, Page))
+    ]
+
+
+def _relative_link(target: str, here: str) -> str:
+    """A link from page `here` to page `target`, keeping the trailing '/' of folder URLs."""
+    link = get_relative_url(target, here)
+    return link + "/" if target in ("", ".") or target.endswith("/") and not link.endswith("/") else link

@@ -1,0 +1,32 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on any built page, in any language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import all_html_files
+
+pytestmark = pytest.mark.browser
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def test_no_axe_violations_on_any_page(site: Path, server: str, page) -> None:
+    axe = Axe()
+    found = {}
+    for file in all_html_files(site):
+        url = server + file.relative_to(site).as_posix().removesuffix("index.html")
+        page.goto(url)
+        violations = axe.run(page, options=WCAG).response["violations"]
+        if violations:
+            found[url] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert found == {}
+
+
+@pytest.mark.parametrize("url", ["search/?q=示範項目", "en/search/?q=verification"])
+def test_no_axe_violations_on_search_results(server: str, page, url: str) -> None:
+    page.goto(server + url)
+    page.wait_for_selector(".pagefind-ui__result-link")
+    assert Axe().run(page, options=WCAG).response["violations"] == []

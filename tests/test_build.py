@@ -1,0 +1,91 @@
+"""The build is all or nothing: a staff member's mistake stops it with a message
+naming the file, the line and the fix, and the previous site/ stays as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the site's sources, with a previous build in site/."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, copy / name)
+    shutil.copy(ROOT / "mkdocs.yml", copy)
+    (copy / "site").mkdir()
+    (copy / "site" / "index.html").write_text("previous build", encoding="utf-8")
+    return copy
+
+
+def run_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(project / "scripts"), NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "cleanprod", "build"], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert not list(project.glob(".site-*")), "a staging folder was left behind"
+    return result.stdout + result.stderr
+
+
+def test_clean_build_replaces_the_previous_site(project: Path) -> None:
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "en" / "funding" / "index.html").exists()
+    assert "previous build" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert not list(project.glob(".site-*"))
+
+
+def test_broken_front_matter_names_file_line_and_fix(project: Path) -> None:
+    page = project / "docs" / "about.en.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("description: ", "description: [unclosed ", 1), encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "docs/about.en.md, line 2: the front matter" in output
+    assert "Fix: " in output
+
+
+def test_file_not_saved_as_utf8_is_named(project: Path) -> None:
+    page = project / "docs" / "notices.md"
+    page.write_bytes(page.read_text(encoding="utf-8").encode("big5", errors="replace"))
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "docs/notices.md, line " in output
+    assert "not saved as UTF-8" in output
+    assert "save it again with the encoding 'UTF-8'" in output
+
+
+def test_every_problem_is_listed_at_once(project: Path) -> None:
+    (project / "docs" / "privacy.md").write_text("no heading here\n", encoding="utf-8")
+    (project / "docs" / "privacy.en.md").write_text("---\ntitle: [x\n---\n# P\n", encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "2 problems found" in output
+    assert "docs/privacy.md, line 1: the page has no title" in output
+    assert "docs/privacy.en.md, line " in output
+
+
+def test_label_without_english_text_is_named(project: Path) -> None:
+    labels = project / "docs" / "_data" / "labels.yml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace("  en: Important notices\n", ""), encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "labels.yml, label 'footer.notices': no en text" in output
+
+
+def test_broken_link_stops_the_build(project: Path) -> None:
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[見此](no-such-page.md)\n", encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "no-such-page.md" in output

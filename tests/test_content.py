@@ -1,0 +1,127 @@
+"""Programme facts on the pages match the source (shared/sources/README.md)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import LANG_PREFIXES, all_html_files, read_html
+
+# Approved applications by year and measure, paragraph 10 of the LegCo brief.
+APPROVALS = {
+    "on-site assessment": [113, 227, 319, 284, 943],
+    "demonstration": [25, 25, 38, 41, 129],
+    "verification": [28, 178, 154, 370, 730],
+}
+MEASURE_NAMES = {
+    "zh-Hant": {"on-site assessment": "實地評估", "demonstration": "示範項目", "verification": "核證服務"},
+    "en": {"on-site assessment": "On-site assessment", "demonstration": "Demonstration project", "verification": "Verification service"},
+    "zh-Hans": {"on-site assessment": "实地评估", "demonstration": "示范项目", "verification": "核证服务"},
+}
+
+
+def _rows(html) -> dict[str, list[str]]:
+    rows = {}
+    for tr in html.select("article table tr"):
+        cells = [c.get_text(strip=True) for c in tr.find_all(["td", "th"])]
+        if cells:
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_statistics_table_has_every_figure_of_the_source(site: Path, lang: str) -> None:
+    rows = _rows(read_html(site, LANG_PREFIXES[lang] + "statistics/"))
+    for measure, figures in APPROVALS.items():
+        assert rows[MEASURE_NAMES[lang][measure]] == [f"{n:,}" for n in figures]
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        ("zh-Hant", ["1,802 宗", "695 宗", "54 項認知推廣活動", "約有 4,100 名", "113", "20", "6"]),
+        ("en", ["1,802 applications", "695 of them", "54 awareness promotion activities", "about 4,100", "113", "20", "6"]),
+        ("zh-Hans", ["1,802 宗", "695 宗", "54 项认知推广活动", "约有 4,100 名"]),
+    ],
+)
+def test_statistics_page_states_the_totals(site: Path, lang: str, expected: list[str]) -> None:
+    text = read_html(site, LANG_PREFIXES[lang] + "statistics/").select_one("article").get_text()
+    for figure in expected:
+        assert figure in text
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_statistics_yearly_totals_add_up_to_the_stated_totals(site: Path, lang: str) -> None:
+    rows = _rows(read_html(site, LANG_PREFIXES[lang] + "statistics/"))
+    total = next(v for k, v in rows.items() if k in ("總數", "Total", "总数"))
+    sums = [sum(col) for col in zip(*APPROVALS.values())]
+    assert total == [f"{n:,}" for n in sums]
+    assert sums[3] == 695 and sums[4] == 1802
+
+
+@pytest.mark.parametrize(
+    "lang,caps",
+    [
+        ("zh-Hant", ["15,000 元", "每個項目平均 160,000 元", "每個項目 15,000 元", "一半", "一切費用"]),
+        ("en", ["HK$15,000", "An average of HK$160,000 per project", "HK$15,000 per project", "Half", "whole cost"]),
+    ],
+)
+def test_funding_rules_match_the_source(site: Path, lang: str, caps: list[str]) -> None:
+    text = read_html(site, LANG_PREFIXES[lang] + "funding/").select_one("article").get_text()
+    for cap in caps:
+        assert cap in text
+
+
+@pytest.mark.parametrize(
+    "lang,facts",
+    [
+        ("zh-Hant", ["2008 年 4 月", "為期 5 年", "逾 9,300 萬元", "香港生產力促進局", "56,000", "紡織業", "家具製造業", "2010 年 1 月 21 日", "2009 年 8 月"]),
+        ("en", ["April 2008", "for 5 years", "over HK$93 million", "Hong Kong Productivity Council", "56,000", "Textiles", "Furniture manufacturing", "21 January 2010", "August 2009"]),
+    ],
+)
+def test_about_page_states_the_source_facts(site: Path, lang: str, facts: list[str]) -> None:
+    text = read_html(site, LANG_PREFIXES[lang] + "about/").select_one("article").get_text()
+    for fact in facts:
+        assert fact in text
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_about_page_lists_the_eight_sectors(site: Path, lang: str) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + "about/")
+    heading = html.find(id="sectors")
+    assert len(heading.find_next("ol").find_all("li")) == 8
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_every_page_shows_its_revision_date(site: Path, lang: str) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + "funding/")
+    stamp = html.select_one(".page-revised time")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", stamp["datetime"])
+    year, month, day = (int(x) for x in stamp["datetime"].split("-"))
+    expected = f"{day} " if lang == "en" else f"{year}年{month}月{day}日"
+    assert stamp.get_text().startswith(expected)
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_site_map_lists_every_page(site: Path, lang: str) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + "sitemap/")
+    hrefs = {a["href"] for a in html.select("article ul.site-map a")}
+    assert hrefs == {"../", "../about/", "../funding/", "../statistics/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
+
+
+def test_no_page_requests_anything_from_another_site(site: Path) -> None:
+    offenders = []
+    for file in all_html_files(site):
+        html = read_html(site, str(file.relative_to(site)))
+        for tag in html.select("[src]"):
+            if re.match(r"^(https?:)?//", tag["src"]):
+                offenders.append((file, tag["src"]))
+        for link in html.select("link[href]"):
+            rel = set(link.get("rel", []))
+            if rel & {"stylesheet", "preconnect", "preload", "icon", "modulepreload"} and re.match(r"^(https?:)?//", link["href"]):
+                offenders.append((file, link["href"]))
+    assert offenders == []
+    css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css

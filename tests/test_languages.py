@@ -1,0 +1,99 @@
+"""The three languages: addresses, lang attributes, switcher, hreflang, conversion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import CONTENT_PAGES, LANG_PREFIXES, read_html
+
+SITE_URL = "https://cleaner-production.example.org/"
+PAGES = [(lang, path) for lang in LANG_PREFIXES for path in CONTENT_PAGES + ["search/"]]
+
+
+@pytest.mark.parametrize("lang,path", PAGES)
+def test_page_exists_with_its_language(site: Path, lang: str, path: str) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + path)
+    assert html.html["lang"] == lang
+    assert html.find("h1") is not None
+
+
+@pytest.mark.parametrize("lang,path", PAGES)
+def test_switcher_links_go_to_the_same_page_in_each_language(site: Path, lang: str, path: str) -> None:
+    here = "/" + LANG_PREFIXES[lang] + path
+    html = read_html(site, LANG_PREFIXES[lang] + path)
+    links = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
+    assert set(links) == set(LANG_PREFIXES)
+    for target_lang, href in links.items():
+        target = urlsplit(urljoin(here, href)).path
+        assert target == "/" + LANG_PREFIXES[target_lang] + path
+        assert read_html(site, target.lstrip("/")).html["lang"] == target_lang
+
+
+@pytest.mark.parametrize("lang,path", PAGES)
+def test_hreflang_alternates_are_absolute_with_x_default(site: Path, lang: str, path: str) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + path)
+    alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {
+        "zh-Hant": SITE_URL + path,
+        "en": SITE_URL + "en/" + path,
+        "zh-Hans": SITE_URL + "zh-Hans/" + path,
+        "x-default": SITE_URL + path,
+    }
+
+
+@pytest.mark.parametrize(
+    "lang,site_name,nav_title,footer_link",
+    [
+        ("zh-Hant", "清潔生產伙伴計劃", "資助措施", "重要告示"),
+        ("en", "Cleaner Production Partnership Programme", "Funding", "Important notices"),
+        ("zh-Hans", "清洁生产伙伴计划", "资助措施", "重要告示"),
+    ],
+)
+def test_site_name_nav_and_footer_are_in_the_page_language(
+    site: Path, lang: str, site_name: str, nav_title: str, footer_link: str
+) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + "about/")
+    assert html.title.string.endswith(site_name)
+    nav = [a.get_text(strip=True) for a in html.select("nav.md-nav--primary a.md-nav__link")]
+    assert nav_title in nav
+    footer = [a.get_text(strip=True) for a in html.select(".site-footer-links a")]
+    assert footer[0] == footer_link and len(footer) == 4
+
+
+def test_zh_hant_theme_strings_use_hong_kong_usage(site: Path) -> None:
+    html = read_html(site, "about/")
+    assert html.select_one("a.md-skip").get_text(strip=True) == "跳至內容"
+
+
+@pytest.mark.parametrize("path", CONTENT_PAGES)
+def test_zh_hans_pages_are_simplified(site: Path, path: str) -> None:
+    text = read_html(site, "zh-Hans/" + path).select_one("article").get_text()
+    traditional_only = set("資劃與證計畫產發隱為這書體網頁們說區東")
+    assert not traditional_only & set(text), sorted(traditional_only & set(text))
+
+
+def test_zh_hans_funding_page_converted_and_keeps_figures(site: Path) -> None:
+    text = read_html(site, "zh-Hans/funding/").select_one("article").get_text()
+    for expected in ["资助措施", "示范项目", "核证", "15,000 元", "160,000 元", "每个项目平均"]:
+        assert expected in text
+
+
+def test_zh_hans_glossary_applies(site: Path) -> None:
+    html = read_html(site, "zh-Hans/privacy/")
+    assert html.find("h1").get_text(strip=True).startswith("隐私政策")
+
+
+def test_zh_hans_anchor_links_follow_converted_headings(site: Path) -> None:
+    html = read_html(site, "zh-Hans/about/")
+    ids = {tag["id"] for tag in html.select("[id]")}
+    assert "sectors" in ids and "partners" in ids
+
+
+@pytest.mark.parametrize("lang,title", [("zh-Hant", "找不到這一頁"), ("en", "Page not found"), ("zh-Hans", "找不到这一页")])
+def test_each_language_has_its_own_404_page(site: Path, lang: str, title: str) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + "404.html")
+    assert html.html["lang"] == lang
+    assert html.find("h1").get_text(strip=True) == title
