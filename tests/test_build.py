@@ -89,3 +89,14 @@ def test_broken_link_stops_the_build(project: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "\n[見此](no-such-page.md)\n", encoding="utf-8")
     output = assert_failed_and_site_untouched(project, run_build(project))
     assert "no-such-page.md" in output
+
+
+def test_same_sources_build_the_same_files(site: Path, tmp_path: Path) -> None:
+    from cleanprod import build
+
+    again = tmp_path / "again"
+    build.build(again)
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

@@ -9,6 +9,7 @@ the previous site/ exactly as it was.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -51,6 +52,14 @@ def build_into(folder: Path, env: dict[str, str]) -> None:
         [sys.executable, "-m", "pagefind", "--site", str(folder), "--exclude-selectors", ".headerlink", "--silent"],
         env,
     )
+    _sort_pagefind_entry(folder / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_pagefind_entry(entry: Path) -> None:
+    """Pagefind lists its languages in a different order on each run; sort them
+    so that the same sources always build the same files."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def build(site: Path = SITE) -> None:
