@@ -20,10 +20,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import chinese, languages, pages, revision, sitemap
+from cleanprod import chinese, datasets, directives, languages, pages, revision, sitemap
 from cleanprod.labels import Labels, load as load_labels
-from cleanprod.paths import LABELS_FILE, ROOT
+from cleanprod.paths import DATA_FILES, LABELS_FILE, ROOT
 from cleanprod.problems import ContentError
+from cleanprod.render.data import PageData
 
 
 @dataclass
@@ -32,6 +33,7 @@ class BuildState:
 
     labels: Labels
     commit_dates: dict
+    datasets: dict[str, datasets.Dataset]
     lang: str = languages.DEFAULT
     default_not_found: bytes = b""
 
@@ -41,12 +43,15 @@ _state: BuildState | None = None
 
 def _validate(config: MkDocsConfig) -> BuildState:
     """Check all content before anything is written; stop with every problem listed."""
-    _, problems = pages.read_all(Path(config.docs_dir))
+    found_pages, problems = pages.read_all(Path(config.docs_dir))
     labels, label_problems = load_labels(LABELS_FILE)
-    problems += label_problems
+    data, data_problems = datasets.load_all(DATA_FILES)
+    problems += label_problems + data_problems
+    for page in found_pages:
+        problems += directives.check(page.path, page.body, page.body_line, data)
     if problems:
         raise PluginError(str(ContentError(problems)))
-    return BuildState(labels=labels, commit_dates=revision.last_commit_dates(ROOT))
+    return BuildState(labels=labels, commit_dates=revision.last_commit_dates(ROOT), datasets=data)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language
@@ -74,13 +79,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = chinese.to_simplified(page.meta[key])
-        return chinese.markdown_to_simplified(markdown)
-    return markdown
+        markdown = chinese.markdown_to_simplified(markdown)
+    return directives.replace(markdown, _page_data(page, config).render)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    day = _state.commit_dates.get(source) or revision.build_date()
+    day = _revised(page.file.src_uri, config)
     context["revised"] = {"iso": day.isoformat(), "text": revision.format_date(day, _state.lang)}
     context["hreflang"] = _hreflang(page, config)
     if sitemap.PLACEHOLDER in (page.content or ""):
@@ -105,6 +109,25 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     (Path(config.site_dir) / _state.lang / "404.html").write_bytes(not_found.read_bytes())
     not_found.write_bytes(_state.default_not_found)
+
+
+def _revised(src_uri: str, config: MkDocsConfig):
+    """The date a source file under docs/ last changed."""
+    return _state.commit_dates.get(f"{Path(config.docs_dir).name}/{src_uri}") or revision.build_date()
+
+
+def _page_data(page: Page, config: MkDocsConfig) -> PageData:
+    facts = {}
+    for name, dataset in _state.datasets.items():
+        day = _revised(f"data/{name}", config)
+        facts[name] = (dataset.path.stat().st_size, day, revision.format_date(day, _state.lang))
+    return PageData(
+        datasets=_state.datasets,
+        lang=_state.lang,
+        labels=_state.labels[_state.lang],
+        data_prefix=_relative_link("data/", page.url),
+        file_facts=facts,
+    )
 
 
 def _hreflang(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:

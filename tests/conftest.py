@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from cleanprod import build
 
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
-CONTENT_PAGES = ["", "about/", "funding/", "statistics/", "notices/", "privacy/", "accessibility/", "sitemap/"]
+CONTENT_PAGES = ["", "about/", "funding/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
 CHROMIUM = "/usr/bin/chromium"
 
 

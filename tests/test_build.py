@@ -100,3 +100,18 @@ def test_same_sources_build_the_same_files(site: Path, tmp_path: Path) -> None:
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_bad_csv_stops_the_build_naming_file_row_and_column(project: Path) -> None:
+    data = project / "docs" / "data" / "approvals.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("2009/10,demonstration,25", "2009/10,demonstration,twenty-five"), encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "docs/data/approvals.csv, row 7, column 'approved': found 'twenty-five', expected a whole number" in output
+
+
+def test_unknown_data_in_a_page_names_the_line(project: Path) -> None:
+    page = project / "docs" / "statistics.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("[[data:approvals.csv|chart]]", "[[data:approval.csv|chart]]"), encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "docs/statistics.en.md, line " in output
+    assert "there is no data file 'approval.csv'" in output and "use one of: approvals.csv" in output

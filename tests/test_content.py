@@ -22,9 +22,10 @@ MEASURE_NAMES = {
 }
 
 
-def _rows(html) -> dict[str, list[str]]:
+def _rows(html, index: int = 0) -> dict[str, list[str]]:
+    """The rows of the page's index-th data table, by their first cell."""
     rows = {}
-    for tr in html.select("article table tr"):
+    for tr in html.select("article .data-table table")[index].select("tr"):
         cells = [c.get_text(strip=True) for c in tr.find_all(["td", "th"])]
         if cells:
             rows[cells[0]] = cells[1:]
@@ -59,6 +60,20 @@ def test_statistics_yearly_totals_add_up_to_the_stated_totals(site: Path, lang: 
     sums = [sum(col) for col in zip(*APPROVALS.values())]
     assert total == [f"{n:,}" for n in sums]
     assert sums[3] == 695 and sums[4] == 1802
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_logo_awardees_by_class(site: Path, lang: str) -> None:
+    rows = _rows(read_html(site, LANG_PREFIXES[lang] + "statistics/"), index=-1)
+    names = {"zh-Hant": ["港資製造業企業", "環境技術服務供應商", "採購商"], "en": ["Hong Kong manufacturing enterprises", "Environmental technology service providers", "Buyers"], "zh-Hans": ["港资制造业企业", "环境技术服务供应商", "采购商"]}[lang]
+    assert [rows[n] for n in names] == [["113"], ["20"], ["6"]]
+
+
+@pytest.mark.parametrize("lang,expected", [("zh-Hant", "累計達 1,802 宗"), ("en", "1,802 applications"), ("zh-Hans", "累计达 1,802 宗")])
+def test_home_page_figures_come_from_the_data(site: Path, lang: str, expected: str) -> None:
+    text = read_html(site, LANG_PREFIXES[lang]).select_one("article").get_text()
+    assert expected in text
+    assert "[[data:" not in text
 
 
 @pytest.mark.parametrize(
@@ -108,7 +123,7 @@ def test_every_page_shows_its_revision_date(site: Path, lang: str) -> None:
 def test_site_map_lists_every_page(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "sitemap/")
     hrefs = {a["href"] for a in html.select("article ul.site-map a")}
-    assert hrefs == {"../", "../about/", "../funding/", "../statistics/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
+    assert hrefs == {"../", "../about/", "../funding/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
 
 
 def test_no_page_requests_anything_from_another_site(site: Path) -> None:

@@ -1,0 +1,215 @@
+"""The programme's data files (docs/data/*.csv), read and checked against their schemas.
+
+Each CSV has a Frictionless Table Schema beside it (`name.schema.json`): its
+fields, their types and allowed values, the key, and, in `x-` properties the
+standard allows, the column titles in each language, value labels, units, the
+source, and the totals the source states. Every problem found is reported with
+the file, the row (as a spreadsheet numbers it, the header being row 1) and
+the column, what was found, what was expected and how to fix it.
+
+Spreadsheet exports that are otherwise correct are accepted: a UTF-8 byte order
+mark, CRLF line ends, trailing blank lines, spaces around values, and
+thousands separators in numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleanprod import languages
+from cleanprod.chinese import to_simplified
+from cleanprod.problems import Problem
+
+SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; in other programs save as CSV with the encoding 'UTF-8'"
+_INTEGER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$|^[+-]?\d+$")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One checked data file: its schema and its rows, values typed."""
+
+    path: Path
+    schema: dict
+    rows: tuple[dict, ...]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def field(self, name: str) -> dict:
+        return next(f for f in self.schema["fields"] if f["name"] == name)
+
+    def text(self, texts: dict, lang: str) -> str:
+        """A text given in zh-Hant and English, in `lang` (zh-Hans converted)."""
+        if lang == languages.SIMPLIFIED:
+            return to_simplified(texts[languages.DEFAULT])
+        return texts[lang]
+
+    def title(self, lang: str) -> str:
+        return self.text(self.schema["x-title"], lang)
+
+    def source(self, lang: str) -> str:
+        return self.text(self.schema["x-source"], lang)
+
+    def column_title(self, name: str, lang: str) -> str:
+        return self.text(self.field(name)["x-title"], lang)
+
+    def label(self, name: str, value: object, lang: str) -> str:
+        """How a value of field `name` reads in `lang` (a code's label, or the value)."""
+        labels = self.field(name).get("x-labels", {})
+        return self.text(labels[value], lang) if value in labels else str(value)
+
+    def total(self, where: dict[str, str] | None = None) -> int:
+        """The sum of the value field over the rows matching `where` (field → value as text)."""
+        where = where or {}
+        value = self.schema["x-value"]
+        return sum(
+            row[value] for row in self.rows if all(str(row[k]) == str(v) for k, v in where.items())
+        )
+
+
+def load_all(folder: Path) -> tuple[dict[str, Dataset], list[Problem]]:
+    """Read and check every CSV in `folder`; return the good ones and every problem."""
+    datasets: dict[str, Dataset] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.csv")):
+        dataset, found = load(path)
+        problems += found
+        if dataset is not None:
+            datasets[path.name] = dataset
+    return datasets, problems
+
+
+def load(path: Path) -> tuple[Dataset | None, list[Problem]]:
+    """Read one CSV and its schema; return the dataset only when it has no problem."""
+    schema_path = path.with_name(path.stem + ".schema.json")
+    if not schema_path.exists():
+        return None, [Problem(path, "the whole file", f"there is no schema {schema_path.name} beside it", "add the schema, or remove the file if it is not needed")]
+    try:
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return None, [Problem(schema_path, f"line {getattr(error, 'lineno', 1)}", f"the schema is not valid JSON ({error})", "correct the JSON syntax")]
+
+    text, problems = _decode(path)
+    if text is None:
+        return None, problems
+    rows, problems = _parse(path, text, schema)
+    if problems:
+        return None, problems
+    dataset = Dataset(path, schema, tuple(rows))
+    problems = _check_stated_totals(dataset)
+    return (None if problems else dataset), problems
+
+
+def _decode(path: Path) -> tuple[str | None, list[Problem]]:
+    raw = path.read_bytes()
+    if not raw.strip():
+        return None, [Problem(path, "the whole file", "the file is empty", "put back the header row and the data, or restore the file from the previous version")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(path, "the whole file", "the file is saved as UTF-16 ('Unicode text'), not UTF-8", SAVE_AS_UTF8)]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        row = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(path, f"row {row}", "the file is not saved as UTF-8 (perhaps Big5 or another encoding)", SAVE_AS_UTF8)]
+
+
+def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[Problem]]:
+    fields = [f["name"] for f in schema["fields"]]
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        records = [(reader.line_num, record) for record in reader]
+    except csv.Error as error:
+        return [], [Problem(path, f"row {reader.line_num}", f"the row cannot be read: {error}", "check the quotation marks: a value with a comma must be wrapped in \"double quotes\", and a quote inside it written twice (\"\")")]
+
+    while records and not any(cell.strip() for cell in records[-1][1]):
+        records.pop()  # trailing blank lines, as spreadsheets write them
+    if not records:
+        return [], [Problem(path, "row 1", "there is no header row", f"make row 1 the column names: {', '.join(fields)}")]
+
+    header = [cell.strip() for cell in records[0][1]]
+    missing = [name for name in fields if name not in header]
+    extra = [name for name in header if name not in fields]
+    for name in missing:
+        guess = f" (is '{extra[0]}' meant to be '{name}'?)" if len(extra) == len(missing) else ""
+        problems.append(Problem(path, f"row 1, column '{name}'", f"the column '{name}' is missing{guess}", f"the header row must have exactly these columns: {', '.join(fields)}"))
+    for name in extra:
+        if len(extra) != len(missing):
+            problems.append(Problem(path, f"row 1, column '{name}'", f"the column '{name}' is not in the schema", f"remove it, or add it to {path.stem}.schema.json; expected columns: {', '.join(fields)}"))
+    if problems:
+        return [], problems
+
+    rows: list[dict] = []
+    seen_keys: dict[tuple, int] = {}
+    key_fields = schema.get("primaryKey", [])
+    for line, record in records[1:]:
+        if not any(cell.strip() for cell in record):
+            problems.append(Problem(path, f"row {line}", "the row is empty", "delete the empty row"))
+            continue
+        if len(record) != len(header):
+            problems.append(Problem(path, f"row {line}", f"the row has {len(record)} values but the header has {len(header)} columns", "give the row one value per column; wrap a value that contains a comma in \"double quotes\""))
+            continue
+        cells = {name: value.strip() for name, value in zip(header, record)}
+        row: dict = {}
+        for spec in schema["fields"]:
+            value, problem = _typed(path, line, spec, cells[spec["name"]])
+            if problem:
+                problems.append(problem)
+            row[spec["name"]] = value
+        key = tuple(str(row[k]) for k in key_fields)
+        if key_fields and key in seen_keys:
+            names = ", ".join(f"{k} = {v}" for k, v in zip(key_fields, key))
+            problems.append(Problem(path, f"row {line}", f"the row repeats row {seen_keys[key]} ({names}); each combination may appear once", f"delete one of rows {seen_keys[key]} and {line}, or correct its {' or '.join(key_fields)}"))
+        seen_keys.setdefault(key, line)
+        rows.append(row)
+    return rows, problems
+
+
+def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Problem | None]:
+    """A cell's value as its field's type, or the problem with it."""
+    name = spec["name"]
+    where = f"row {line}, column '{name}'"
+    constraints = spec.get("constraints", {})
+    if not text:
+        if constraints.get("required"):
+            return None, Problem(path, where, "the value is empty", "fill it in")
+        return None, None
+    value: object = text
+    if spec["type"] == "integer":
+        if not _INTEGER.match(text):
+            return None, Problem(path, where, f"found '{text}', expected a whole number", "write the number with digits only, such as 1802 or 1,802")
+        value = int(text.replace(",", ""))
+        if "minimum" in constraints and value < constraints["minimum"]:
+            expected = "a count of 0 or more" if constraints["minimum"] == 0 else f"a number of {constraints['minimum']} or more"
+            return None, Problem(path, where, f"found {value}, expected {expected}", "correct the number")
+        if "maximum" in constraints and value > constraints["maximum"]:
+            return None, Problem(path, where, f"found {value}, expected a number of {constraints['maximum']} or less", "correct the number")
+    allowed = constraints.get("enum")
+    if allowed is not None and value not in allowed:
+        return None, Problem(path, where, f"found '{text}', which is not one of the allowed values", f"use one of: {', '.join(map(str, allowed))}")
+    return value, None
+
+
+def _check_stated_totals(dataset: Dataset) -> list[Problem]:
+    """The rows must add up to each total the source states."""
+    problems = []
+    for stated in dataset.schema.get("x-stated-totals", []):
+        where = stated["where"]
+        found = dataset.total(where)
+        if found != stated["total"]:
+            scope = ", ".join(f"{k} = {v}" for k, v in where.items()) or "all rows"
+            problems.append(
+                Problem(
+                    dataset.path,
+                    f"rows with {scope}, column '{dataset.schema['x-value']}'",
+                    f"the rows add up to {found:,}, but the source states a total of {stated['total']:,} ({stated['source']})",
+                    "check each of these rows against the source",
+                )
+            )
+    return problems

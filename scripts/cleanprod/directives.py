@@ -1,0 +1,79 @@
+"""Data placed in pages with one line, the same in every language.
+
+    [[data:approvals.csv|table]]                  the table, in the page's language
+    [[data:approvals.csv|chart]]                  a bar chart, with its table
+    [[data:approvals.csv|total]]                  the sum of the value column: 1,802
+    [[data:approvals.csv|total|year=2011/12]]     the sum over matching rows: 695
+    [[data:awareness.csv|activities]]             one column's value (one matching row)
+    [[data:catalogue]]                            every data file, for the open data page
+
+A table, chart or catalogue stands alone on its line; a figure may stand inside
+a sentence. Directives are checked with the data before anything is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleanprod.datasets import Dataset
+from cleanprod.problems import Problem
+
+DIRECTIVE = re.compile(r"\[\[data:([^\]|]+)((?:\|[^\]|]+)*)\]\]")
+BLOCK_VIEWS = ("table", "chart")
+CATALOGUE = "catalogue"
+
+
+@dataclass(frozen=True)
+class Directive:
+    text: str
+    file: str
+    view: str
+    where: dict[str, str]
+
+
+def parse(match: re.Match[str]) -> Directive:
+    parts = [p.strip() for p in match.group(2).split("|")[1:]]
+    view = parts[0] if parts else ""
+    where = dict(p.split("=", 1) for p in parts[1:] if "=" in p)
+    return Directive(match.group(0), match.group(1).strip(), view, {k.strip(): v.strip() for k, v in where.items()})
+
+
+def check(page: Path, markdown: str, first_line: int, datasets: dict[str, Dataset]) -> list[Problem]:
+    """Every directive in a page must name an existing file, view and filter."""
+    problems = []
+    for match in DIRECTIVE.finditer(markdown):
+        line = first_line + markdown.count("\n", 0, match.start())
+        problem = _problem(parse(match), datasets)
+        if problem:
+            problems.append(Problem(page, f"line {line}", f"{match.group(0)}: {problem[0]}", problem[1]))
+    return problems
+
+
+def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | None:
+    if d.file == CATALOGUE:
+        return None
+    if d.file not in datasets:
+        return f"there is no data file '{d.file}' (or it has problems listed here)", f"use one of: {', '.join(sorted(datasets))}"
+    dataset = datasets[d.file]
+    names = [f["name"] for f in dataset.schema["fields"]]
+    views = [*BLOCK_VIEWS, "total", *names] if "x-pivot" in dataset.schema else ["table", *names]
+    if d.view not in views:
+        return f"'{d.view}' is not a view of {d.file}", f"use one of: {', '.join(views)}"
+    for name, value in d.where.items():
+        if name not in names:
+            return f"'{name}' is not a column of {d.file}", f"filter on one of: {', '.join(names)}"
+    if d.view in names and len(_matching(dataset, d.where)) != 1:
+        return f"the filter matches {len(_matching(dataset, d.where))} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
+    return None
+
+
+def _matching(dataset: Dataset, where: dict[str, str]) -> list[dict]:
+    return [row for row in dataset.rows if all(str(row[k]) == v for k, v in where.items())]
+
+
+def replace(markdown: str, render: Callable[[Directive], str]) -> str:
+    """Put each directive's rendering in its place."""
+    return DIRECTIVE.sub(lambda m: render(parse(m)), markdown)

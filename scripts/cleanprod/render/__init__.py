@@ -1,0 +1,1 @@
+"""Rendering: plain data in, escaped HTML out. Nothing here reads files or MkDocs' config."""

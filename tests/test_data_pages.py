@@ -1,0 +1,53 @@
+"""Data rendered into pages: charts, open data downloads, the data dictionary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import LANG_PREFIXES, read_html
+
+MEASURES = {"zh-Hant": "實地評估", "en": "On-site assessment", "zh-Hans": "实地评估"}
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_chart_is_inline_svg_labelled_in_the_page_language(site: Path, lang: str) -> None:
+    html = read_html(site, LANG_PREFIXES[lang] + "statistics/")
+    svg = html.select_one("article svg.data-chart")
+    assert svg["role"] == "img"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert svg.find(id=title_id).get_text() == html.select("article .data-table caption")[0].get_text()
+    assert svg.find(id=desc_id).get_text()
+    texts = [t.get_text() for t in svg.find_all("text")]
+    assert MEASURES[lang] in texts and "2011/12" in texts
+    assert {"113", "227", "319", "284", "25", "38", "41", "28", "178", "154", "370"} <= set(texts)
+    assert len(svg.find_all("rect")) == 12 + 3  # bars, legend keys
+    # The same numbers as a table, beside the chart.
+    table = svg.find_parent("figure").select_one("details table")
+    assert "370" in table.get_text()
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_open_data_offers_every_file_with_schema_and_dictionary(site: Path, lang: str) -> None:
+    path = LANG_PREFIXES[lang] + "open-data/"
+    html = read_html(site, path)
+    downloads = [a["href"] for a in html.select("article a[download]")]
+    assert len(downloads) == 3
+    for href in downloads + [a["href"] for a in html.select('article a[href$=".schema.json"]')]:
+        target = site / urljoin("/" + path, href).lstrip("/")
+        assert target.is_file(), href
+    text = html.select_one("article").get_text()
+    assert "approvals.csv" in text and "logo-awardees.csv" in text and "awareness.csv" in text
+    assert {"zh-Hant": "可用數值", "en": "Allowed values", "zh-Hans": "可用数值"}[lang] in text
+    assert "verification" in text and MEASURES[lang] in text
+    size = (site / "data" / "approvals.csv").stat().st_size
+    assert f"{size:,}" in text
+
+
+def test_statistics_page_links_to_the_csv(site: Path) -> None:
+    html = read_html(site, "en/statistics/")
+    hrefs = [a["href"] for a in html.select("article .data-source a")]
+    assert hrefs[0] == "../../data/approvals.csv"
+    assert (site / "data" / "approvals.csv").is_file()
