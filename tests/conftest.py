@@ -33,6 +33,13 @@ def read_html(site: Path, url_path: str) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a text file with `new`, as a staff member's edit would."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def all_html_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
 

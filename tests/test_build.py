@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edit
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -51,9 +53,7 @@ def test_clean_build_replaces_the_previous_site(project: Path) -> None:
 
 
 def test_broken_front_matter_names_file_line_and_fix(project: Path) -> None:
-    page = project / "docs" / "about.en.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("description: ", "description: [unclosed ", 1), encoding="utf-8")
+    edit(project / "docs" / "about.en.md", "description: ", "description: [unclosed ")
     output = assert_failed_and_site_untouched(project, run_build(project))
     assert "docs/about.en.md, line 2: the front matter" in output
     assert "Fix: " in output
@@ -78,8 +78,7 @@ def test_every_problem_is_listed_at_once(project: Path) -> None:
 
 
 def test_label_without_english_text_is_named(project: Path) -> None:
-    labels = project / "docs" / "_data" / "labels.yml"
-    labels.write_text(labels.read_text(encoding="utf-8").replace("  en: Important notices\n", ""), encoding="utf-8")
+    edit(project / "docs" / "_data" / "labels.yml", "  en: Important notices\n", "")
     output = assert_failed_and_site_untouched(project, run_build(project))
     assert "labels.yml, label 'footer.notices': no en text" in output
 
@@ -103,15 +102,13 @@ def test_same_sources_build_the_same_files(site: Path, tmp_path: Path) -> None:
 
 
 def test_bad_csv_stops_the_build_naming_file_row_and_column(project: Path) -> None:
-    data = project / "docs" / "data" / "approvals.csv"
-    data.write_text(data.read_text(encoding="utf-8").replace("2009/10,demonstration,25", "2009/10,demonstration,twenty-five"), encoding="utf-8")
+    edit(project / "docs" / "data" / "approvals.csv", "2009/10,demonstration,25", "2009/10,demonstration,twenty-five")
     output = assert_failed_and_site_untouched(project, run_build(project))
     assert "docs/data/approvals.csv, row 7, column 'approved': found 'twenty-five', expected a whole number" in output
 
 
 def test_unknown_data_in_a_page_names_the_line(project: Path) -> None:
-    page = project / "docs" / "statistics.en.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("[[data:approvals.csv|chart]]", "[[data:approval.csv|chart]]"), encoding="utf-8")
+    edit(project / "docs" / "statistics.en.md", "[[data:approvals.csv|chart]]", "[[data:approval.csv|chart]]")
     output = assert_failed_and_site_untouched(project, run_build(project))
     assert "docs/statistics.en.md, line " in output
     assert "there is no data file 'approval.csv'" in output and "use one of: approvals.csv" in output

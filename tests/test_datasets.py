@@ -10,6 +10,7 @@ import pytest
 
 from cleanprod import datasets
 from cleanprod.render.table import plain_table
+from conftest import edit
 
 DATA = Path(__file__).resolve().parents[1] / "docs" / "data"
 LABELS = {"data.total": "Total"}
@@ -26,12 +27,6 @@ def problems_of(path: Path) -> list[str]:
     dataset, problems = datasets.load(path)
     assert dataset is None and problems
     return [str(p) for p in problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_missing_or_renamed_column(approvals: Path) -> None:
