@@ -32,7 +32,7 @@ class PageData:
         dataset = self.datasets[d.file]
         if d.view == "table":
             table = pivot_table if "x-pivot" in dataset.schema else plain_table
-            return table(dataset, self.lang, self.labels) + self._source(dataset)
+            return table(dataset, self.lang, self.labels) + self._download(dataset)
         if d.view == "chart":
             self.charts += 1
             return bar_chart(dataset, self.lang, self.labels, f"chart-{self.charts}")
@@ -42,9 +42,8 @@ class PageData:
         value = row[d.view]
         return format_number(value, self.lang) if isinstance(value, int) else escape(dataset.label(d.view, value, self.lang))
 
-    def _source(self, dataset: Dataset) -> str:
+    def _download(self, dataset: Dataset) -> str:
         link = escape(self.data_prefix + dataset.name)
         return (
-            f'<p class="data-source">{escape(dataset.source(self.lang))} '
-            f'<a href="{link}" download>{escape(self.labels["data.download"])} ({escape(dataset.name)})</a></p>'
+            f'<p class="data-source"><a href="{link}" download>{escape(self.labels["data.download"])} ({escape(dataset.name)})</a></p>'
         )

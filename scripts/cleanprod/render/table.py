@@ -61,7 +61,11 @@ def plain_table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bo
 
 
 def _table(dataset: Dataset, lang: str, caption: bool, inner: str) -> str:
-    title = f"<caption>{escape(dataset.title(lang))}</caption>" if caption else ""
+    title = (
+        f'<caption>{escape(dataset.title(lang))}<span class="data-caption-source">{escape(dataset.source(lang))}</span></caption>'
+        if caption
+        else ""
+    )
     return f'<div class="data-table"><table>{title}{inner}</table></div>'
 
 
