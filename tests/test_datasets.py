@@ -108,7 +108,7 @@ def test_excel_export_variants_are_accepted(approvals: Path) -> None:
 def test_markup_in_a_cell_is_text(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text('name,count\n"<script>alert(1)</script>",3\n', encoding="utf-8")
     (tmp_path / "notes.schema.json").write_text(
-        '{"x-title": {"zh-Hant": "註", "en": "Notes"}, "fields": ['
+        '{"x-title": {"zh-Hant": "註", "en": "Notes"}, "x-source": {"zh-Hant": "示例", "en": "Example"}, "fields": ['
         '{"name": "name", "type": "string", "x-title": {"zh-Hant": "名稱", "en": "Name"}},'
         '{"name": "count", "type": "integer", "x-title": {"zh-Hant": "數目", "en": "Count"}}]}',
         encoding="utf-8",
@@ -118,3 +118,9 @@ def test_markup_in_a_cell_is_text(tmp_path: Path) -> None:
     html = plain_table(dataset, "en", LABELS)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_schema_without_an_english_title_is_named(approvals: Path) -> None:
+    edit(approvals.with_name("approvals.schema.json"), '"x-title": {"zh-Hant": "年度", "en": "Year"}', '"x-title": {"zh-Hant": "年度"}')
+    [message] = problems_of(approvals)
+    assert "approvals.schema.json, field 'year': 'x-title' needs a zh-Hant and an en text" in message

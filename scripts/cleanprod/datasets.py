@@ -95,6 +95,9 @@ def load(path: Path) -> tuple[Dataset | None, list[Problem]]:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         return None, [Problem(schema_path, f"line {getattr(error, 'lineno', 1)}", f"the schema is not valid JSON ({error})", "correct the JSON syntax")]
 
+    problems = _check_schema(schema_path, schema)
+    if problems:
+        return None, problems
     text, problems = _decode(path)
     if text is None:
         return None, problems
@@ -104,6 +107,20 @@ def load(path: Path) -> tuple[Dataset | None, list[Problem]]:
     dataset = Dataset(path, schema, tuple(rows))
     problems = _check_stated_totals(dataset)
     return (None if problems else dataset), problems
+
+
+def _check_schema(path: Path, schema: dict) -> list[Problem]:
+    """The parts of a schema the site needs: titles in both languages and the source."""
+    problems = []
+    needs = [("the table", schema, "x-title"), ("the table", schema, "x-source")]
+    needs += [(f"field '{f.get('name')}'", f, "x-title") for f in schema.get("fields", [])]
+    for where, part, key in needs:
+        texts = part.get(key)
+        if not isinstance(texts, dict) or not all(texts.get(lang) for lang in languages.WRITTEN):
+            problems.append(Problem(path, where, f"'{key}' needs a zh-Hant and an en text", f'add "{key}": {{"zh-Hant": "…", "en": "…"}}'))
+    if not schema.get("fields"):
+        problems.append(Problem(path, "the table", "the schema lists no fields", "add a \"fields\" list naming each column"))
+    return problems
 
 
 def _decode(path: Path) -> tuple[str | None, list[Problem]]:
