@@ -64,13 +64,14 @@ class Dataset:
         labels = self.field(name).get("x-labels", {})
         return self.text(labels[value], lang) if value in labels else str(value)
 
+    def rows_where(self, where: dict[str, str]) -> list[dict]:
+        """The rows whose fields equal `where` (field → value as text)."""
+        return [row for row in self.rows if all(str(row[k]) == str(v) for k, v in where.items())]
+
     def total(self, where: dict[str, str] | None = None) -> int:
-        """The sum of the value field over the rows matching `where` (field → value as text)."""
-        where = where or {}
+        """The sum of the value field over the rows matching `where`."""
         value = self.schema["x-value"]
-        return sum(
-            row[value] for row in self.rows if all(str(row[k]) == str(v) for k, v in where.items())
-        )
+        return sum(row[value] for row in self.rows_where(where or {}))
 
 
 def load_all(folder: Path) -> tuple[dict[str, Dataset], list[Problem]]:

@@ -65,13 +65,9 @@ def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | No
     for name, value in d.where.items():
         if name not in names:
             return f"'{name}' is not a column of {d.file}", f"filter on one of: {', '.join(names)}"
-    if d.view in names and len(_matching(dataset, d.where)) != 1:
-        return f"the filter matches {len(_matching(dataset, d.where))} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
+    if d.view in names and len(dataset.rows_where(d.where)) != 1:
+        return f"the filter matches {len(dataset.rows_where(d.where))} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
     return None
-
-
-def _matching(dataset: Dataset, where: dict[str, str]) -> list[dict]:
-    return [row for row in dataset.rows if all(str(row[k]) == v for k, v in where.items())]
 
 
 def replace(markdown: str, render: Callable[[Directive], str]) -> str:

@@ -38,7 +38,7 @@ class PageData:
             return bar_chart(dataset, self.lang, self.labels, f"chart-{self.charts}")
         if d.view == "total":
             return format_number(dataset.total(d.where), self.lang)
-        row = next(r for r in dataset.rows if all(str(r[k]) == v for k, v in d.where.items()))
+        [row] = dataset.rows_where(d.where)  # directives.check made sure exactly one matches
         value = row[d.view]
         return format_number(value, self.lang) if isinstance(value, int) else escape(dataset.label(d.view, value, self.lang))
 
