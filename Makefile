@@ -1,5 +1,6 @@
-# The site's commands. `make site` builds, `make test` runs every test,
-# `make serve` previews. Each creates .venv with the pinned packages first.
+# The site's commands. `make site` builds, `make serve` previews, `make check`
+# checks content, translations and links, `make test` runs every test.
+# Each creates .venv with the pinned packages first.
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-requirements
 RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 
-.PHONY: site serve test system-packages clean
+NODE := tests/node
+NODE_INSTALLED := $(NODE)/node_modules/.installed
+
+.PHONY: site serve check test system-packages clean
 
 site: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
@@ -15,12 +19,25 @@ site: $(INSTALLED)
 serve: $(INSTALLED)
 	$(RUN) $(BIN)/mkdocs serve --livereload
 
-test: $(INSTALLED) system-packages
+check: $(INSTALLED)
+	$(RUN) $(BIN)/python -m cleanprod check
+	$(RUN) $(BIN)/python -m cleanprod build
+	$(RUN) $(BIN)/python -m cleanprod links
+
+test: $(INSTALLED) system-packages $(NODE_INSTALLED)
 	$(RUN) $(BIN)/python -m pytest
 
-# Debian's Chromium and CJK fonts for the browser tests.
+# Debian's Chromium and CJK fonts for the browser tests; Java and Node.js
+# for the Nu HTML Checker, unless the machine already has them.
 system-packages:
 	scripts/install-system-packages.sh chromium fonts-noto-cjk
+	command -v java >/dev/null || scripts/install-system-packages.sh default-jre-headless
+	command -v npm >/dev/null || scripts/install-system-packages.sh nodejs npm
+
+# The Nu HTML Checker (vnu-jar), pinned in tests/node/package-lock.json.
+$(NODE_INSTALLED): $(NODE)/package-lock.json | system-packages
+	npm ci --prefix $(NODE) --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # Debian's python3 makes virtual environments only with python3-venv.
 $(INSTALLED): requirements.txt
@@ -30,4 +47,4 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache
+	rm -rf site .site-new-* .site-old-* .pytest_cache $(NODE)/node_modules

@@ -20,11 +20,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import chinese, datasets, directives, languages, pages, revision, sitemap
-from cleanprod.labels import Labels, load as load_labels
-from cleanprod.paths import DATA_FILES, LABELS_FILE, ROOT
+from cleanprod import chinese, datasets, directives, languages, revision, sitemap, theme_fixes
+from cleanprod.labels import Labels
+from cleanprod.paths import ROOT
 from cleanprod.problems import ContentError
 from cleanprod.render.data import PageData
+from cleanprod.validate import validate
 
 
 @dataclass
@@ -43,15 +44,10 @@ _state: BuildState | None = None
 
 def _validate(config: MkDocsConfig) -> BuildState:
     """Check all content before anything is written; stop with every problem listed."""
-    found_pages, problems = pages.read_all(Path(config.docs_dir))
-    labels, label_problems = load_labels(LABELS_FILE)
-    data, data_problems = datasets.load_all(DATA_FILES)
-    problems += label_problems + data_problems
-    for page in found_pages:
-        problems += directives.check(page.path, page.body, page.body_line, data)
+    content, problems = validate(Path(config.docs_dir))
     if problems:
         raise PluginError(str(ContentError(problems)))
-    return BuildState(labels=labels, commit_dates=revision.last_commit_dates(ROOT), datasets=data)
+    return BuildState(labels=content.labels, commit_dates=revision.last_commit_dates(ROOT), datasets=content.datasets)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language
@@ -92,6 +88,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
             sitemap.PLACEHOLDER, sitemap.render(_site_map_entries(nav.items, page))
         )
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return theme_fixes.fix_page(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return theme_fixes.fix_page(output)  # 404.html
 
 
 @event_priority(100)  # before mkdocs-static-i18n starts the next language's build

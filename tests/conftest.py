@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +21,7 @@ from cleanprod import build
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
 CONTENT_PAGES = ["", "about/", "funding/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
 CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +29,31 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("built") / "site"
     build.build(folder)
     return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the site's sources, with a previous build in site/."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, copy / name)
+    shutil.copy(ROOT / "mkdocs.yml", copy)
+    (copy / "site").mkdir()
+    (copy / "site" / "index.html").write_text("previous build", encoding="utf-8")
+    return copy
+
+
+def run_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m cleanprod ARGS` run in a project copy, as staff would run it."""
+    env = dict(os.environ, PYTHONPATH=str(project / "scripts"), NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "cleanprod", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def run_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return run_command(project, "build")
 
 
 def read_html(site: Path, url_path: str) -> BeautifulSoup:

@@ -3,37 +3,10 @@ naming the file, the line and the fix, and the previous site/ stays as it was.""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from conftest import edit
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the site's sources, with a previous build in site/."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, copy / name)
-    shutil.copy(ROOT / "mkdocs.yml", copy)
-    (copy / "site").mkdir()
-    (copy / "site" / "index.html").write_text("previous build", encoding="utf-8")
-    return copy
-
-
-def run_build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(project / "scripts"), NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "cleanprod", "build"], cwd=project, env=env, capture_output=True, text=True
-    )
+from conftest import edit, run_build
 
 
 def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:

@@ -16,7 +16,7 @@
   ui.src = bundle + "pagefind-ui.js";
   ui.onload = function () {
     var search = new window.PagefindUI({
-      element: "#search",
+      element: "#search-ui",
       bundlePath: bundle,
       showImages: false,
       showSubResults: true,

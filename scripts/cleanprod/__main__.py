@@ -1,4 +1,9 @@
-"""Staff and build commands: `python -m cleanprod build [--site-dir DIR]`."""
+"""Staff and build commands.
+
+    python -m cleanprod check      check every page and data file; report missing or stale translations
+    python -m cleanprod build      build the whole site into site/, all or nothing
+    python -m cleanprod links      check the links of the built site; list links to other sites
+"""
 
 from __future__ import annotations
 
@@ -6,24 +11,58 @@ import argparse
 import sys
 from pathlib import Path
 
-from cleanprod import build
-from cleanprod.paths import SITE
+from cleanprod import build, links, translations
+from cleanprod.paths import DOCS, ROOT, SITE
+from cleanprod.problems import describe
+from cleanprod.validate import validate
+
+
+def check() -> int:
+    content, problems = validate(DOCS)
+    notices = translations.report(content.pages, DOCS, ROOT)
+    if notices:
+        print(f"Translations to write or update ({len(notices)}):")
+        print("\n".join(f"  - {notice}." for notice in notices))
+    if problems:
+        print(f"Correct these before committing: {describe(problems)}", file=sys.stderr)
+        return 1
+    print(f"Checked {len(content.pages)} pages and {len(content.datasets)} data files: no problems.")
+    return 0
+
+
+def check_links(site: Path) -> int:
+    if not (site / "index.html").exists():
+        print(f"There is no built site in {site}: run 'make site' first.", file=sys.stderr)
+        return 1
+    report = links.check(site)
+    print("\n".join(report.lines()))
+    if report.broken:
+        count = sum(len(problems) for problems in report.broken.values())
+        print(f"{count} broken link{'s' if count != 1 else ''}: correct the link in the page's Markdown file, or add the missing page or anchor.", file=sys.stderr)
+        return 1
+    print(f"All internal links resolve; {len(report.external)} links to other sites are listed above for review.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cleanprod", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m cleanprod", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    build_command = commands.add_parser("build", help="build the whole site into site/, all or nothing")
-    build_command.add_argument("--site-dir", type=Path, default=SITE, help="where to put the site (default: site/)")
+    commands.add_parser("check", help="check pages and data; report missing or stale translations")
+    for name, help_text in (("build", "build the whole site, all or nothing"), ("links", "check the links of a built site")):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--site-dir", type=Path, default=SITE, help="the site's folder (default: site/)")
     args = parser.parse_args(argv)
 
-    if args.command == "build":
-        try:
-            build.build(args.site_dir)
-        except build.BuildFailed as error:
-            print(f"\nThe site was not built, and {args.site_dir} was left as it was: {error}.", file=sys.stderr)
-            return 1
-        print(f"The site is ready in {args.site_dir}.")
+    if args.command == "check":
+        return check()
+    if args.command == "links":
+        return check_links(args.site_dir)
+    try:
+        build.build(args.site_dir)
+    except build.BuildFailed as error:
+        print(f"\nThe site was not built, and {args.site_dir} was left as it was: {error}.", file=sys.stderr)
+        return 1
+    print(f"The site is ready in {args.site_dir}.")
     return 0
 
 

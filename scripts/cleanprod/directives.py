@@ -41,12 +41,20 @@ def parse(match: re.Match[str]) -> Directive:
     return Directive(match.group(0), match.group(1).strip(), view, {k.strip(): v.strip() for k, v in where.items()})
 
 
-def check(page: Path, markdown: str, first_line: int, datasets: dict[str, Dataset]) -> list[Problem]:
-    """Every directive in a page must name an existing file, view and filter."""
+def check(
+    page: Path, markdown: str, first_line: int, datasets: dict[str, Dataset], unusable: set[str] = frozenset()
+) -> list[Problem]:
+    """Every directive in a page must name an existing file, view and filter.
+
+    Directives naming a file in `unusable` (one with its own problems) are skipped.
+    """
     problems = []
     for match in DIRECTIVE.finditer(markdown):
         line = first_line + markdown.count("\n", 0, match.start())
-        problem = _problem(parse(match), datasets)
+        directive = parse(match)
+        if directive.file in unusable:
+            continue
+        problem = _problem(directive, datasets)
         if problem:
             problems.append(Problem(page, f"line {line}", f"{match.group(0)}: {problem[0]}", problem[1]))
     return problems
@@ -56,7 +64,7 @@ def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | No
     if d.file == CATALOGUE:
         return None
     if d.file not in datasets:
-        return f"there is no data file '{d.file}' (or it has problems listed here)", f"use one of: {', '.join(sorted(datasets))}"
+        return f"there is no data file '{d.file}'", f"use one of: {', '.join(sorted(datasets))}"
     dataset = datasets[d.file]
     names = [f["name"] for f in dataset.schema["fields"]]
     views = [*BLOCK_VIEWS, "total", *names] if "x-pivot" in dataset.schema else ["table", *names]

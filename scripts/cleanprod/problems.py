@@ -28,13 +28,16 @@ class Problem:
         return f"{name}, {self.where}: {self.what}. Fix: {self.fix}."
 
 
+def describe(problems: list[Problem]) -> str:
+    """'2 problems found.' and the problems, numbered, one to a line."""
+    lines = "\n".join(f"  {n}. {p}" for n, p in enumerate(problems, 1))
+    count = len(problems)
+    return f"{count} problem{'s' if count != 1 else ''} found.\n{lines}"
+
+
 class ContentError(Exception):
     """Raised with every problem found, so that the build stops once, listing all."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        lines = "\n".join(f"  {n}. {p}" for n, p in enumerate(problems, 1))
-        count = len(problems)
-        super().__init__(
-            f"The site was not built: {count} problem{'s' if count != 1 else ''} found.\n{lines}"
-        )
+        super().__init__(f"The site was not built: {describe(problems)}")

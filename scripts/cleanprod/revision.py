@@ -16,8 +16,8 @@ from pathlib import Path
 HONG_KONG = timezone(timedelta(hours=8), "HKT")
 
 
-def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, date]:
-    """Map each path under `folder` (relative to `root`) to its last commit's date.
+def last_commit_times(root: Path, folder: str = "docs") -> dict[str, datetime]:
+    """Map each path under `folder` (relative to `root`) to its last commit's time.
 
     One `git log` call for the whole folder: a call per page would cost
     seconds on a site of thousands of pages.
@@ -32,13 +32,33 @@ def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, date]:
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
-    dates: dict[str, date] = {}
+    times: dict[str, datetime] = {}
     for commit in log.split("\x00")[1:]:
         stamp, _, names = commit.partition("\n")
-        day = datetime.fromtimestamp(int(stamp), HONG_KONG).date()
+        moment = datetime.fromtimestamp(int(stamp), HONG_KONG)
         for name in names.split():
-            dates.setdefault(name, day)
-    return dates
+            times.setdefault(name, moment)
+    return times
+
+
+def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, date]:
+    """Map each path under `folder` to the Hong Kong date of its last commit."""
+    return {name: moment.date() for name, moment in last_commit_times(root, folder).items()}
+
+
+def uncommitted(root: Path, folder: str = "docs") -> set[str]:
+    """Paths under `folder` changed or added since the last commit."""
+    try:
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", folder],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return set()
+    return {line[3:].strip('"') for line in status.splitlines() if line[3:]}
 
 
 def build_date() -> date:

@@ -1,0 +1,73 @@
+"""Which pages lack a translation, and which translations are out of date.
+
+Staff write each page in zh-Hant (`about.md`) and English (`about.en.md`).
+A page missing in one language falls back to the other on the site, which
+readers notice; an English page last changed before its zh-Hant page may no
+longer say the same thing. Both are reported for staff to act on; neither
+stops the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cleanprod import languages, revision
+from cleanprod.pages import Page, page_key
+from cleanprod.revision import HONG_KONG
+
+_NAMES = {languages.DEFAULT: "Traditional Chinese (zh-Hant)", languages.ENGLISH: "English"}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A translation to write or to bring up to date."""
+
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+def _file_name(key: str, lang: str) -> str:
+    return key if lang == languages.DEFAULT else key.removesuffix(".md") + f".{lang}.md"
+
+
+def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
+    """Missing and stale translations of the pages under `docs`, in a stable order."""
+    folder = docs.relative_to(root).as_posix()
+    committed = revision.last_commit_times(root, folder)
+    changed = revision.uncommitted(root, folder)
+    now = datetime.now(HONG_KONG)
+
+    def last_change(key: str, lang: str) -> datetime | None:
+        path = f"{folder}/{_file_name(key, lang)}"
+        return now if path in changed else committed.get(path)
+
+    by_key: dict[str, set[str]] = {}
+    for page in found_pages:
+        by_key.setdefault(page_key(page.path, docs), set()).add(page.lang)
+
+    notices = []
+    for key, langs in sorted(by_key.items()):
+        for lang in languages.WRITTEN:
+            if lang not in langs:
+                other = next(iter(langs & set(languages.WRITTEN)), None)
+                if other:
+                    notices.append(Notice(
+                        f"{folder}/{_file_name(key, other)}",
+                        f"there is no {_NAMES[lang]} page; readers see the {_NAMES[other]} page instead. "
+                        f"Write docs/{_file_name(key, lang)}",
+                    ))
+        if set(languages.WRITTEN) <= langs:
+            source, translation = last_change(key, languages.DEFAULT), last_change(key, languages.ENGLISH)
+            if source and translation and source > translation:
+                notices.append(Notice(
+                    f"{folder}/{_file_name(key, languages.ENGLISH)}",
+                    f"the English page is older than {folder}/{key} (changed {source:%Y-%m-%d %H:%M}; "
+                    f"English last changed {translation:%Y-%m-%d %H:%M}). "
+                    "Bring the English page up to date and commit both",
+                ))
+    return notices

@@ -1,0 +1,82 @@
+"""Every page works by keyboard, at 200% zoom and on paper (WCAG 2.1.1, 2.4.1,
+2.4.7, 1.4.4, 1.4.10), checked in a real browser in all three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CONTENT_PAGES, LANG_PREFIXES
+
+pytestmark = pytest.mark.browser
+PAGES = [prefix + page for prefix in LANG_PREFIXES.values() for page in CONTENT_PAGES]
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const style = getComputedStyle(e);
+  return {
+    tag: e.tagName, skip: e.classList.contains('md-skip'), text: (e.textContent || '').trim(), href: e.getAttribute('href') || '',
+    hreflang: e.getAttribute('hreflang') || '', name: e.getAttribute('name') || '',
+    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    shown: e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0,
+  };
+}"""
+
+
+def tab_through(page, presses: int = 40) -> list[dict]:
+    stops = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    return stops
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_keyboard_reaches_skip_link_language_switcher_and_search(server: str, page, url: str) -> None:
+    page.goto(server + url)
+    stops = tab_through(page)
+    first = stops[0]
+    assert first["skip"] and first["href"].startswith("#"), first  # the skip link comes first
+    assert first["shown"], "the skip link must appear when it has focus"
+    assert {"en", "zh-Hant", "zh-Hans"} <= {s["hreflang"] for s in stops}, "every language is reachable by Tab"
+    assert any(s["name"] == "q" for s in stops), "the search box is reachable by Tab"
+    missing_ring = [s for s in stops if s["tag"] in ("A", "INPUT", "BUTTON", "SUMMARY") and not s["outline"]]
+    assert missing_ring == [], "every focused control shows a focus ring"
+
+
+def test_skip_link_moves_focus_past_the_navigation(server: str, page) -> None:
+    page.goto(server + "en/funding/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.closest('.md-content') !== null")
+    assert focused, "after the skip link, Tab moves into the page's content"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_200_percent_zoom_hides_no_content(browser, server: str, url: str) -> None:
+    """A 1280 px wide window zoomed to 200% lays out like a 640 px one at scale 2."""
+    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(server + url)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    heading = page.locator("h1").first
+    assert overflow <= 0, "the page scrolls sideways at 200% zoom"
+    assert heading.is_visible()
+    menu = page.locator(".md-header label[for='__drawer']")
+    menu.click()
+    assert page.locator(".md-nav--primary").first.is_visible(), "the menu opens at 200% zoom"
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["", "en/funding/", "zh-Hans/statistics/"])
+def test_print_shows_content_without_navigation(server: str, page, url: str) -> None:
+    page.goto(server + url)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".site-search"):
+        hidden = page.evaluate(
+            "(s) => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none' || e.closest('.md-header, .md-footer') && getComputedStyle(e.closest('.md-header, .md-footer')).display === 'none')",
+            chrome,
+        )
+        assert hidden, f"{chrome} is printed"
+    assert page.locator("article h1").first.is_visible()
+    assert page.locator(".page-revised").first.is_visible(), "the revision date is printed"

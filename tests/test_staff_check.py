@@ -1,0 +1,84 @@
+"""`make check`: what a staff member runs before committing. It reports every
+problem in pages and data, pages without a translation, and translations older
+than their zh-Hant page, in words a member of staff can act on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import edit, run_command
+
+
+def git(project: Path, *args: str, when: str = "2026-01-05T10:00:00+08:00") -> None:
+    env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+    subprocess.run(
+        ["git", "-c", "user.name=Staff", "-c", "user.email=staff@example.org", *args],
+        cwd=project, check=True, capture_output=True, env=env,
+    )
+
+
+@pytest.fixture
+def repository(project: Path) -> Path:
+    """The project copy as a git repository with everything committed."""
+    git(project, "init", "-q")
+    git(project, "add", "docs")
+    git(project, "commit", "-q", "-m", "Pages")
+    return project
+
+
+def test_clean_content_passes(repository: Path) -> None:
+    result = run_command(repository, "check")
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+    assert "Translations to write or update" not in result.stdout
+
+
+def test_changed_zh_hant_page_makes_its_english_page_stale(repository: Path) -> None:
+    edit(repository / "docs" / "funding.md", "# ", "# 新")
+    result = run_command(repository, "check")
+    assert result.returncode == 0  # a stale translation is reported, not a failure
+    assert "docs/funding.en.md: the English page is older than docs/funding.md" in result.stdout
+    assert "Bring the English page up to date and commit both" in result.stdout
+
+
+def test_stale_translation_found_from_git_history(repository: Path) -> None:
+    edit(repository / "docs" / "about.md", "# ", "# 新")
+    git(repository, "commit", "-q", "-am", "zh-Hant only", when="2026-02-01T09:30:00+08:00")
+    result = run_command(repository, "check")
+    assert "docs/about.en.md: the English page is older than docs/about.md (changed 2026-02-01 09:30; English last changed 2026-01-05 10:00)" in result.stdout
+    edit(repository / "docs" / "about.en.md", "# ", "# New ")
+    git(repository, "commit", "-q", "-am", "English too", when="2026-02-03T16:00:00+08:00")
+    assert "about.en.md" not in run_command(repository, "check").stdout
+
+
+def test_missing_translation_is_named_with_the_file_to_write(repository: Path) -> None:
+    (repository / "docs" / "privacy.en.md").unlink()
+    (repository / "docs" / "guide.en.md").write_text("# Guide\n", encoding="utf-8")
+    result = run_command(repository, "check")
+    assert "there is no English page; readers see the Traditional Chinese (zh-Hant) page instead. Write docs/privacy.en.md" in result.stdout
+    assert "there is no Traditional Chinese (zh-Hant) page; readers see the English page instead. Write docs/guide.md" in result.stdout
+
+
+def test_mistakes_fail_the_check_with_file_place_and_fix(repository: Path) -> None:
+    edit(repository / "docs" / "about.en.md", "description: ", "description: [unclosed ")
+    edit(repository / "docs" / "data" / "approvals.csv", "113", "11x")
+    result = run_command(repository, "check")
+    assert result.returncode == 1
+    assert "2 problems found" in result.stderr
+    assert "docs/about.en.md, line 2: the front matter" in result.stderr
+    assert "docs/data/approvals.csv, row 2, column 'approved': found '11x', expected a whole number" in result.stderr
+
+
+def test_links_command_reports_a_broken_link(project: Path) -> None:
+    assert run_command(project, "build").returncode == 0
+    assert run_command(project, "links").returncode == 0
+    page = project / "site" / "en" / "about" / "index.html"
+    edit(page, 'href="../funding/"', 'href="../fundng/"')
+    result = run_command(project, "links")
+    assert result.returncode == 1
+    assert "BROKEN  /en/about/index.html: '../fundng/' leads to no page or file" in result.stdout
+    assert "correct the link in the page's Markdown file" in result.stderr
