@@ -8,7 +8,7 @@ language in turn, calling every event again with the same config object;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import chinese, datasets, directives, languages, revision, sitemap, theme_fixes
+from cleanprod import chinese, datasets, directives, funding, languages, revision, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import ROOT
 from cleanprod.problems import ContentError
@@ -35,8 +35,10 @@ class BuildState:
     labels: Labels
     commit_dates: dict
     datasets: dict[str, datasets.Dataset]
+    rules: funding.Rules
     lang: str = languages.DEFAULT
     default_not_found: bytes = b""
+    page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page → scripts its views need
 
 
 _state: BuildState | None = None
@@ -47,7 +49,12 @@ def _validate(config: MkDocsConfig) -> BuildState:
     content, problems = validate(Path(config.docs_dir))
     if problems:
         raise PluginError(str(ContentError(problems)))
-    return BuildState(labels=content.labels, commit_dates=revision.last_commit_dates(ROOT), datasets=content.datasets)
+    return BuildState(
+        labels=content.labels,
+        commit_dates=revision.last_commit_dates(ROOT),
+        datasets=content.datasets,
+        rules=content.rules,
+    )
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language
@@ -76,13 +83,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
-    return directives.replace(markdown, _page_data(page, config).render)
+    data = _page_data(page, config)
+    markdown = directives.replace(markdown, data.render)
+    _state.page_scripts[page.file.src_uri] = sorted(data.scripts)
+    return markdown
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     day = _revised(page.file.src_uri, config)
     context["revised"] = {"iso": day.isoformat(), "text": revision.format_date(day, _state.lang)}
     context["hreflang"] = _hreflang(page, config)
+    context["page_scripts"] = _state.page_scripts.get(page.file.src_uri, [])
     if sitemap.PLACEHOLDER in (page.content or ""):
         page.content = page.content.replace(
             sitemap.PLACEHOLDER, sitemap.render(_site_map_entries(nav.items, page))
@@ -130,7 +141,9 @@ def _page_data(page: Page, config: MkDocsConfig) -> PageData:
         lang=_state.lang,
         labels=_state.labels[_state.lang],
         data_prefix=_relative_link("data/", page.url),
+        home_prefix=_relative_link(languages.url_prefix(_state.lang), page.url),
         file_facts=facts,
+        rules=_state.rules,
     )
 
 

@@ -79,8 +79,8 @@ def test_home_page_figures_come_from_the_data(site: Path, lang: str, expected: s
 @pytest.mark.parametrize(
     "lang,caps",
     [
-        ("zh-Hant", ["15,000 元", "每個項目平均 160,000 元", "每個項目 15,000 元", "一半", "一切費用"]),
-        ("en", ["HK$15,000", "An average of HK$160,000 per project", "HK$15,000 per project", "Half", "whole cost"]),
+        ("zh-Hant", ["每宗申請 15,000 元", "每個項目平均 160,000 元", "每個項目 15,000 元", "費用的 50%", "費用的 100%", "一般可免費參與"]),
+        ("en", ["HK$15,000 per application", "an average of HK$160,000 per project", "HK$15,000 per project", "50% of the cost", "100% of the cost", "Generally free"]),
     ],
 )
 def test_funding_rules_match_the_source(site: Path, lang: str, caps: list[str]) -> None:
@@ -123,7 +123,7 @@ def test_every_page_shows_its_revision_date(site: Path, lang: str) -> None:
 def test_site_map_lists_every_page(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "sitemap/")
     hrefs = {a["href"] for a in html.select("article ul.site-map a")}
-    assert hrefs == {"../", "../about/", "../funding/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
+    assert hrefs == {"../", "../about/", "../funding/", "../eligibility/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
 
 
 def test_no_page_requests_anything_from_another_site(site: Path) -> None:

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from cleanprod.paths import DATA_FILES
 from conftest import LANG_PREFIXES, read_html
 
 MEASURES = {"zh-Hant": "實地評估", "en": "On-site assessment", "zh-Hans": "实地评估"}
@@ -36,12 +37,12 @@ def test_open_data_offers_every_file_with_schema_and_dictionary(site: Path, lang
     path = LANG_PREFIXES[lang] + "open-data/"
     html = read_html(site, path)
     downloads = [a["href"] for a in html.select("article a[download]")]
-    assert len(downloads) == 3
+    assert len(downloads) == len(list(DATA_FILES.glob("*.csv"))) >= 4
     for href in downloads + [a["href"] for a in html.select('article a[href$=".schema.json"]')]:
         target = site / urljoin("/" + path, href).lstrip("/")
         assert target.is_file(), href
     text = html.select_one("article").get_text()
-    assert "approvals.csv" in text and "logo-awardees.csv" in text and "awareness.csv" in text
+    assert "approvals.csv" in text and "logo-awardees.csv" in text and "awareness.csv" in text and "sectors.csv" in text
     assert {"zh-Hant": "可用數值", "en": "Allowed values", "zh-Hans": "可用数值"}[lang] in text
     assert "verification" in text and MEASURES[lang] in text
     size = (site / "data" / "approvals.csv").stat().st_size

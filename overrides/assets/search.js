@@ -2,7 +2,7 @@
 // language only when the page is opened, and runs the query from ?q=.
 (function () {
   "use strict";
-  var target = document.getElementById("search");
+  var target = document.getElementById("search-ui");
   if (!target) return;
   var script = document.currentScript;
   var bundle = new URL("../pagefind/", script.src).href;

@@ -64,6 +64,16 @@ class Dataset:
         labels = self.field(name).get("x-labels", {})
         return self.text(labels[value], lang) if value in labels else str(value)
 
+    def name_of(self, row: dict, lang: str) -> str:
+        """A row's name in `lang`, from the columns `<x-names>_zh-Hant` and `<x-names>_en`."""
+        base = self.schema["x-names"]
+        return self.text({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
+
+    def row_by_key(self) -> dict[str, dict]:
+        """Rows by their one-column primary key, e.g. sectors by code."""
+        [key] = self.schema["primaryKey"]
+        return {str(row[key]): row for row in self.rows}
+
     def rows_where(self, where: dict[str, str]) -> list[dict]:
         """The rows whose fields equal `where` (field → value as text)."""
         return [row for row in self.rows if all(str(row[k]) == str(v) for k, v in where.items())]
@@ -208,6 +218,9 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
             return None, Problem(path, where, f"found {value}, expected {expected}", "correct the number")
         if "maximum" in constraints and value > constraints["maximum"]:
             return None, Problem(path, where, f"found {value}, expected a number of {constraints['maximum']} or less", "correct the number")
+    pattern = constraints.get("pattern")
+    if pattern and not re.fullmatch(pattern, text):
+        return None, Problem(path, where, f"found '{text}', which is not in the expected form", spec.get("x-form", f"write it to match {pattern}"))
     allowed = constraints.get("enum")
     if allowed is not None and value not in allowed:
         return None, Problem(path, where, f"found '{text}', which is not one of the allowed values", f"use one of: {', '.join(map(str, allowed))}")

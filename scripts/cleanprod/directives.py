@@ -6,6 +6,11 @@
     [[data:approvals.csv|total|year=2011/12]]     the sum over matching rows: 695
     [[data:awareness.csv|activities]]             one column's value (one matching row)
     [[data:catalogue]]                            every data file, for the open data page
+    [[data:sectors.csv|list]]                     a file's names (x-names), as a list
+    [[data:funding-rules.yml|rules]]              the funding rules table (the latest phase,
+                                                  or phase=2008-04); also: conditions, examples,
+                                                  checker, calculator, and, inside a sentence,
+                                                  summary|measure=assessment
 
 A table, chart or catalogue stands alone on its line; a figure may stand inside
 a sentence. Directives are checked with the data before anything is rendered.
@@ -19,11 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleanprod.datasets import Dataset
+from cleanprod.funding import RULES_FILE, Rules
 from cleanprod.problems import Problem
 
 DIRECTIVE = re.compile(r"\[\[data:([^\]|]+)((?:\|[^\]|]+)*)\]\]")
 BLOCK_VIEWS = ("table", "chart")
 CATALOGUE = "catalogue"
+FUNDING_VIEWS = ("rules", "conditions", "examples", "checker", "calculator", "summary")
+SCRIPTED_VIEWS = {"checker": "eligibility", "calculator": "eligibility"}  # view → the script it needs
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,12 @@ def parse(match: re.Match[str]) -> Directive:
 
 
 def check(
-    page: Path, markdown: str, first_line: int, datasets: dict[str, Dataset], unusable: set[str] = frozenset()
+    page: Path,
+    markdown: str,
+    first_line: int,
+    datasets: dict[str, Dataset],
+    rules: Rules | None,
+    unusable: set[str] = frozenset(),
 ) -> list[Problem]:
     """Every directive in a page must name an existing file, view and filter.
 
@@ -54,7 +67,7 @@ def check(
         directive = parse(match)
         if directive.file in unusable:
             continue
-        problem = _problem(directive, datasets)
+        problem = _funding_problem(directive, rules) if directive.file == RULES_FILE else _problem(directive, datasets)
         if problem:
             problems.append(Problem(page, f"line {line}", f"{match.group(0)}: {problem[0]}", problem[1]))
     return problems
@@ -68,6 +81,8 @@ def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | No
     dataset = datasets[d.file]
     names = [f["name"] for f in dataset.schema["fields"]]
     views = [*BLOCK_VIEWS, "total", *names] if "x-pivot" in dataset.schema else ["table", *names]
+    if "x-names" in dataset.schema:
+        views.append("list")
     if d.view not in views:
         return f"'{d.view}' is not a view of {d.file}", f"use one of: {', '.join(views)}"
     for name, value in d.where.items():
@@ -75,6 +90,24 @@ def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | No
             return f"'{name}' is not a column of {d.file}", f"filter on one of: {', '.join(names)}"
     if d.view in names and len(dataset.rows_where(d.where)) != 1:
         return f"the filter matches {len(dataset.rows_where(d.where))} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
+    return None
+
+
+def _funding_problem(d: Directive, rules: Rules | None) -> tuple[str, str] | None:
+    if rules is None:
+        return None  # the rules file has problems of its own, listed already
+    if d.view not in FUNDING_VIEWS:
+        return f"'{d.view}' is not a view of {RULES_FILE}", f"use one of: {', '.join(FUNDING_VIEWS)}"
+    unknown = set(d.where) - {"phase", "measure"}
+    if unknown:
+        return f"'{sorted(unknown)[0]}' is not a filter of {RULES_FILE}", "filter on phase= or measure="
+    phases = [p.phase for p in rules.phases]
+    if "phase" in d.where and d.where["phase"] not in phases:
+        return f"there is no phase '{d.where['phase']}'", f"use one of: {', '.join(phases)}"
+    phase = rules.phase(d.where.get("phase"))
+    measures = [m.measure for m in phase.measures]
+    if d.view == "summary" and d.where.get("measure") not in measures:
+        return "the summary needs a measure of the phase", f"add one of: {', '.join('measure=' + m for m in measures)}"
     return None
 
 

@@ -10,19 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanprod import datasets, directives, pages
+from cleanprod import datasets, directives, funding, pages
 from cleanprod.labels import Labels, load as load_labels
 from cleanprod.paths import DATA_FILES, DOCS, LABELS_FILE
 from cleanprod.problems import Problem
 
+SECTORS_FILE = "sectors.csv"  # the one list of target sectors
+
 
 @dataclass(frozen=True)
 class Content:
-    """The checked content: pages, UI labels and data files."""
+    """The checked content: pages, UI labels, data files and the funding rules."""
 
     pages: list[pages.Page]
     labels: Labels
     datasets: dict[str, datasets.Dataset]
+    rules: funding.Rules | None
 
 
 def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
@@ -31,9 +34,12 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     labels, label_problems = load_labels(docs / LABELS_FILE.relative_to(DOCS))
     data_folder = docs / DATA_FILES.relative_to(DOCS)
     data, data_problems = datasets.load_all(data_folder)
-    problems += label_problems + data_problems
+    rules, rules_problems = funding.load(data_folder / funding.RULES_FILE)
+    problems += label_problems + data_problems + rules_problems
+    if not (data_folder / SECTORS_FILE).exists():
+        problems.append(Problem(data_folder / SECTORS_FILE, "the whole file", "the list of target sectors is missing", "restore docs/data/sectors.csv from the previous version"))
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
     for page in found_pages:
-        problems += directives.check(page.path, page.body, page.body_line, data, unusable)
-    return Content(found_pages, labels, data), problems
+        problems += directives.check(page.path, page.body, page.body_line, data, rules, unusable)
+    return Content(found_pages, labels, data, rules), problems

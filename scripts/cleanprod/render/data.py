@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
 from cleanprod.datasets import Dataset
-from cleanprod.directives import CATALOGUE, Directive
+from cleanprod.directives import CATALOGUE, SCRIPTED_VIEWS, Directive
+from cleanprod.funding import RULES_FILE, Rules
+from cleanprod.render import funding
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.chart import bar_chart
 from cleanprod.render.numbers import format_number
@@ -22,10 +24,15 @@ class PageData:
     lang: str
     labels: dict[str, str]
     data_prefix: str  # link from this page to the data folder, e.g. '../data/'
+    home_prefix: str  # link from this page to its language's home, e.g. '../'
     file_facts: dict[str, tuple[int, date, str]]  # file → (bytes, last update, as text)
+    rules: Rules
     charts: int = 0
+    scripts: set[str] = field(default_factory=set)  # the scripts the rendered views need
 
     def render(self, d: Directive) -> str:
+        if d.file == RULES_FILE:
+            return self._funding(d)
         if d.file == CATALOGUE:
             ordered = [(self.datasets[n], *self.file_facts[n]) for n in sorted(self.datasets)]
             return catalogue(ordered, self.lang, self.labels, self.data_prefix)
@@ -36,11 +43,34 @@ class PageData:
         if d.view == "chart":
             self.charts += 1
             return bar_chart(dataset, self.lang, self.labels, f"chart-{self.charts}")
+        if d.view == "list":
+            return "<ol>" + "".join(f"<li>{escape(dataset.name_of(row, self.lang))}</li>" for row in dataset.rows) + "</ol>"
         if d.view == "total":
             return format_number(dataset.total(d.where), self.lang)
         [row] = dataset.rows_where(d.where)  # directives.check made sure exactly one matches
         value = row[d.view]
         return format_number(value, self.lang) if isinstance(value, int) else escape(dataset.label(d.view, value, self.lang))
+
+    def _funding(self, d: Directive) -> str:
+        phase = self.rules.phase(d.where.get("phase"))
+        sectors = self.datasets["sectors.csv"]
+        script_data = ""
+        if d.view in SCRIPTED_VIEWS and SCRIPTED_VIEWS[d.view] not in self.scripts:
+            self.scripts.add(SCRIPTED_VIEWS[d.view])  # the first form on the page carries the script's data
+            script_data = funding.script_data(phase, sectors, self.lang, self.labels)
+        match d.view:
+            case "rules":
+                return funding.rules_table(phase, self.lang, self.labels, self.home_prefix + "funding/")
+            case "summary":
+                return funding.summary(phase.measure(d.where["measure"]), self.labels)
+            case "conditions":
+                return funding.conditions(phase, sectors, self.lang, self.labels, self.home_prefix + "about/#sectors")
+            case "examples":
+                return funding.examples(phase, self.lang, self.labels)
+            case "checker":
+                return funding.checker(phase, sectors, self.lang, self.labels) + script_data
+            case "calculator":
+                return funding.calculator(phase, self.lang, self.labels) + script_data
 
     def _download(self, dataset: Dataset) -> str:
         link = escape(self.data_prefix + dataset.name)

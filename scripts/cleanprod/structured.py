@@ -1,0 +1,84 @@
+"""YAML data checked against a JSON Schema, each problem named by its line.
+
+Used for data that is nested rather than a table (the funding rules; the
+front matter of events and case studies): the schema is the one statement of
+what a file may hold, and every problem comes back with the line it is on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from cleanprod.problems import Problem
+
+
+def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """A YAML file's data and node tree (for line numbers), or the problem reading it."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        return yaml.safe_load(text), yaml.compose(text), []
+    except FileNotFoundError:
+        return None, None, [Problem(path, "the whole file", "the file is missing", "restore it from the previous version")]
+    except UnicodeDecodeError:
+        return None, None, [Problem(path, "the whole file", "the file is not saved as UTF-8 text", "save it again with the encoding 'UTF-8'")]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 1}" if mark else "the whole file"
+        return None, None, [Problem(path, line, f"the file cannot be read: {getattr(error, 'problem', error)}", "check the indentation, and put quotes around a value that contains ':' or '#'")]
+
+
+def line_of(node: yaml.Node | None, path: list[str | int], offset: int = 0) -> str:
+    """'line N' of the entry at `path` (keys and list positions) in a composed YAML tree."""
+    line = node.start_mark.line if node else 0
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == step), None)
+            if match is None:
+                break
+            line, node = match[0].start_mark.line, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line
+        else:
+            break
+    return f"line {line + 1 + offset}"
+
+
+def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
+    """What is wrong and the fix, in words for staff."""
+    field = next((str(p) for p in reversed(error.absolute_path) if isinstance(p, str)), "")
+    named = f"'{field}' " if field else ""
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return f"'{missing}' is missing", f"add a line '{missing}: …'"
+    if error.validator in ("enum", "const"):
+        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+        return f"{named}is '{error.instance}', which is not allowed", f"use one of: {', '.join(map(str, allowed))}"
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "an entry is not known here"), "remove it, or correct its spelling"
+    if error.validator == "type":
+        return f"{named}is '{error.instance}', expected {error.validator_value}", "correct the value" if error.validator_value != "integer" else "write a whole number with digits only, such as 15000"
+    if error.validator in ("minimum", "maximum"):
+        word = "at least" if error.validator == "minimum" else "at most"
+        return f"{named}is {error.instance}, expected {word} {error.validator_value}", "correct the number"
+    if error.validator == "pattern":
+        return f"{named}is '{error.instance}', which is not in the expected form", (error.schema.get("description") or "correct it")
+    if error.validator == "not":
+        return f"{named}has entries that do not apply here", "remove share_percent, cap_hkd and cap_basis, which apply only to funding: share-of-cost"
+    return f"{named}{error.message}", "correct the value"
+
+
+def check(path: Path, data: Any, node: yaml.Node | None, schema: dict, line_offset: int = 0) -> list[Problem]:
+    """Every way `data` breaks `schema`, each with its line in the file."""
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        if error.validator in ("if", "anyOf", "oneOf", "allOf"):
+            continue  # their sub-errors say what is wrong
+        what, fix = _describe(error)
+        problems.append(Problem(path, line_of(node, list(error.absolute_path), line_offset), what, fix))
+    return problems

@@ -1,0 +1,272 @@
+"""The eligibility checker and the subsidy calculator, used in a real browser in
+all three languages; their answers are compared with the funding rules file
+through scripts/cleanprod/funding.py, the one statement of the sum."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from cleanprod import funding
+from cleanprod.labels import load as load_labels
+from cleanprod.paths import DATA_FILES, LABELS_FILE
+from cleanprod.render.funding import explanation, fill, money
+from conftest import LANG_PREFIXES, read_html
+
+RULES, _ = funding.load(DATA_FILES / funding.RULES_FILE)
+LABELS, _ = load_labels(LABELS_FILE)
+PHASE = RULES.phase()
+PAID = [m for m in PHASE.measures if m.funding == "share-of-cost"]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def costs_around_the_cap(measure: funding.Measure) -> list[Decimal]:
+    """Below, exactly at and above the cost at which the cap is reached, and one with cents."""
+    reaches_cap = Decimal(measure.cap_hkd) * 100 / measure.share_percent
+    return [reaches_cap - 1237, reaches_cap, reaches_cap * 3 + 17, Decimal("12345.67")]
+
+
+def calculate(page, measure: str, cost: str) -> str:
+    page.select_option("#calc-measure", measure)
+    page.fill("#calc-cost", cost)
+    page.click("[data-calculator] button")
+    return page.inner_text("[data-calculator-result]")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(LANG_PREFIXES))
+def test_calculator_answers_below_at_and_above_each_cap(server: str, page, lang: str) -> None:
+    labels = LABELS[lang]
+    page.goto(server + LANG_PREFIXES[lang] + "eligibility/")
+    for measure in PAID:
+        for cost in costs_around_the_cap(measure):
+            shown = calculate(page, measure.measure, f"{cost:,}")
+            expected = funding.subsidy(measure, cost)
+            assert fill(labels["calc.money"], amount=money(expected.subsidy)) in shown
+            assert f'{labels["calc.own_share"]}: {fill(labels["calc.money"], amount=money(expected.own_share))}' in shown
+            assert explanation(measure, expected, labels) in shown
+            average_note = labels["calc.average"].split("{")[0]
+            assert (average_note in shown) == (measure.cap_basis == "average-per-project")
+
+
+@pytest.mark.browser
+def test_calculator_figures_by_hand(server: str, page) -> None:
+    """The issue's own example, and a sum with cents, checked against figures worked by hand."""
+    page.goto(server + "en/eligibility/")
+    shown = calculate(page, "assessment", "40000")
+    assert "Government subsidy: HK$15,000" in shown
+    assert "Your factory pays: HK$25,000" in shown
+    assert "50% of HK$40,000 is HK$20,000; the cap is HK$15,000 per application, so the subsidy is HK$15,000." in shown
+    shown = calculate(page, "assessment", "HK$ 20,001")
+    assert "50% of HK$20,001 is HK$10,000.50. That is within the cap (HK$15,000 per application), so the subsidy is HK$10,000.50." in shown
+    assert "Your factory pays: HK$10,000.50" in shown
+    shown = calculate(page, "verification", "9800")
+    assert "Government subsidy: HK$9,800" in shown and "Your factory pays: HK$0" in shown
+    shown = calculate(page, "demonstration", "1000000")
+    assert "Government subsidy: HK$160,000" in shown
+    assert "a guide, not a promise" in shown
+    page.goto(server + "eligibility/")
+    shown = calculate(page, "demonstration", "200000")
+    assert "200,000 元的 50% 是 100,000 元，沒有超過上限（每個項目平均 160,000 元），所以資助額是 100,000 元。" in shown
+    page.goto(server + "zh-Hans/eligibility/")
+    shown = calculate(page, "verification", "30000")
+    assert "政府资助: 15,000 元" in shown
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter the cost in Hong Kong dollars, for example 40000."),
+        ("   ", "Enter the cost in Hong Kong dollars, for example 40000."),
+        ("-500", "Enter a cost of more than HK$0."),
+        ("0", "Enter a cost of more than HK$0."),
+        ("forty thousand", "Enter the cost as a number, for example 40000 or 40000.50."),
+        ("1e5", "Enter the cost as a number, for example 40000 or 40000.50."),
+        ("40000.123", "Enter the cost as a number, for example 40000 or 40000.50."),
+        ("5000000000", "Enter a cost of HK$100,000,000 or less."),
+    ],
+)
+def test_calculator_rejects_nonsense_next_to_the_field(server: str, page, typed: str, message: str) -> None:
+    page.goto(server + "en/eligibility/")
+    assert calculate(page, "assessment", typed) == ""
+    error = page.locator("#calc-cost-error")
+    assert error.is_visible() and error.inner_text() == message
+    assert page.get_attribute("#calc-cost", "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "calc-cost"
+    calculate(page, "assessment", "1000")
+    assert not error.is_visible() and page.get_attribute("#calc-cost", "aria-invalid") is None
+
+
+@pytest.mark.browser
+def test_calculator_error_in_chinese(server: str, page) -> None:
+    page.goto(server + "eligibility/")
+    calculate(page, "assessment", "四萬")
+    assert page.inner_text("#calc-cost-error") == "請只用數字輸入費用，例如 40000 或 40000.50。"
+
+
+def answer(page, answers: dict[str, str], sector: str = "textiles") -> str:
+    for name, value in answers.items():
+        page.check(f"#q-{name} input[value={value}]")
+    if sector:
+        page.select_option("#q-sector-select", sector)
+    page.click("[data-checker] button")
+    return page.inner_text("[data-checker-result]")
+
+
+ALL_YES = {"ownership": "yes", "area": "yes", "share-results": "yes", "completed-improvement-project": "yes"}
+
+
+@pytest.mark.browser
+def test_checker_paths(server: str, page) -> None:
+    page.goto(server + "en/eligibility/")
+    result = answer(page, ALL_YES)
+    assert "From your answers, your factory can apply for:" in result
+    for measure in PHASE.measures:
+        assert funding.text(measure.name, "en") in result
+    assert "These measures are not open" not in result
+    assert "decided by the Project Management Committee" in result
+
+    result = answer(page, {**ALL_YES, "completed-improvement-project": "no"})
+    open_part, closed_part = result.split("These measures are not open to you:")
+    assert "Verification of improvement projects" not in open_part
+    assert "Verification of improvement projects: verification is only for factories that have carried out" in closed_part
+
+    result = answer(page, {**ALL_YES, "share-results": "no"})
+    assert "Demonstration project: factories that carry out a demonstration project must share" in result.split("not open to you:")[1]
+
+    result = answer(page, {**ALL_YES, "ownership": "no"})
+    assert "your factory cannot apply for the programme's funding" in result
+    assert "one of the Hong Kong-owned factories" in result
+    assert "can apply for" not in result
+
+    result = answer(page, {**ALL_YES, "area": "no"}, sector="other")
+    assert "in the Pearl River Delta" in result and "in one of the 8 target sectors" in result
+    assert "cannot apply" in result
+
+    result = answer(page, {**ALL_YES, "area": "unsure", "share-results": "unsure"})
+    assert "If the conditions you were not sure about are met, your factory can apply for:" in result
+    check_part = result.split("Before you apply, find out about:")[1]
+    assert "in the Pearl River Delta" in check_part and "must share its results" in check_part
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "expected"), [("zh-Hant", "根據你的答案，你的工廠可以申請："), ("zh-Hans", "根据你的答案，你的工厂可以申请：")])
+def test_checker_in_chinese(server: str, page, lang: str, expected: str) -> None:
+    page.goto(server + LANG_PREFIXES[lang] + "eligibility/")
+    result = answer(page, ALL_YES, sector="furniture")
+    assert expected in result
+    assert funding.text(PHASE.measure("verification").name, lang) in result
+
+
+@pytest.mark.browser
+def test_checker_asks_for_unanswered_questions(server: str, page) -> None:
+    page.goto(server + "en/eligibility/")
+    page.check("#q-ownership input[value=yes]")
+    page.click("[data-checker] button")
+    assert page.inner_text("[data-checker-result]") == ""
+    assert page.locator("#q-area-error").inner_text() == "Answer this question."
+    assert page.locator("#q-sector-error").is_visible()
+    assert not page.locator("#q-ownership-error").is_visible()
+    assert page.evaluate("document.activeElement.name") == "area"
+
+
+@pytest.mark.browser
+def test_results_are_announced_in_live_regions(server: str, page) -> None:
+    page.goto(server + "en/eligibility/")
+    for selector in ("[data-checker-result]", "[data-calculator-result]"):
+        region = page.locator(selector)
+        assert region.get_attribute("role") == "status" and region.get_attribute("aria-live") == "polite"
+
+
+@pytest.mark.browser
+def test_keyboard_only(server: str, page) -> None:
+    page.goto(server + "en/eligibility/")
+    page.focus("#q-ownership input[value=yes]")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # into the next question's radios
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # the first sector
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert "can apply for" in page.inner_text("[data-checker-result]")
+    page.focus("#calc-cost")
+    page.keyboard.type("40000")
+    page.keyboard.press("Enter")
+    assert "HK$15,000" in page.inner_text("[data-calculator-result]")
+
+
+@pytest.mark.browser
+def test_phone_screen(browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "zh-Hant/eligibility/".removeprefix("zh-Hant/"))
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert "15,000 元" in calculate(page, "assessment", "50000")
+    context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_rules_and_examples_show(browser, server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "en/eligibility/")
+    assert not page.locator("[data-checker]").is_visible()
+    assert not page.locator("[data-calculator]").is_visible()
+    assert page.locator("table.funding-rules").is_visible()
+    examples = page.locator("table.funding-examples")
+    assert examples.is_visible()
+    text = examples.inner_text()
+    for measure in PAID:
+        assert funding.text(measure.name, "en") in text
+    assert "50% of HK$40,000 is HK$20,000; the cap is HK$15,000 per application, so the subsidy is HK$15,000." in text
+    assert "This calculator needs JavaScript" in page.inner_text("article")
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(LANG_PREFIXES))
+def test_no_axe_violations_with_results_and_errors(server: str, page, lang: str) -> None:
+    page.goto(server + LANG_PREFIXES[lang] + "eligibility/")
+    answer(page, {**ALL_YES, "area": "unsure"})
+    page.click("[data-calculator] button")  # an empty cost: the error shows
+    assert Axe().run(page, options=WCAG).response["violations"] == []
+    calculate(page, "demonstration", "400000")
+    assert Axe().run(page, options=WCAG).response["violations"] == []
+
+
+# ---- The built pages (no browser) ----------------------------------------
+
+
+def test_funding_page_rules_table_comes_from_the_rules_file(site: Path) -> None:
+    html = read_html(site, "en/funding/")
+    rows = {row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.find_all("td")] for row in html.select("table.funding-rules tbody tr")}
+    assert rows["On-site improvement assessment"][1:] == ["50% of the cost", "HK$15,000 per application"]
+    assert rows["Demonstration project"][1:] == ["50% of the cost", "an average of HK$160,000 per project"]
+    assert rows["Verification of improvement projects"][1:] == ["100% of the cost", "HK$15,000 per project"]
+    assert rows["Awareness promotion activities"][1:] == ["Generally free to take part", "Not applicable"]
+    zh = read_html(site, "funding/").select_one("#assessment ~ ul").get_text()
+    assert "政府資助費用的 50%，上限為每宗申請 15,000 元。" in zh
+
+
+def test_no_share_or_cap_is_typed_in_a_page() -> None:
+    docs = DATA_FILES.parent
+    for page in docs.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for figure in ("15,000", "15000", "160,000", "160000", "16 萬", "50%", "一半", "half of"):
+            assert figure not in text, f"{page.name} types {figure!r}: use [[data:funding-rules.yml|…]]"
+
+
+def test_sector_list_comes_from_sectors_csv(site: Path) -> None:
+    items = [li.get_text() for li in read_html(site, "en/about/").select("#sectors ~ ol li")]
+    assert items[0] == "Textiles" and items[-1] == "Furniture manufacturing" and len(items) == 8
+    assert [li.get_text() for li in read_html(site, "zh-Hans/about/").select("#sectors ~ ol li")][6] == "造纸和纸品制造业"
+    options = [o.get_text() for o in read_html(site, "en/eligibility/").select("#q-sector-select option")]
+    assert options[1:-1] == items
