@@ -9,6 +9,7 @@ language in turn, calling every event again with the same config object;
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -20,7 +21,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import chinese, datasets, directives, funding, languages, revision, sitemap, theme_fixes
+from cleanprod import calendars, chinese, datasets, directives, events, feeds, funding, languages, news, pages, revision, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import ROOT
 from cleanprod.problems import ContentError
@@ -36,6 +37,9 @@ class BuildState:
     commit_dates: dict
     datasets: dict[str, datasets.Dataset]
     rules: funding.Rules
+    events: events.Events
+    news: dict[str, list[news.NewsItem]]
+    changed: dict[str, datetime]  # docs/ path → its last commit (events' calendar stamps)
     lang: str = languages.DEFAULT
     default_not_found: bytes = b""
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page → scripts its views need
@@ -49,11 +53,15 @@ def _validate(config: MkDocsConfig) -> BuildState:
     content, problems = validate(Path(config.docs_dir))
     if problems:
         raise PluginError(str(ContentError(problems)))
+    changed = revision.last_commit_times(ROOT)
     return BuildState(
         labels=content.labels,
-        commit_dates=revision.last_commit_dates(ROOT),
+        commit_dates={path: moment.date() for path, moment in changed.items()},
         datasets=content.datasets,
         rules=content.rules,
+        events=content.events,
+        news=content.news,
+        changed=changed,
     )
 
 
@@ -84,6 +92,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
     data = _page_data(page, config)
+    markdown = pages.insert_after_title(markdown, data.record_header(page.file.src_uri))
     markdown = directives.replace(markdown, data.render)
     _state.page_scripts[page.file.src_uri] = sorted(data.scripts)
     return markdown
@@ -94,6 +103,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     context["revised"] = {"iso": day.isoformat(), "text": revision.format_date(day, _state.lang)}
     context["hreflang"] = _hreflang(page, config)
     context["page_scripts"] = _state.page_scripts.get(page.file.src_uri, [])
+    context["feed_url"] = urljoin(config.site_url or "/", languages.url_prefix(_state.lang) + feeds.FEED_FILE)
     if sitemap.PLACEHOLDER in (page.content or ""):
         page.content = page.content.replace(
             sitemap.PLACEHOLDER, sitemap.render(_site_map_entries(nav.items, page))
@@ -111,6 +121,33 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(100)  # before mkdocs-static-i18n starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
+    _write_calendars_and_feed(config)
+    _keep_404_per_language(config)
+
+
+def _write_calendars_and_feed(config: MkDocsConfig) -> None:
+    """This language's .ics files (one per event, one for all) and its Atom feed."""
+    lang, labels = _state.lang, _state.labels[_state.lang]
+    home = languages.url_prefix(lang)
+    folder = Path(config.site_dir) / home
+    venues = _state.datasets["venues.csv"]
+    changed = {
+        e.slug: _state.changed.get(f"docs/{events.FOLDER}/{e.source.name}") or datetime.combine(revision.build_date(), datetime.min.time(), revision.HONG_KONG)
+        for e in _state.events.by_lang[lang]
+    }
+    site_url = config.site_url or "/"
+    (folder / events.FOLDER).mkdir(parents=True, exist_ok=True)
+    for event in _state.events.by_lang[lang]:
+        ics = calendars.calendar([event], event.title, _state.events, venues, site_url, home, changed)
+        (folder / events.FOLDER / f"{event.slug}.ics").write_bytes(ics)
+    everything = calendars.calendar(_state.events.by_lang[lang], f"{config.site_name}: {labels['events.upcoming']}", _state.events, venues, site_url, home, changed)
+    (folder / events.FOLDER / "calendar.ics").write_bytes(everything)
+    feed = feeds.atom(_state.news[lang], f"{config.site_name}: {labels['news.title']}", lang, site_url, home)
+    (folder / feeds.FEED_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (folder / feeds.FEED_FILE).write_bytes(feed)
+
+
+def _keep_404_per_language(config: MkDocsConfig) -> None:
     """Keep one 404 page per language: every language's build writes /404.html.
 
     The default language's stays at /404.html; each other language's is moved
@@ -144,6 +181,9 @@ def _page_data(page: Page, config: MkDocsConfig) -> PageData:
         home_prefix=_relative_link(languages.url_prefix(_state.lang), page.url),
         file_facts=facts,
         rules=_state.rules,
+        events=_state.events,
+        news=_state.news[_state.lang],
+        today=revision.build_date(),
     )
 
 

@@ -6,6 +6,8 @@
     [[data:approvals.csv|total|year=2011/12]]     the sum over matching rows: 695
     [[data:awareness.csv|activities]]             one column's value (one matching row)
     [[data:catalogue]]                            every data file, for the open data page
+    [[data:events|index]]                         every event: upcoming, then past by year, with filters
+    [[data:news|index]]  [[data:news|latest]]     every news item, or the latest few
     [[data:sectors.csv|list]]                     a file's names (x-names), as a list
     [[data:funding-rules.yml|rules]]              the funding rules table (the latest phase,
                                                   or phase=2008-04); also: conditions, examples,
@@ -31,6 +33,7 @@ DIRECTIVE = re.compile(r"\[\[data:([^\]|]+)((?:\|[^\]|]+)*)\]\]")
 BLOCK_VIEWS = ("table", "chart")
 CATALOGUE = "catalogue"
 FUNDING_VIEWS = ("rules", "conditions", "examples", "checker", "calculator", "summary")
+LISTINGS = {"events": ("index",), "news": ("index", "latest")}  # pages that are records, listed
 SCRIPTED_VIEWS = {"checker": "eligibility", "calculator": "eligibility"}  # view → the script it needs
 
 
@@ -76,6 +79,9 @@ def check(
 def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | None:
     if d.file == CATALOGUE:
         return None
+    if d.file in LISTINGS:
+        views = LISTINGS[d.file]
+        return None if d.view in views else (f"'{d.view}' is not a view of {d.file}", f"use one of: {', '.join(views)}")
     if d.file not in datasets:
         return f"there is no data file '{d.file}'", f"use one of: {', '.join(sorted(datasets))}"
     dataset = datasets[d.file]

@@ -29,6 +29,7 @@ class Page:
     meta: dict = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # the line of the file the body starts on
+    front_matter: str = ""  # the YAML between the '---' lines, as written (for line numbers)
 
 
 def language_of(path: Path) -> str:
@@ -68,7 +69,7 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
         ]
     text = text.replace("\r\n", "\n")
     meta: dict = {}
-    body, body_line = text, 1
+    body, body_line, front_matter = text, 1, ""
     match = _FRONT_MATTER.match(text)
     if match:
         try:
@@ -95,9 +96,10 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
                 )
             ]
         meta = loaded
+        front_matter = match.group(1) or ""
         body = text[match.end() :]
         body_line = text[: match.end()].count("\n") + 1
-    page = Page(path, language_of(path), meta, body, body_line)
+    page = Page(path, language_of(path), meta, body, body_line, front_matter)
     if "title" not in meta and not _HEADING_1.search(body):
         return page, [
             Problem(
@@ -120,3 +122,15 @@ def read_all(docs: Path) -> tuple[list[Page], list[Problem]]:
         if page is not None:
             pages.append(page)
     return pages, problems
+
+
+def insert_after_title(markdown: str, html: str) -> str:
+    """`html` placed after the page's '# title' line (or first, if it has none)."""
+    if not html:
+        return markdown
+    match = _HEADING_1.search(markdown)
+    if not match:
+        return f"{html}\n\n{markdown}"
+    end = markdown.find("\n", match.start())
+    end = len(markdown) if end < 0 else end
+    return f"{markdown[:end]}\n\n{html}\n{markdown[end:]}"

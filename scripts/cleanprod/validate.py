@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanprod import datasets, directives, funding, pages
+from cleanprod import datasets, directives, events, funding, news, pages
 from cleanprod.labels import Labels, load as load_labels
 from cleanprod.paths import DATA_FILES, DOCS, LABELS_FILE
 from cleanprod.problems import Problem
 
 SECTORS_FILE = "sectors.csv"  # the one list of target sectors
+VENUES_FILE = "venues.csv"  # the one list of event venues
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Content:
     labels: Labels
     datasets: dict[str, datasets.Dataset]
     rules: funding.Rules | None
+    events: events.Events
+    news: dict[str, list[news.NewsItem]]
 
 
 def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
@@ -36,10 +39,15 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     data, data_problems = datasets.load_all(data_folder)
     rules, rules_problems = funding.load(data_folder / funding.RULES_FILE)
     problems += label_problems + data_problems + rules_problems
-    if not (data_folder / SECTORS_FILE).exists():
-        problems.append(Problem(data_folder / SECTORS_FILE, "the whole file", "the list of target sectors is missing", "restore docs/data/sectors.csv from the previous version"))
+    for name in (SECTORS_FILE, VENUES_FILE):
+        if not (data_folder / name).exists():
+            problems.append(Problem(data_folder / name, "the whole file", "the file is missing", f"restore docs/data/{name} from the previous version"))
+    codes = {name: list(data[name].row_by_key()) if name in data else [] for name in (SECTORS_FILE, VENUES_FILE)}
+    found_events, event_problems = events.load_all(found_pages, docs, codes[SECTORS_FILE], codes[VENUES_FILE])
+    found_news, news_problems = news.load_all(found_pages, docs)
+    problems += event_problems + news_problems
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
     for page in found_pages:
         problems += directives.check(page.path, page.body, page.body_line, data, rules, unusable)
-    return Content(found_pages, labels, data, rules), problems
+    return Content(found_pages, labels, data, rules, found_events, found_news), problems

@@ -6,10 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
+from pathlib import Path, PurePosixPath
+
+from cleanprod import events as events_module, news as news_module
 from cleanprod.datasets import Dataset
 from cleanprod.directives import CATALOGUE, SCRIPTED_VIEWS, Directive
+from cleanprod.events import Events
 from cleanprod.funding import RULES_FILE, Rules
-from cleanprod.render import funding
+from cleanprod.news import NewsItem
+from cleanprod.pages import language_of
+from cleanprod.render import events as render_events, funding, news as render_news
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.chart import bar_chart
 from cleanprod.render.numbers import format_number
@@ -27,12 +33,21 @@ class PageData:
     home_prefix: str  # link from this page to its language's home, e.g. '../'
     file_facts: dict[str, tuple[int, date, str]]  # file → (bytes, last update, as text)
     rules: Rules
+    events: Events
+    news: list[NewsItem]  # this language's, newest first
+    today: date  # the build date: events before it are past
     charts: int = 0
     scripts: set[str] = field(default_factory=set)  # the scripts the rendered views need
 
     def render(self, d: Directive) -> str:
         if d.file == RULES_FILE:
             return self._funding(d)
+        if d.file == events_module.FOLDER:
+            self.scripts.add("events")
+            return render_events.index(self.lang, self.events, self.datasets["venues.csv"], self.datasets["sectors.csv"], self.labels, self.home_prefix, self.today)
+        if d.file == news_module.FOLDER:
+            view = render_news.latest if d.view == "latest" else render_news.index
+            return view(self.news, self.labels, self.home_prefix)
         if d.file == CATALOGUE:
             ordered = [(self.datasets[n], *self.file_facts[n]) for n in sorted(self.datasets)]
             return catalogue(ordered, self.lang, self.labels, self.data_prefix)
@@ -50,6 +65,21 @@ class PageData:
         [row] = dataset.rows_where(d.where)  # directives.check made sure exactly one matches
         value = row[d.view]
         return format_number(value, self.lang) if isinstance(value, int) else escape(dataset.label(d.view, value, self.lang))
+
+    def record_header(self, src_uri: str) -> str:
+        """The details panel of an event page, or the date line of a news page; else ''."""
+        path = PurePosixPath(src_uri)
+        slug = path.name.removesuffix(f".{language_of(Path(path.name))}.md").removesuffix(".md")
+        folder = path.parent.as_posix()
+        if folder == events_module.FOLDER:
+            event = next((e for e in self.events.by_lang[self.lang] if e.slug == slug), None)
+            if event:
+                return render_events.panel(event, self.events, self.datasets["venues.csv"], self.datasets["sectors.csv"], self.labels, f"../{slug}.ics", self.today)
+        if folder == news_module.FOLDER:
+            item = next((n for n in self.news if n.slug == slug), None)
+            if item:
+                return render_news.header(item, self.labels)
+        return ""
 
     def _funding(self, d: Directive) -> str:
         phase = self.rules.phase(d.where.get("phase"))

@@ -1,0 +1,122 @@
+"""Pages that are records: an event or a news item is a Markdown page whose
+front matter is data, checked against a JSON Schema in docs/_data/.
+
+Each record is written in zh-Hant (NAME.md) and English (NAME.en.md). Both
+files must exist and agree on every field that is not words (dates, venue,
+status …); the zh-Hans record is converted from the zh-Hant one.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from cleanprod import languages, structured
+from cleanprod.pages import Page, page_key
+from cleanprod.problems import Problem
+from cleanprod.revision import HONG_KONG
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record in one written language: its page and its checked front matter."""
+
+    key: str  # the path shared by its languages: events/2027-01-15-energy.md
+    page: Page
+    meta: dict
+
+    @property
+    def slug(self) -> str:
+        return Path(self.key).stem
+
+
+def load_schema(path: Path, enums: dict[str, list[str]]) -> dict:
+    """A front matter schema, with the allowed values that live in data files filled in.
+
+    `enums` maps a property (or 'property[]' for the items of a list) to its values.
+    """
+    schema = copy.deepcopy(json.loads(path.read_text(encoding="utf-8")))
+    for name, values in enums.items():
+        target = schema["properties"][name.removesuffix("[]")]
+        if name.endswith("[]"):
+            target = target["items"]
+        target["enum"] = values
+    return schema
+
+
+def normalise(meta: dict, lists: tuple[str, ...]) -> dict:
+    """Front matter as the schema expects it: YAML's dates as text, single values as lists."""
+    meta = dict(meta)
+    for name, value in meta.items():
+        if isinstance(value, datetime):
+            meta[name] = value.strftime("%Y-%m-%d %H:%M")
+        elif isinstance(value, date):
+            meta[name] = value.isoformat()
+        elif isinstance(value, dict):
+            meta[name] = normalise(value, ())
+    for name in lists:
+        if isinstance(meta.get(name), str):
+            meta[name] = [meta[name]]
+    return meta
+
+
+def check_page(page: Page, schema: dict, lists: tuple[str, ...] = ()) -> tuple[dict, list[Problem]]:
+    """A record page's front matter, normalised and checked against its schema."""
+    meta = normalise(page.meta, lists)
+    node = yaml.compose(page.front_matter) if page.front_matter.strip() else None
+    return meta, structured.check(page.path, meta, node, schema, line_offset=1)
+
+
+def field_line(page: Page, name: str) -> str:
+    """'line N' of a front matter field, for problems found after the schema check."""
+    node = yaml.compose(page.front_matter) if page.front_matter.strip() else None
+    return structured.line_of(node, name.split("."), 1)
+
+
+def parse_time(text: str) -> datetime:
+    """'2027-01-15 14:30' (or with 'T', or a date alone) as a Hong Kong time."""
+    text = text.replace("T", " ")
+    moment = datetime.strptime(text, "%Y-%m-%d %H:%M" if " " in text else "%Y-%m-%d")
+    return moment.replace(tzinfo=HONG_KONG)
+
+
+def pair(
+    records: list[Record], docs: Path, shared: tuple[str, ...], kind: str
+) -> tuple[dict[str, dict[str, Record]], list[Problem]]:
+    """Records by key and language; every record must be in both written languages
+    and agree on the `shared` fields."""
+    by_key: dict[str, dict[str, Record]] = {}
+    for record in records:
+        by_key.setdefault(record.key, {})[record.page.lang] = record
+    problems = []
+    for key, versions in sorted(by_key.items()):
+        for lang in languages.WRITTEN:
+            if lang not in versions:
+                [(other, record)] = [(k, v) for k, v in versions.items() if k in languages.WRITTEN][:1]
+                missing = docs / (key if lang == languages.DEFAULT else key.removesuffix(".md") + f".{lang}.md")
+                problems.append(Problem(record.page.path, "the whole file", f"this {kind} has no {'English' if lang == languages.ENGLISH else 'Traditional Chinese'} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
+        if set(languages.WRITTEN) <= set(versions):
+            zh, en = versions[languages.DEFAULT], versions[languages.ENGLISH]
+            for name in shared:
+                if zh.meta.get(name) != en.meta.get(name):
+                    problems.append(Problem(en.page.path, field_line(en.page, name), f"'{name}' is {_shown(en.meta.get(name))} here but {_shown(zh.meta.get(name))} in {zh.page.path.name}", f"make the two languages agree: correct '{name}' in whichever file is wrong"))
+    return by_key, problems
+
+
+def _shown(value: object) -> str:
+    return "missing" if value is None else f"'{value if not isinstance(value, list) else ', '.join(map(str, value))}'"
+
+
+def record_pages(pages: list[Page], docs: Path, folder: str) -> list[tuple[str, Page]]:
+    """The written-language pages in docs/<folder>/, by key, leaving out the folder's index page."""
+    found = []
+    for page in pages:
+        key = page_key(page.path, docs)
+        if key.startswith(folder + "/") and Path(key).name != "index.md" and page.lang in languages.WRITTEN:
+            found.append((key, page))
+    return found

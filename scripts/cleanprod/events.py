@@ -1,0 +1,134 @@
+"""Events (docs/events/*.md): read, checked and put in order.
+
+An event's front matter is checked against docs/_data/event.schema.json, with
+the venues of docs/data/venues.csv and the sectors of docs/data/sectors.csv as
+the allowed values; then its times are read (Hong Kong time), the end must come
+after the start, and the zh-Hant and English files must agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from cleanprod import entries, languages
+from cleanprod.chinese import to_simplified
+from cleanprod.problems import Problem
+
+FOLDER = "events"
+SCHEMA = "event.schema.json"
+ALL_SECTORS = "all"
+SHARED = ("type", "start", "end", "venue", "language", "fee_hkd", "sectors", "registration", "status", "example")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event in one language, its fields checked and typed."""
+
+    slug: str
+    lang: str
+    title: str
+    description: str
+    type: str
+    start: datetime
+    end: datetime
+    venue: str
+    language: tuple[str, ...]
+    fee_hkd: int
+    sectors: tuple[str, ...]  # empty: all sectors
+    registration_url: str | None
+    registration_deadline: datetime | None
+    status: str
+    example: bool
+    source: Path  # the file it was written in
+
+    @property
+    def url(self) -> str:
+        """Its page, relative to its language's home: events/2027-01-15-energy/."""
+        return f"{FOLDER}/{self.slug}/"
+
+    def upcoming(self, today: date) -> bool:
+        return self.end.date() >= today
+
+
+@dataclass(frozen=True)
+class Events:
+    schema: dict
+    by_lang: dict[str, list[Event]]  # each language's events, soonest first
+
+    def label(self, field: str, code: str, lang: str) -> str:
+        """A code's words (type, status, language of delivery) from the schema's x-labels."""
+        spec = self.schema["properties"][field]
+        texts = (spec.get("x-labels") or spec["items"].get("x-labels"))[code]
+        return to_simplified(texts[languages.DEFAULT]) if lang == languages.SIMPLIFIED else texts[lang]
+
+    def codes(self, field: str) -> list[str]:
+        return list(self.schema["properties"][field]["x-labels"])
+
+
+def load_all(pages, docs: Path, sector_codes: list[str], venue_codes: list[str]) -> tuple[Events, list[Problem]]:
+    schema = entries.load_schema(docs / "_data" / SCHEMA, {"venue": venue_codes, "sectors[]": [ALL_SECTORS, *sector_codes]})
+    records, problems = [], []
+    for key, page in entries.record_pages(pages, docs, FOLDER):
+        meta, found = entries.check_page(page, schema, lists=("language", "sectors"))
+        if not found:
+            found = _check_times(page, meta)
+        problems += found
+        if not found:
+            records.append(entries.Record(key, page, meta))
+    by_key, pair_problems = entries.pair(records, docs, SHARED, "event")
+    problems += pair_problems
+    by_lang: dict[str, list[Event]] = {lang: [] for lang in languages.ALL}
+    for versions in by_key.values():
+        if set(languages.WRITTEN) <= set(versions):
+            for lang, record in versions.items():
+                by_lang[lang].append(_event(record, lang))
+            by_lang[languages.SIMPLIFIED].append(_event(versions[languages.DEFAULT], languages.SIMPLIFIED))
+    for events in by_lang.values():
+        events.sort(key=lambda e: (e.start, e.slug))
+    return Events(schema, by_lang), problems
+
+
+def _check_times(page, meta: dict) -> list[Problem]:
+    problems = []
+    times = {}
+    for name in ("start", "end", "registration.deadline"):
+        value = meta.get("registration", {}).get("deadline") if name == "registration.deadline" else meta[name]
+        if value is None:
+            continue
+        try:
+            times[name] = entries.parse_time(value)
+        except ValueError:
+            problems.append(Problem(page.path, entries.field_line(page, name), f"'{name}' is '{value}', which is not a real date and time", "check the day and the month, and write the time as HH:MM, from 00:00 to 23:59"))
+    if "start" in times and "end" in times and times["end"] <= times["start"]:
+        problems.append(Problem(page.path, entries.field_line(page, "end"), f"the event ends ({meta['end']}) before or when it starts ({meta['start']})", "correct 'start' or 'end'"))
+    deadline = times.get("registration.deadline")
+    if deadline and "end" in times and deadline > times["end"]:
+        problems.append(Problem(page.path, entries.field_line(page, "registration.deadline"), f"the registration deadline ({meta['registration']['deadline']}) is after the event ends", "correct the deadline"))
+    return problems
+
+
+def _event(record: entries.Record, lang: str) -> Event:
+    meta = record.meta
+    convert = to_simplified if lang == languages.SIMPLIFIED else str
+    registration = meta.get("registration") or {}
+    sectors = tuple(meta.get("sectors") or ())
+    return Event(
+        slug=record.slug,
+        lang=lang,
+        title=convert(meta["title"]),
+        description=convert(meta.get("description", "")),
+        type=meta["type"],
+        start=entries.parse_time(meta["start"]),
+        end=entries.parse_time(meta["end"]),
+        venue=meta["venue"],
+        language=tuple(meta["language"]),
+        fee_hkd=meta.get("fee_hkd", 0),
+        sectors=() if ALL_SECTORS in sectors else sectors,
+        registration_url=registration.get("url"),
+        registration_deadline=entries.parse_time(registration["deadline"]) if registration.get("deadline") else None,
+        status=meta["status"],
+        example=bool(meta.get("example")),
+        source=record.page.path,
+    )

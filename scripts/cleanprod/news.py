@@ -1,0 +1,64 @@
+"""News items (docs/news/*.md): read, checked against docs/_data/news.schema.json,
+and put in order, newest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cleanprod import entries, languages
+from cleanprod.chinese import to_simplified
+from cleanprod.problems import Problem
+
+FOLDER = "news"
+SCHEMA = "news.schema.json"
+SHARED = ("date", "example")
+LATEST = 3  # how many the home page shows
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    slug: str
+    lang: str
+    title: str
+    date: date
+    summary: str
+    example: bool
+    source: Path
+
+    @property
+    def url(self) -> str:
+        return f"{FOLDER}/{self.slug}/"
+
+
+def load_all(pages, docs: Path) -> tuple[dict[str, list[NewsItem]], list[Problem]]:
+    schema = entries.load_schema(docs / "_data" / SCHEMA, {})
+    records, problems = [], []
+    for key, page in entries.record_pages(pages, docs, FOLDER):
+        meta, found = entries.check_page(page, schema)
+        if not found:
+            try:
+                entries.parse_time(meta["date"])
+            except ValueError:
+                found = [Problem(page.path, entries.field_line(page, "date"), f"'date' is '{meta['date']}', which is not a real date", "check the day and the month")]
+        problems += found
+        if not found:
+            records.append(entries.Record(key, page, meta))
+    by_key, pair_problems = entries.pair(records, docs, SHARED, "news item")
+    problems += pair_problems
+    by_lang: dict[str, list[NewsItem]] = {lang: [] for lang in languages.ALL}
+    for versions in by_key.values():
+        if set(languages.WRITTEN) <= set(versions):
+            for lang, record in versions.items():
+                by_lang[lang].append(_item(record, lang))
+            by_lang[languages.SIMPLIFIED].append(_item(versions[languages.DEFAULT], languages.SIMPLIFIED))
+    for items in by_lang.values():
+        items.sort(key=lambda n: (n.date, n.slug), reverse=True)
+    return by_lang, problems
+
+
+def _item(record: entries.Record, lang: str) -> NewsItem:
+    convert = to_simplified if lang == languages.SIMPLIFIED else str
+    meta = record.meta
+    return NewsItem(record.slug, lang, convert(meta["title"]), entries.parse_time(meta["date"]).date(), convert(meta["summary"]), bool(meta.get("example")), record.page.path)

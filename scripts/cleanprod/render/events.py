@@ -1,0 +1,124 @@
+"""Events rendered for a page: the details panel of an event page, and the
+events list (upcoming first, then past events by year) with its filters."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+
+from cleanprod import languages
+from cleanprod.datasets import Dataset
+from cleanprod.events import Event, Events
+from cleanprod.render.funding import fill
+from cleanprod.revision import format_date
+
+Labels = dict[str, str]
+CALLED_OFF = ("cancelled", "postponed")  # statuses still shown once the date has passed
+
+
+def format_when(event: Event, labels: Labels) -> str:
+    """'Thursday 21 January 2027, 14:30 to 17:30' / '2027年1月21日（星期四）14:30 至 17:30'."""
+    lang = event.lang
+
+    def day(moment: datetime) -> str:
+        weekday = labels["weekday"].split()[moment.weekday()]
+        return f"{weekday} {format_date(moment.date(), lang)}" if lang == languages.ENGLISH else f"{format_date(moment.date(), lang)}（{weekday}）"
+
+    separator = "," if lang == languages.ENGLISH else ""
+    start = f"{day(event.start)}{separator} {event.start:%H:%M}"
+    end = f"{event.end:%H:%M}" if event.end.date() == event.start.date() else f"{day(event.end)}{separator} {event.end:%H:%M}"
+    return f"{start} {labels['event.to']} {end}"
+
+
+def _sectors(event: Event, sectors: Dataset, labels: Labels) -> str:
+    if not event.sectors:
+        return labels["event.all-sectors"]
+    rows = sectors.row_by_key()
+    joiner = ", " if event.lang == languages.ENGLISH else "、"
+    return joiner.join(sectors.name_of(rows[code], event.lang) for code in event.sectors)
+
+
+def example_note(text: str, labels: Labels) -> str:
+    return f'<p class="example-note"><strong class="example-badge">{escape(labels["example.badge"])}</strong> {escape(text)}</p>'
+
+
+def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, labels: Labels, calendar_link: str, today: date) -> str:
+    """The event's details from its front matter, in the page's language."""
+    lang = event.lang
+    joiner = ", " if lang == languages.ENGLISH else "、"
+    fee = labels["event.free"] if event.fee_hkd == 0 else fill(labels["calc.money"], amount=f"{event.fee_hkd:,}")
+    rows = [
+        ("event.type", escape(events.label("type", event.type, lang))),
+        ("event.when", f'<time datetime="{event.start.isoformat()}">{escape(format_when(event, labels))}</time> {escape(labels["event.hk-time"])}'),
+        ("event.venue", escape(venues.name_of(venues.row_by_key()[event.venue], lang))),
+        ("event.language", escape(joiner.join(events.label("language", code, lang) for code in event.language))),
+        ("event.fee", escape(fee)),
+        ("event.sectors", escape(_sectors(event, sectors, labels))),
+    ]
+    if event.upcoming(today) or event.status in CALLED_OFF:
+        rows.append(("event.status", f'<strong class="event-status event-status--{event.status}">{escape(events.label("status", event.status, lang))}</strong>'))
+    if event.registration_url and event.status == "open" and event.upcoming(today):
+        register = f'<a href="{escape(event.registration_url)}">{escape(labels["event.register"])}</a>'
+        if event.registration_deadline:
+            register += " " + escape(fill(labels["event.deadline"], date=format_date(event.registration_deadline.date(), lang)))
+        rows.append(("event.register", register))
+    details = "".join(f"<dt>{escape(labels[key])}</dt><dd>{value}</dd>" for key, value in rows)
+    note = example_note(labels["example.event"], labels) if event.example else ""
+    past = f'<p class="event-past">{escape(labels["event.past"])}</p>' if not event.upcoming(today) else ""
+    return (
+        f'{note}<section class="event-panel" aria-label="{escape(labels["event.details"])}">{past}<dl>{details}</dl>'
+        f'<p><a class="event-calendar" href="{escape(calendar_link)}" download>{escape(labels["event.calendar"])}</a></p></section>'
+    )
+
+
+def _item(event: Event, events: Events, venues: Dataset, labels: Labels, link: str, today: date) -> str:
+    lang = event.lang
+    badge = f' <strong class="example-badge">{escape(labels["example.badge"])}</strong>' if event.example else ""
+    facts = [
+        f'<time datetime="{event.start.isoformat()}">{escape(format_when(event, labels))}</time>',
+        escape(events.label("type", event.type, lang)),
+        escape(venues.name_of(venues.row_by_key()[event.venue], lang)),
+    ]
+    if event.upcoming(today) or event.status in CALLED_OFF:
+        facts.append(f'<span class="event-status event-status--{event.status}">{escape(events.label("status", event.status, lang))}</span>')
+    sectors = " ".join(event.sectors) or "all"
+    return (
+        f'<li class="event-item" data-type="{event.type}" data-sectors="{escape(sectors)}">'
+        f'<a href="{escape(link)}">{escape(event.title)}</a>{badge}<br><span class="event-facts">{" · ".join(facts)}</span></li>'
+    )
+
+
+def index(lang: str, events: Events, venues: Dataset, sectors: Dataset, labels: Labels, home: str, today: date) -> str:
+    """Every event: upcoming (soonest first), then past by year (latest first); filters for the script."""
+    all_events = events.by_lang[lang]
+    upcoming = [e for e in all_events if e.upcoming(today)]
+    past = sorted((e for e in all_events if not e.upcoming(today)), key=lambda e: e.start, reverse=True)
+
+    def items(chosen: list[Event]) -> str:
+        return '<ul class="event-list">' + "".join(_item(e, events, venues, labels, home + e.url, today) for e in chosen) + "</ul>"
+
+    parts = [f'<h2 id="upcoming">{escape(labels["events.upcoming"])}</h2>']
+    parts.append(items(upcoming) if upcoming else f'<p>{escape(labels["events.none-upcoming"])}</p>')
+    if past:
+        parts.append(f'<h2 id="past">{escape(labels["events.past"])}</h2>')
+        for year in sorted({e.start.year for e in past}, reverse=True):
+            parts.append(f'<h3 id="past-{year}">{year}</h3>' + items([e for e in past if e.start.year == year]))
+    subscribe = f'<p><a href="{escape(home)}events/calendar.ics" download>{escape(labels["events.calendar"])}</a></p>'
+    return subscribe + _filters(lang, events, sectors, labels) + '<div class="event-lists" data-event-lists>' + "".join(parts) + "</div>"
+
+
+def _filters(lang: str, events: Events, sectors: Dataset, labels: Labels) -> str:
+    """The filter form: hidden until events.js runs; the list is complete without it."""
+    everything = f'<option value="">{escape(labels["events.filter.all"])}</option>'
+    types = everything + "".join(f'<option value="{code}">{escape(events.label("type", code, lang))}</option>' for code in events.codes("type"))
+    sector_options = everything + "".join(
+        f'<option value="{escape(code)}">{escape(sectors.name_of(row, lang))}</option>' for code, row in sectors.row_by_key().items()
+    )
+    total = len(events.by_lang[lang])
+    return (
+        '<form class="event-filters" data-event-filters hidden>'
+        f'<div class="question"><label for="filter-type">{escape(labels["events.filter.type"])}</label><select id="filter-type" name="type">{types}</select></div>'
+        f'<div class="question"><label for="filter-sector">{escape(labels["events.filter.sector"])}</label><select id="filter-sector" name="sector">{sector_options}</select></div>'
+        f'<p class="event-count" role="status" aria-live="polite" data-event-count data-template="{escape(labels["events.filter.shown"])}" '
+        f'data-none="{escape(labels["events.filter.none"])}" data-total="{total}"></p></form>'
+    )
