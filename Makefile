@@ -11,7 +11,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 NODE := tests/node
 NODE_INSTALLED := $(NODE)/node_modules/.installed
 
-.PHONY: site serve check test system-packages clean
+.PHONY: site serve check test event news system-packages clean
 
 site: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
@@ -23,6 +23,10 @@ check: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod check
 	$(RUN) $(BIN)/python -m cleanprod build
 	$(RUN) $(BIN)/python -m cleanprod links
+
+# Start a new event or news item in both languages: asks a few questions.
+event news: $(INSTALLED)
+	$(RUN) $(BIN)/python -m cleanprod new $@
 
 test: $(INSTALLED) system-packages $(NODE_INSTALLED)
 	$(RUN) $(BIN)/python -m pytest

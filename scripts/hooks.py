@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import calendars, chinese, datasets, directives, events, feeds, funding, languages, news, pages, revision, sitemap, theme_fixes
+from cleanprod import chinese, datasets, directives, events, extra_files, feeds, funding, languages, news, pages, revision, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import ROOT
 from cleanprod.problems import ContentError
@@ -127,24 +127,21 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _write_calendars_and_feed(config: MkDocsConfig) -> None:
     """This language's .ics files (one per event, one for all) and its Atom feed."""
-    lang, labels = _state.lang, _state.labels[_state.lang]
-    home = languages.url_prefix(lang)
-    folder = Path(config.site_dir) / home
-    venues = _state.datasets["venues.csv"]
     changed = {
-        e.slug: _state.changed.get(f"docs/{events.FOLDER}/{e.source.name}") or datetime.combine(revision.build_date(), datetime.min.time(), revision.HONG_KONG)
-        for e in _state.events.by_lang[lang]
+        e.slug: _state.changed.get(f"docs/{events.FOLDER}/{e.source.name}") or revision.build_moment()
+        for e in _state.events.by_lang[_state.lang]
     }
-    site_url = config.site_url or "/"
-    (folder / events.FOLDER).mkdir(parents=True, exist_ok=True)
-    for event in _state.events.by_lang[lang]:
-        ics = calendars.calendar([event], event.title, _state.events, venues, site_url, home, changed)
-        (folder / events.FOLDER / f"{event.slug}.ics").write_bytes(ics)
-    everything = calendars.calendar(_state.events.by_lang[lang], f"{config.site_name}: {labels['events.upcoming']}", _state.events, venues, site_url, home, changed)
-    (folder / events.FOLDER / "calendar.ics").write_bytes(everything)
-    feed = feeds.atom(_state.news[lang], f"{config.site_name}: {labels['news.title']}", lang, site_url, home)
-    (folder / feeds.FEED_FILE).parent.mkdir(parents=True, exist_ok=True)
-    (folder / feeds.FEED_FILE).write_bytes(feed)
+    extra_files.write(
+        Path(config.site_dir) / languages.url_prefix(_state.lang),
+        lang=_state.lang,
+        labels=_state.labels[_state.lang],
+        site_name=config.site_name,
+        site_url=config.site_url or "/",
+        events=_state.events,
+        news=_state.news[_state.lang],
+        venues=_state.datasets["venues.csv"],
+        changed=changed,
+    )
 
 
 def _keep_404_per_language(config: MkDocsConfig) -> None:

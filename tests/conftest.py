@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from cleanprod import build
 
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
-CONTENT_PAGES = ["", "about/", "funding/", "eligibility/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
+CONTENT_PAGES = ["", "about/", "funding/", "eligibility/", "events/", "news/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +34,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the site's sources, with a previous build in site/."""
+    return copy_project(tmp_path)
+
+
+def copy_project(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     copy.mkdir()
     for name in ("docs", "overrides", "scripts"):
@@ -44,9 +48,9 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
-def run_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_command(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m cleanprod ARGS` run in a project copy, as staff would run it."""
-    env = dict(os.environ, PYTHONPATH=str(project / "scripts"), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, PYTHONPATH=str(project / "scripts"), NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "cleanprod", *args], cwd=project, env=env, capture_output=True, text=True
     )

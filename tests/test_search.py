@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cleanprod.paths import DOCS
 from conftest import CONTENT_PAGES
 
 pytestmark = pytest.mark.browser
@@ -15,8 +16,11 @@ pytestmark = pytest.mark.browser
 def test_one_index_per_language_holding_that_language_pages(site: Path) -> None:
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
-    # Every content page is indexed; the search page itself is not.
-    assert counts == {"zh-hant": len(CONTENT_PAGES), "en": len(CONTENT_PAGES), "zh-hans": len(CONTENT_PAGES)}
+    # Every content page, event and news item is indexed; the search page itself is not.
+    records = [p for folder in ("events", "news") for p in (DOCS / folder).glob("*.md") if p.suffixes == [".md"] and p.stem != "index"]
+    expected = len(CONTENT_PAGES) + len(records)
+    assert len(records) >= 7
+    assert counts == {"zh-hant": expected, "en": expected, "zh-hans": expected}
 
 
 def _results(page, url: str) -> list[str]:

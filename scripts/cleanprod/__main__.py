@@ -3,6 +3,8 @@
     python -m cleanprod check      check every page and data file; report missing or stale translations
     python -m cleanprod build      build the whole site into site/, all or nothing
     python -m cleanprod links      check the links of the built site; list links to other sites
+    python -m cleanprod new event  start a new event in zh-Hant and English (asks, or takes flags)
+    python -m cleanprod new news   start a new news item in zh-Hant and English
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cleanprod import build, links, translations
+from cleanprod import build, links, new, translations
 from cleanprod.paths import DOCS, ROOT, SITE
 from cleanprod.problems import describe
 from cleanprod.validate import validate
@@ -51,12 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     for name, help_text in (("build", "build the whole site, all or nothing"), ("links", "check the links of a built site")):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--site-dir", type=Path, default=SITE, help="the site's folder (default: site/)")
+    new.add_arguments(commands.add_parser("new", help="start a new event or news item in both languages"))
     args = parser.parse_args(argv)
 
     if args.command == "check":
         return check()
     if args.command == "links":
         return check_links(args.site_dir)
+    if args.command == "new":
+        given = {k: v for k, v in vars(args).items() if k not in ("command", "kind")}
+        return new.create(args.kind, given, ask=input if sys.stdin.isatty() else None)
     try:
         build.build(args.site_dir)
     except build.BuildFailed as error:

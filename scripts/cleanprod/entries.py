@@ -86,20 +86,25 @@ def parse_time(text: str) -> datetime:
 
 
 def pair(
-    records: list[Record], docs: Path, shared: tuple[str, ...], kind: str
+    records: list[Record], written: list[tuple[str, Page]], docs: Path, shared: tuple[str, ...], kind: str
 ) -> tuple[dict[str, dict[str, Record]], list[Problem]]:
-    """Records by key and language; every record must be in both written languages
-    and agree on the `shared` fields."""
+    """Valid records by key and language. Every record must be written in both
+    languages (`written`: every record page, valid or not), and the two must
+    agree on the `shared` fields."""
     by_key: dict[str, dict[str, Record]] = {}
     for record in records:
         by_key.setdefault(record.key, {})[record.page.lang] = record
+    pages_by_key: dict[str, dict[str, Page]] = {}
+    for key, page in written:
+        pages_by_key.setdefault(key, {})[page.lang] = page
     problems = []
-    for key, versions in sorted(by_key.items()):
+    for key, versions in sorted(pages_by_key.items()):
         for lang in languages.WRITTEN:
             if lang not in versions:
-                [(other, record)] = [(k, v) for k, v in versions.items() if k in languages.WRITTEN][:1]
+                page = next(iter(versions.values()))
                 missing = docs / (key if lang == languages.DEFAULT else key.removesuffix(".md") + f".{lang}.md")
-                problems.append(Problem(record.page.path, "the whole file", f"this {kind} has no {'English' if lang == languages.ENGLISH else 'Traditional Chinese'} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
+                problems.append(Problem(page.path, "the whole file", f"this {kind} has no {'English' if lang == languages.ENGLISH else 'Traditional Chinese'} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
+    for key, versions in sorted(by_key.items()):
         if set(languages.WRITTEN) <= set(versions):
             zh, en = versions[languages.DEFAULT], versions[languages.ENGLISH]
             for name in shared:

@@ -70,14 +70,15 @@ class Events:
 def load_all(pages, docs: Path, sector_codes: list[str], venue_codes: list[str]) -> tuple[Events, list[Problem]]:
     schema = entries.load_schema(docs / "_data" / SCHEMA, {"venue": venue_codes, "sectors[]": [ALL_SECTORS, *sector_codes]})
     records, problems = [], []
-    for key, page in entries.record_pages(pages, docs, FOLDER):
+    written = entries.record_pages(pages, docs, FOLDER)
+    for key, page in written:
         meta, found = entries.check_page(page, schema, lists=("language", "sectors"))
         if not found:
             found = _check_times(page, meta)
         problems += found
         if not found:
             records.append(entries.Record(key, page, meta))
-    by_key, pair_problems = entries.pair(records, docs, SHARED, "event")
+    by_key, pair_problems = entries.pair(records, written, docs, SHARED, "event")
     problems += pair_problems
     by_lang: dict[str, list[Event]] = {lang: [] for lang in languages.ALL}
     for versions in by_key.values():

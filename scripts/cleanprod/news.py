@@ -35,7 +35,8 @@ class NewsItem:
 def load_all(pages, docs: Path) -> tuple[dict[str, list[NewsItem]], list[Problem]]:
     schema = entries.load_schema(docs / "_data" / SCHEMA, {})
     records, problems = [], []
-    for key, page in entries.record_pages(pages, docs, FOLDER):
+    written = entries.record_pages(pages, docs, FOLDER)
+    for key, page in written:
         meta, found = entries.check_page(page, schema)
         if not found:
             try:
@@ -45,7 +46,7 @@ def load_all(pages, docs: Path) -> tuple[dict[str, list[NewsItem]], list[Problem
         problems += found
         if not found:
             records.append(entries.Record(key, page, meta))
-    by_key, pair_problems = entries.pair(records, docs, SHARED, "news item")
+    by_key, pair_problems = entries.pair(records, written, docs, SHARED, "news item")
     problems += pair_problems
     by_lang: dict[str, list[NewsItem]] = {lang: [] for lang in languages.ALL}
     for versions in by_key.values():

@@ -61,11 +61,15 @@ def uncommitted(root: Path, folder: str = "docs") -> set[str]:
     return {line[3:].strip('"') for line in status.splitlines() if line[3:]}
 
 
-def build_date() -> date:
-    """Today in Hong Kong, or SOURCE_DATE_EPOCH's date where it is set."""
+def build_moment() -> datetime:
+    """Now in Hong Kong, or SOURCE_DATE_EPOCH where it is set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), HONG_KONG) if epoch else datetime.now(HONG_KONG)
-    return moment.date()
+    return datetime.fromtimestamp(int(epoch), HONG_KONG) if epoch else datetime.now(HONG_KONG)
+
+
+def build_date() -> date:
+    """The build's day in Hong Kong."""
+    return build_moment().date()
 
 
 _MONTHS = (

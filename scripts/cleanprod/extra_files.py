@@ -1,0 +1,38 @@
+"""Files a language's build publishes beside its pages: each event's calendar,
+the calendar of all events, and the What's New feed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from cleanprod import calendars, feeds
+from cleanprod.datasets import Dataset
+from cleanprod.events import FOLDER, Events
+from cleanprod.languages import url_prefix
+from cleanprod.news import NewsItem
+
+
+def write(
+    folder: Path,
+    *,
+    lang: str,
+    labels: dict[str, str],
+    site_name: str,
+    site_url: str,
+    events: Events,
+    news: list[NewsItem],
+    venues: Dataset,
+    changed: dict[str, datetime],
+) -> None:
+    """Write into `folder`, the language's root in the built site."""
+    home = url_prefix(lang)
+    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    for event in events.by_lang[lang]:
+        ics = calendars.calendar([event], event.title, events, venues, site_url, home, changed)
+        (folder / FOLDER / f"{event.slug}.ics").write_bytes(ics)
+    every = calendars.calendar(events.by_lang[lang], f"{site_name}: {labels['events.upcoming']}", events, venues, site_url, home, changed)
+    (folder / FOLDER / "calendar.ics").write_bytes(every)
+    feed = folder / feeds.FEED_FILE
+    feed.parent.mkdir(parents=True, exist_ok=True)
+    feed.write_bytes(feeds.atom(news, f"{site_name}: {labels['news.title']}", lang, site_url, home))
