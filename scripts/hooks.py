@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import chinese, datasets, directives, events, extra_files, feeds, funding, languages, news, pages, revision, sitemap, theme_fixes
+from cleanprod import cases, chinese, datasets, directives, events, extra_files, feeds, funding, languages, news, pages, revision, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import ROOT
 from cleanprod.problems import ContentError
@@ -39,6 +39,7 @@ class BuildState:
     rules: funding.Rules
     events: events.Events
     news: dict[str, list[news.NewsItem]]
+    cases: cases.Cases
     changed: dict[str, datetime]  # docs/ path → its last commit (events' calendar stamps)
     lang: str = languages.DEFAULT
     default_not_found: bytes = b""
@@ -61,6 +62,7 @@ def _validate(config: MkDocsConfig) -> BuildState:
         rules=content.rules,
         events=content.events,
         news=content.news,
+        cases=content.cases,
         changed=changed,
     )
 
@@ -180,6 +182,7 @@ def _page_data(page: Page, config: MkDocsConfig) -> PageData:
         rules=_state.rules,
         events=_state.events,
         news=_state.news[_state.lang],
+        cases=_state.cases,
         today=revision.build_date(),
     )
 

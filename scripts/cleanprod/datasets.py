@@ -26,6 +26,7 @@ from cleanprod.chinese import to_simplified
 from cleanprod.problems import Problem
 
 SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; in other programs save as CSV with the encoding 'UTF-8'"
+_BOOLEAN = {"yes": True, "no": False, "true": True, "false": False}
 _INTEGER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$|^[+-]?\d+$")
 
 
@@ -36,6 +37,7 @@ class Dataset:
     path: Path
     schema: dict
     rows: tuple[dict, ...]
+    lines: tuple[int, ...] = ()  # each row's line in the file, for messages
 
     @property
     def name(self) -> str:
@@ -93,7 +95,47 @@ def load_all(folder: Path) -> tuple[dict[str, Dataset], list[Problem]]:
         problems += found
         if dataset is not None:
             datasets[path.name] = dataset
+    for dataset in list(datasets.values()):
+        found = _check_references(dataset, datasets) + _check_counts_agree(dataset, datasets)
+        problems += found
+        if found:
+            del datasets[dataset.name]
     return datasets, problems
+
+
+def _check_references(dataset: Dataset, datasets: dict[str, Dataset]) -> list[Problem]:
+    """A column marked x-foreign holds, where filled in, a key of the file it names."""
+    problems = []
+    for spec in dataset.schema["fields"]:
+        other = datasets.get(spec.get("x-foreign", ""))
+        if other is None:
+            continue
+        keys = other.row_by_key()
+        for line, row in zip(dataset.lines, dataset.rows):
+            value = row[spec["name"]]
+            if value not in (None, "") and str(value) not in keys:
+                problems.append(Problem(dataset.path, f"row {line}, column '{spec['name']}'", f"found '{value}', which is not in {other.name}", f"use one of: {', '.join(keys)}; or leave it empty"))
+    return problems
+
+
+def _check_counts_agree(dataset: Dataset, datasets: dict[str, Dataset]) -> list[Problem]:
+    """Where a file lists what another counts (awardees and their official counts),
+    the numbers of rows must equal the counts, for each group the list covers."""
+    rule = dataset.schema.get("x-counts-agree-with")
+    if not rule or rule["file"] not in datasets:
+        return []
+    official, by, skip = datasets[rule["file"]], rule["by"], rule.get("skip-where", {})
+    counted = [row for row in dataset.rows if not all(row[k] == v for k, v in skip.items())]
+    problems = []
+    for first in sorted({row[by[0]] for row in counted}):
+        stated = official.rows_where({by[0]: first})
+        for row in stated:
+            where = {k: row[k] for k in by}
+            listed = sum(1 for r in counted if all(r[k] == v for k, v in where.items()))
+            if listed != official.total(where):
+                scope = ", ".join(f"{k} = {v}" for k, v in where.items())
+                problems.append(Problem(dataset.path, f"rows with {scope}", f"the file lists {listed:,} but {official.name} counts {official.total(where):,}", f"add or remove rows so that the two agree, or correct {official.name} if its count is wrong"))
+    return problems
 
 
 def load(path: Path) -> tuple[Dataset | None, list[Problem]]:
@@ -112,10 +154,10 @@ def load(path: Path) -> tuple[Dataset | None, list[Problem]]:
     text, problems = _decode(path)
     if text is None:
         return None, problems
-    rows, problems = _parse(path, text, schema)
+    rows, lines, problems = _parse(path, text, schema)
     if problems:
         return None, problems
-    dataset = Dataset(path, schema, tuple(rows))
+    dataset = Dataset(path, schema, tuple(rows), tuple(lines))
     problems = _check_stated_totals(dataset)
     return (None if problems else dataset), problems
 
@@ -147,19 +189,19 @@ def _decode(path: Path) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, f"row {row}", "the file is not saved as UTF-8 (perhaps Big5 or another encoding)", SAVE_AS_UTF8)]
 
 
-def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[Problem]]:
+def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[int], list[Problem]]:
     fields = [f["name"] for f in schema["fields"]]
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         records = [(reader.line_num, record) for record in reader]
     except csv.Error as error:
-        return [], [Problem(path, f"row {reader.line_num}", f"the row cannot be read: {error}", "check the quotation marks: a value with a comma must be wrapped in \"double quotes\", and a quote inside it written twice (\"\")")]
+        return [], [], [Problem(path, f"row {reader.line_num}", f"the row cannot be read: {error}", "check the quotation marks: a value with a comma must be wrapped in \"double quotes\", and a quote inside it written twice (\"\")")]
 
     while records and not any(cell.strip() for cell in records[-1][1]):
         records.pop()  # trailing blank lines, as spreadsheets write them
     if not records:
-        return [], [Problem(path, "row 1", "there is no header row", f"make row 1 the column names: {', '.join(fields)}")]
+        return [], [], [Problem(path, "row 1", "there is no header row", f"make row 1 the column names: {', '.join(fields)}")]
 
     header = [cell.strip() for cell in records[0][1]]
     missing = [name for name in fields if name not in header]
@@ -171,9 +213,10 @@ def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[Proble
         if len(extra) != len(missing):
             problems.append(Problem(path, f"row 1, column '{name}'", f"the column '{name}' is not in the schema", f"remove it, or add it to {path.stem}.schema.json; expected columns: {', '.join(fields)}"))
     if problems:
-        return [], problems
+        return [], [], problems
 
     rows: list[dict] = []
+    lines: list[int] = []
     seen_keys: dict[tuple, int] = {}
     key_fields = schema.get("primaryKey", [])
     for line, record in records[1:]:
@@ -196,7 +239,8 @@ def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[Proble
             problems.append(Problem(path, f"row {line}", f"the row repeats row {seen_keys[key]} ({names}); each combination may appear once", f"delete one of rows {seen_keys[key]} and {line}, or correct its {' or '.join(key_fields)}"))
         seen_keys.setdefault(key, line)
         rows.append(row)
-    return rows, problems
+        lines.append(line)
+    return rows, lines, problems
 
 
 def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Problem | None]:
@@ -218,6 +262,10 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
             return None, Problem(path, where, f"found {value}, expected {expected}", "correct the number")
         if "maximum" in constraints and value > constraints["maximum"]:
             return None, Problem(path, where, f"found {value}, expected a number of {constraints['maximum']} or less", "correct the number")
+    if spec["type"] == "boolean":
+        if text.lower() not in _BOOLEAN:
+            return None, Problem(path, where, f"found '{text}', expected yes or no", "write yes or no")
+        value = _BOOLEAN[text.lower()]
     pattern = constraints.get("pattern")
     if pattern and not re.fullmatch(pattern, text):
         return None, Problem(path, where, f"found '{text}', which is not in the expected form", spec.get("x-form", f"write it to match {pattern}"))

@@ -8,6 +8,8 @@
     [[data:catalogue]]                            every data file, for the open data page
     [[data:events|index]]                         every event: upcoming, then past by year, with filters
     [[data:news|index]]  [[data:news|latest]]     every news item, or the latest few
+    [[data:cases|index]]                          every case study, with filters, totals and a chart
+    [[data:partners.csv|directory]]               the awardee directory, searchable, with counts
     [[data:sectors.csv|list]]                     a file's names (x-names), as a list
     [[data:funding-rules.yml|rules]]              the funding rules table (the latest phase,
                                                   or phase=2008-04); also: conditions, examples,
@@ -33,7 +35,7 @@ DIRECTIVE = re.compile(r"\[\[data:([^\]|]+)((?:\|[^\]|]+)*)\]\]")
 BLOCK_VIEWS = ("table", "chart")
 CATALOGUE = "catalogue"
 FUNDING_VIEWS = ("rules", "conditions", "examples", "checker", "calculator", "summary")
-LISTINGS = {"events": ("index",), "news": ("index", "latest")}  # pages that are records, listed
+LISTINGS = {"events": ("index",), "news": ("index", "latest"), "cases": ("index",)}  # pages that are records, listed
 SCRIPTED_VIEWS = {"checker": "eligibility", "calculator": "eligibility"}  # view → the script it needs
 
 
@@ -89,6 +91,7 @@ def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | No
     views = [*BLOCK_VIEWS, "total", *names] if "x-pivot" in dataset.schema else ["table", *names]
     if "x-names" in dataset.schema:
         views.append("list")
+    views += dataset.schema.get("x-views", [])
     if d.view not in views:
         return f"'{d.view}' is not a view of {d.file}", f"use one of: {', '.join(views)}"
     for name, value in d.where.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanprod import datasets, directives, events, funding, news, pages
+from cleanprod import cases, datasets, directives, events, funding, news, pages
 from cleanprod.labels import Labels, load as load_labels
 from cleanprod.paths import DATA_FILES, DOCS, LABELS_FILE
 from cleanprod.problems import Problem
@@ -29,6 +29,7 @@ class Content:
     rules: funding.Rules | None
     events: events.Events
     news: dict[str, list[news.NewsItem]]
+    cases: cases.Cases
 
 
 def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
@@ -45,9 +46,10 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     codes = {name: list(data[name].row_by_key()) if name in data else [] for name in (SECTORS_FILE, VENUES_FILE)}
     found_events, event_problems = events.load_all(found_pages, docs, codes[SECTORS_FILE], codes[VENUES_FILE])
     found_news, news_problems = news.load_all(found_pages, docs)
-    problems += event_problems + news_problems
+    found_cases, case_problems = cases.load_all(found_pages, docs, codes[SECTORS_FILE], rules)
+    problems += event_problems + news_problems + case_problems
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
     for page in found_pages:
         problems += directives.check(page.path, page.body, page.body_line, data, rules, unusable)
-    return Content(found_pages, labels, data, rules, found_events, found_news), problems
+    return Content(found_pages, labels, data, rules, found_events, found_news, found_cases), problems

@@ -7,7 +7,7 @@ from html import escape
 
 from cleanprod.datasets import Dataset
 
-TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string"}
+TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean"}
 
 
 def catalogue(datasets: list[tuple[Dataset, int, date, str]], lang: str, labels: dict[str, str], link_prefix: str) -> str:

@@ -15,7 +15,9 @@ from cleanprod.events import Events
 from cleanprod.funding import RULES_FILE, Rules
 from cleanprod.news import NewsItem
 from cleanprod.pages import language_of
-from cleanprod.render import events as render_events, funding, news as render_news
+from cleanprod import cases as cases_module
+from cleanprod.cases import Cases
+from cleanprod.render import cases as render_cases, events as render_events, funding, news as render_news, partners
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.chart import bar_chart
 from cleanprod.render.numbers import format_number
@@ -35,6 +37,7 @@ class PageData:
     rules: Rules
     events: Events
     news: list[NewsItem]  # this language's, newest first
+    cases: Cases
     today: date  # the build date: events before it are past
     charts: int = 0
     scripts: set[str] = field(default_factory=set)  # the scripts the rendered views need
@@ -45,6 +48,9 @@ class PageData:
         if d.file == events_module.FOLDER:
             self.scripts.add("events")
             return render_events.index(self.lang, self.events, self.datasets["venues.csv"], self.datasets["sectors.csv"], self.labels, self.home_prefix, self.today)
+        if d.file == cases_module.FOLDER:
+            self.scripts.add("cases")
+            return render_cases.index(self.lang, self.cases, self.datasets["sectors.csv"], self.labels, self.home_prefix)
         if d.file == news_module.FOLDER:
             view = render_news.latest if d.view == "latest" else render_news.index
             return view(self.news, self.labels, self.home_prefix)
@@ -58,6 +64,9 @@ class PageData:
         if d.view == "chart":
             self.charts += 1
             return bar_chart(dataset, self.lang, self.labels, f"chart-{self.charts}")
+        if d.view == "directory":
+            self.scripts.add("directory")
+            return partners.directory(dataset, self.datasets["sectors.csv"], self.lang, self.labels)
         if d.view == "list":
             return "<ol>" + "".join(f"<li>{escape(dataset.name_of(row, self.lang))}</li>" for row in dataset.rows) + "</ol>"
         if d.view == "total":
@@ -75,6 +84,10 @@ class PageData:
             event = next((e for e in self.events.by_lang[self.lang] if e.slug == slug), None)
             if event:
                 return render_events.panel(event, self.events, self.datasets["venues.csv"], self.datasets["sectors.csv"], self.labels, f"../{slug}.ics", self.today)
+        if folder == cases_module.FOLDER:
+            case = next((c for c in self.cases.by_lang[self.lang] if c.slug == slug), None)
+            if case:
+                return render_cases.panel(case, self.cases, self.datasets["sectors.csv"], self.labels)
         if folder == news_module.FOLDER:
             item = next((n for n in self.news if n.slug == slug), None)
             if item:

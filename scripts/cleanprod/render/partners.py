@@ -1,0 +1,75 @@
+"""The partner awardee directory: counts by year and class, a search box and
+filters for directory.js, and the complete list, usable without JavaScript.
+
+Each row carries its names in zh-Hant, zh-Hans (converted here) and English,
+lower-cased, so that a query in either Chinese script or in English finds it.
+Every value is escaped: a name is shown as text, never run.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from cleanprod.chinese import to_simplified
+from cleanprod.datasets import Dataset
+from cleanprod.render.funding import fill
+from cleanprod.render.numbers import format_number
+
+Labels = dict[str, str]
+
+
+def counts(partners: Dataset, lang: str, labels: Labels) -> str:
+    """How many names the directory lists, by year (rows) and class (columns)."""
+    classes = partners.field("class")["constraints"]["enum"]
+    years = sorted({row["year"] for row in partners.rows}, reverse=True)
+    head = "".join(f'<th scope="col" class="data-num">{escape(partners.label("class", c, lang))}</th>' for c in classes)
+    body = ""
+    for year in years:
+        cells = "".join(
+            f'<td class="data-num">{format_number(len(partners.rows_where({"year": year, "class": c})), lang)}</td>' for c in classes
+        )
+        body += f'<tr><th scope="row">{year}</th>{cells}</tr>'
+    return (
+        f'<div class="data-table"><table class="partner-counts"><caption>{escape(labels["partners.counts"])}</caption>'
+        f'<thead><tr><th scope="col">{escape(labels["partners.year"])}</th>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    )
+
+
+def directory(partners: Dataset, sectors: Dataset, lang: str, labels: Labels) -> str:
+    sector_rows = sectors.row_by_key()
+    rows = []
+    for row in sorted(partners.rows, key=lambda r: (-r["year"], r["class"], r["name_en"].lower())):
+        zh = row["name_zh-Hant"]
+        search = f"{zh} {to_simplified(zh)} {row['name_en']}".lower()
+        sector = sectors.name_of(sector_rows[row["sector"]], lang) if row["sector"] else ""
+        badge = f' <strong class="example-badge">{escape(labels["example.partner"])}</strong>' if row["example"] else ""
+        shown_zh = to_simplified(zh) if lang == "zh-Hans" else zh
+        rows.append(
+            f'<tr data-year="{row["year"]}" data-class="{row["class"]}" data-search="{escape(search)}">'
+            f'<td>{row["year"]}</td><td>{escape(partners.label("class", row["class"], lang))}</td>'
+            f'<td lang="{"zh-Hans" if lang == "zh-Hans" else "zh-Hant"}">{escape(shown_zh)}{badge}</td><td lang="en">{escape(row["name_en"])}</td><td>{escape(sector)}</td></tr>'
+        )
+    total = len(partners.rows)
+    every = f'<option value="">{escape(labels["events.filter.all"])}</option>'
+    years = every + "".join(f'<option value="{y}">{y}</option>' for y in sorted({r["year"] for r in partners.rows}, reverse=True))
+    classes = every + "".join(
+        f'<option value="{c}">{escape(partners.label("class", c, lang))}</option>' for c in partners.field("class")["constraints"]["enum"]
+    )
+    form = (
+        '<form class="event-filters" data-directory-filters hidden role="search">'
+        f'<div class="question"><label for="partner-search">{escape(labels["partners.search"])}</label>'
+        '<input id="partner-search" type="search" name="q" autocomplete="off" spellcheck="false"></div>'
+        f'<div class="question"><label for="partner-year">{escape(labels["partners.year"])}</label><select id="partner-year" name="year">{years}</select></div>'
+        f'<div class="question"><label for="partner-class">{escape(labels["partners.class"])}</label><select id="partner-class" name="class">{classes}</select></div>'
+        f'<p class="event-count" role="status" aria-live="polite" data-directory-count data-template="{escape(labels["partners.shown"])}" '
+        f'data-none="{escape(labels["partners.none"])}" data-total="{total}">{escape(fill(labels["partners.shown"], shown=total, total=total))}</p></form>'
+    )
+    head = "".join(
+        f'<th scope="col">{escape(labels[k])}</th>'
+        for k in ("partners.year", "partners.class", "partners.name-zh", "partners.name-en", "partners.sector")
+    )
+    table = (
+        f'<div class="data-table partner-directory"><table><caption>{escape(labels["partners.list"])}</caption>'
+        f'<thead><tr>{head}</tr></thead><tbody data-directory>{"".join(rows)}</tbody></table></div>'
+    )
+    return counts(partners, lang, labels) + form + table
