@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from cleanprod import build
 
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
-CONTENT_PAGES = ["", "about/", "funding/", "eligibility/", "events/", "news/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
+CONTENT_PAGES = ["", "about/", "funding/", "eligibility/", "events/", "news/", "cases/", "partners/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[1]
 

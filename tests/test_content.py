@@ -123,7 +123,7 @@ def test_every_page_shows_its_revision_date(site: Path, lang: str) -> None:
 def test_site_map_lists_every_page(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "sitemap/")
     hrefs = {a["href"] for a in html.select("article ul.site-map a")}
-    assert hrefs == {"../", "../about/", "../funding/", "../eligibility/", "../events/", "../news/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
+    assert hrefs == {"../", "../about/", "../funding/", "../eligibility/", "../events/", "../news/", "../cases/", "../partners/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
 
 
 def test_no_page_requests_anything_from_another_site(site: Path) -> None:

@@ -114,7 +114,11 @@ def pair(
 
 
 def _shown(value: object) -> str:
-    return "missing" if value is None else f"'{value if not isinstance(value, list) else ', '.join(map(str, value))}'"
+    if value is None:
+        return "missing"
+    if isinstance(value, dict):
+        return "'" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "'"
+    return f"'{', '.join(map(str, value)) if isinstance(value, list) else value}'"
 
 
 def record_pages(pages: list[Page], docs: Path, folder: str) -> list[tuple[str, Page]]:

@@ -56,7 +56,7 @@ def directory(partners: Dataset, sectors: Dataset, lang: str, labels: Labels) ->
         f'<option value="{c}">{escape(partners.label("class", c, lang))}</option>' for c in partners.field("class")["constraints"]["enum"]
     )
     form = (
-        '<form class="event-filters" data-directory-filters hidden role="search">'
+        f'<form class="event-filters" data-directory-filters hidden role="search" data-more="{escape(labels["partners.more"])}">'
         f'<div class="question"><label for="partner-search">{escape(labels["partners.search"])}</label>'
         '<input id="partner-search" type="search" name="q" autocomplete="off" spellcheck="false"></div>'
         f'<div class="question"><label for="partner-year">{escape(labels["partners.year"])}</label><select id="partner-year" name="year">{years}</select></div>'
