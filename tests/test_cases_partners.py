@@ -9,13 +9,12 @@ import io
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cleanprod.datasets import load
 from cleanprod.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
 from cleanprod.render import partners
-from conftest import LANG_PREFIXES, read_html, run_command
+from conftest import LANG_PREFIXES, edit_front_matter, read_html, run_command
 
 CASE = Path("docs") / "cases" / "2011-metal-motors.en.md"
 PARTNERS = Path("docs") / "data" / "partners.csv"
@@ -56,6 +55,9 @@ def test_partner_page_shows_official_figures_and_example_rows(site: Path) -> Non
         assert figure in official
     rows = html.select("[data-directory] tr")
     assert len(rows) == 4 and all(r.select_one(".example-badge") for r in rows)
+    # The directory's own counts never contradict the official ones: examples are not in 2011.
+    counted_years = [th.get_text() for th in html.select(".partner-counts tbody th")]
+    assert "2011" not in counted_years and counted_years == ["2012"]
 
 
 # ---- The browser ------------------------------------------------------------------
@@ -108,7 +110,7 @@ def test_directory_filters_and_count(server: str, page) -> None:
     page.select_option("#partner-class", "buyer")
     page.wait_for_function("() => document.querySelector('[data-directory-count]').textContent.startsWith('Showing 1 ')")
     assert directory_rows(page) == ["Example Sourcing Limited"]
-    page.select_option("#partner-year", "2011")
+    page.select_option("#partner-year", "2012")
     page.fill("#partner-search", "zzz")
     page.wait_for_function("() => document.querySelector('[data-directory-count]').textContent === 'No names match.'")
 
@@ -129,18 +131,6 @@ def test_directory_and_cases_without_javascript(browser, server: str) -> None:
 # ---- Staff mistakes in case studies ---------------------------------------------------
 
 
-def edit_case(project: Path, path: Path, **changes: object) -> None:
-    text = (project / path).read_text(encoding="utf-8")
-    _, front, body = text.split("---\n", 2)
-    meta = yaml.safe_load(front)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(meta.get(key), dict):
-            meta[key] = {**meta[key], **value}
-        else:
-            meta[key] = value
-    (project / path).write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
@@ -155,7 +145,7 @@ def edit_case(project: Path, path: Path, **changes: object) -> None:
     ],
 )
 def test_case_mistakes(project: Path, changes: dict, expected: str) -> None:
-    edit_case(project, CASE, **changes)
+    edit_front_matter(project / CASE, **changes)
     result = run_command(project, "check")
     assert result.returncode == 1
     assert "docs/cases/2011-metal-motors.en.md, line" in result.stderr

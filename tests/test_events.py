@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import LANG_PREFIXES, copy_project, read_html, run_build, run_command
+from conftest import LANG_PREFIXES, copy_project, edit_front_matter, read_html, run_build, run_command
 from cleanprod.revision import HONG_KONG
 
 BUILD_DAY = datetime(2030, 6, 1, 9, 0, tzinfo=HONG_KONG)
@@ -216,18 +216,6 @@ def test_without_javascript_the_list_is_complete(browser, events_server: str) ->
 
 
 # ---- Staff mistakes ----------------------------------------------------------
-
-
-def edit_front_matter(path: Path, **changes: object) -> None:
-    text = path.read_text(encoding="utf-8")
-    _, front, body = text.split("---\n", 2)
-    meta = yaml.safe_load(front)
-    for key, value in changes.items():
-        if value is None:
-            meta.pop(key, None)
-        else:
-            meta[key] = value
-    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
 
 
 @pytest.fixture

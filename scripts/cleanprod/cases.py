@@ -77,23 +77,8 @@ def _text(texts: dict[str, str], lang: str) -> str:
 
 def load_all(pages, docs: Path, sector_codes: list[str], rules: Rules | None) -> tuple[Cases, list[Problem]]:
     schema = entries.load_schema(docs / "_data" / SCHEMA, {"sector": sector_codes})
-    written = entries.record_pages(pages, docs, FOLDER)
-    records, problems = [], []
-    for key, page in written:
-        meta, found = entries.check_page(page, schema)
-        if not found and rules is not None:
-            found = _check_subsidy(page, meta, rules)
-        problems += found
-        if not found:
-            records.append(entries.Record(key, page, meta))
-    by_key, pair_problems = entries.pair(records, written, docs, SHARED, "case study")
-    problems += pair_problems
-    by_lang: dict[str, list[Case]] = {lang: [] for lang in languages.ALL}
-    for versions in by_key.values():
-        if set(languages.WRITTEN) <= set(versions):
-            for lang, record in versions.items():
-                by_lang[lang].append(_case(record, lang))
-            by_lang[languages.SIMPLIFIED].append(_case(versions[languages.DEFAULT], languages.SIMPLIFIED))
+    checks = (lambda page, meta: _check_subsidy(page, meta, rules)) if rules is not None else None
+    by_lang, problems = entries.load_records(pages, docs, FOLDER, schema, kind="case study", shared=SHARED, make=_case, more_checks=checks)
     for cases in by_lang.values():
         cases.sort(key=lambda c: (-c.year, c.slug))
     return Cases(schema, by_lang), problems

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -20,6 +22,9 @@ from cleanprod import languages, structured
 from cleanprod.pages import Page, page_key
 from cleanprod.problems import Problem
 from cleanprod.revision import HONG_KONG
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -129,3 +134,39 @@ def record_pages(pages: list[Page], docs: Path, folder: str) -> list[tuple[str, 
         if key.startswith(folder + "/") and Path(key).name != "index.md" and page.lang in languages.WRITTEN:
             found.append((key, page))
     return found
+
+
+def load_records(
+    pages: list[Page],
+    docs: Path,
+    folder: str,
+    schema: dict,
+    *,
+    kind: str,
+    shared: tuple[str, ...],
+    make: Callable[[Record, str], T],
+    lists: tuple[str, ...] = (),
+    more_checks: Callable[[Page, dict], list[Problem]] | None = None,
+) -> tuple[dict[str, list[T]], list[Problem]]:
+    """The records in docs/<folder>/ in every language, made with `make(record, lang)`.
+
+    Each page's front matter is checked against `schema`, then by `more_checks`;
+    the two written languages are paired and compared; zh-Hans is made from zh-Hant.
+    """
+    written = record_pages(pages, docs, folder)
+    records, problems = [], []
+    for key, page in written:
+        meta, found = check_page(page, schema, lists)
+        if not found and more_checks is not None:
+            found = more_checks(page, meta)
+        problems += found
+        if not found:
+            records.append(Record(key, page, meta))
+    by_key, pair_problems = pair(records, written, docs, shared, kind)
+    by_lang: dict[str, list[T]] = {lang: [] for lang in languages.ALL}
+    for versions in by_key.values():
+        if set(languages.WRITTEN) <= set(versions):
+            for lang in languages.WRITTEN:
+                by_lang[lang].append(make(versions[lang], lang))
+            by_lang[languages.SIMPLIFIED].append(make(versions[languages.DEFAULT], languages.SIMPLIFIED))
+    return by_lang, problems + pair_problems

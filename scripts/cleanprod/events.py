@@ -69,23 +69,9 @@ class Events:
 
 def load_all(pages, docs: Path, sector_codes: list[str], venue_codes: list[str]) -> tuple[Events, list[Problem]]:
     schema = entries.load_schema(docs / "_data" / SCHEMA, {"venue": venue_codes, "sectors[]": [ALL_SECTORS, *sector_codes]})
-    records, problems = [], []
-    written = entries.record_pages(pages, docs, FOLDER)
-    for key, page in written:
-        meta, found = entries.check_page(page, schema, lists=("language", "sectors"))
-        if not found:
-            found = _check_times(page, meta)
-        problems += found
-        if not found:
-            records.append(entries.Record(key, page, meta))
-    by_key, pair_problems = entries.pair(records, written, docs, SHARED, "event")
-    problems += pair_problems
-    by_lang: dict[str, list[Event]] = {lang: [] for lang in languages.ALL}
-    for versions in by_key.values():
-        if set(languages.WRITTEN) <= set(versions):
-            for lang, record in versions.items():
-                by_lang[lang].append(_event(record, lang))
-            by_lang[languages.SIMPLIFIED].append(_event(versions[languages.DEFAULT], languages.SIMPLIFIED))
+    by_lang, problems = entries.load_records(
+        pages, docs, FOLDER, schema, kind="event", shared=SHARED, make=_event, lists=("language", "sectors"), more_checks=_check_times
+    )
     for events in by_lang.values():
         events.sort(key=lambda e: (e.start, e.slug))
     return Events(schema, by_lang), problems

@@ -34,29 +34,18 @@ class NewsItem:
 
 def load_all(pages, docs: Path) -> tuple[dict[str, list[NewsItem]], list[Problem]]:
     schema = entries.load_schema(docs / "_data" / SCHEMA, {})
-    records, problems = [], []
-    written = entries.record_pages(pages, docs, FOLDER)
-    for key, page in written:
-        meta, found = entries.check_page(page, schema)
-        if not found:
-            try:
-                entries.parse_time(meta["date"])
-            except ValueError:
-                found = [Problem(page.path, entries.field_line(page, "date"), f"'date' is '{meta['date']}', which is not a real date", "check the day and the month")]
-        problems += found
-        if not found:
-            records.append(entries.Record(key, page, meta))
-    by_key, pair_problems = entries.pair(records, written, docs, SHARED, "news item")
-    problems += pair_problems
-    by_lang: dict[str, list[NewsItem]] = {lang: [] for lang in languages.ALL}
-    for versions in by_key.values():
-        if set(languages.WRITTEN) <= set(versions):
-            for lang, record in versions.items():
-                by_lang[lang].append(_item(record, lang))
-            by_lang[languages.SIMPLIFIED].append(_item(versions[languages.DEFAULT], languages.SIMPLIFIED))
+    by_lang, problems = entries.load_records(pages, docs, FOLDER, schema, kind="news item", shared=SHARED, make=_item, more_checks=_check_date)
     for items in by_lang.values():
         items.sort(key=lambda n: (n.date, n.slug), reverse=True)
     return by_lang, problems
+
+
+def _check_date(page, meta: dict) -> list[Problem]:
+    try:
+        entries.parse_time(meta["date"])
+    except ValueError:
+        return [Problem(page.path, entries.field_line(page, "date"), f"'date' is '{meta['date']}', which is not a real date", "check the day and the month")]
+    return []
 
 
 def _item(record: entries.Record, lang: str) -> NewsItem:

@@ -16,22 +16,21 @@ from pathlib import Path
 HONG_KONG = timezone(timedelta(hours=8), "HKT")
 
 
+def _git(root: Path, *args: str) -> str:
+    """A git command's output; '' outside a git repository (a copy of the site)."""
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
 def last_commit_times(root: Path, folder: str = "docs") -> dict[str, datetime]:
     """Map each path under `folder` (relative to `root`) to its last commit's time.
 
     One `git log` call for the whole folder: a call per page would cost
     seconds on a site of thousands of pages.
     """
-    try:
-        log = subprocess.run(
-            ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {}
+    log = _git(root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder)
     times: dict[str, datetime] = {}
     for commit in log.split("\x00")[1:]:
         stamp, _, names = commit.partition("\n")
@@ -41,23 +40,9 @@ def last_commit_times(root: Path, folder: str = "docs") -> dict[str, datetime]:
     return times
 
 
-def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, date]:
-    """Map each path under `folder` to the Hong Kong date of its last commit."""
-    return {name: moment.date() for name, moment in last_commit_times(root, folder).items()}
-
-
 def uncommitted(root: Path, folder: str = "docs") -> set[str]:
     """Paths under `folder` changed or added since the last commit."""
-    try:
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", folder],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return set()
+    status = _git(root, "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", folder)
     return {line[3:].strip('"') for line in status.splitlines() if line[3:]}
 
 

@@ -5,6 +5,10 @@ Material puts two hidden checkboxes at the top of every page with
 Checker reports it). The search checkbox drives Material's search dialog, which
 this site does not use, so it goes; the drawer checkbox keeps the mobile menu
 working without JavaScript and only loses the attribute.
+
+On a page that is not in the navigation (an event, a case study), the table of
+contents' title still points at the navigation's toggle, which is not there:
+a label must name a control on the page, so the reference goes.
 """
 
 from __future__ import annotations
@@ -15,4 +19,7 @@ _SEARCH = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="
 
 def fix_page(html: str) -> str:
     """The page with Material's checkbox markup made valid."""
-    return html.replace(_SEARCH, "").replace(_DRAWER, _DRAWER.replace(' autocomplete="off"', ""))
+    html = html.replace(_SEARCH, "").replace(_DRAWER, _DRAWER.replace(' autocomplete="off"', ""))
+    if 'id="__toc"' not in html:
+        html = html.replace(' for="__toc"', "")
+    return html
