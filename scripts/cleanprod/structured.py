@@ -7,6 +7,8 @@ what a file may hold, and every problem comes back with the line it is on.
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +74,15 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
     return f"{named}{error.message}", "correct the value"
 
 
+@lru_cache(maxsize=16)
+def _validator(schema: str) -> jsonschema.Draft202012Validator:
+    """One validator per schema, not one per page: building one takes time."""
+    return jsonschema.Draft202012Validator(json.loads(schema))
+
+
 def check(path: Path, data: Any, node: yaml.Node | None, schema: dict, line_offset: int = 0) -> list[Problem]:
     """Every way `data` breaks `schema`, each with its line in the file."""
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _validator(json.dumps(schema, sort_keys=True))
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator in ("if", "anyOf", "oneOf", "allOf"):
