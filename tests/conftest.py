@@ -89,6 +89,11 @@ def edit_front_matter(path: Path, **changes: object) -> None:
     path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
 
 
+def visible_links(page, items: str) -> list[str]:
+    """The texts of the links of the list items (selector `items`) that filters left shown."""
+    return page.eval_on_selector_all(f"{items}:not([hidden]) > a", "links => links.map(a => a.textContent)")
+
+
 def all_html_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
 

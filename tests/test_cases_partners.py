@@ -14,7 +14,7 @@ from cleanprod.datasets import load
 from cleanprod.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
 from cleanprod.render import partners
-from conftest import LANG_PREFIXES, edit_front_matter, read_html, run_command
+from conftest import LANG_PREFIXES, edit_front_matter, read_html, run_command, visible_links
 
 CASE = Path("docs") / "cases" / "2011-metal-motors.en.md"
 PARTNERS = Path("docs") / "data" / "partners.csv"
@@ -64,7 +64,7 @@ def test_partner_page_shows_official_figures_and_example_rows(site: Path) -> Non
 
 
 def visible_cases(page) -> list[str]:
-    return page.eval_on_selector_all(".case-item:not([hidden]) > a", "links => links.map(a => a.textContent)")
+    return visible_links(page, ".case-item")
 
 
 @pytest.mark.browser

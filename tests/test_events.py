@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import LANG_PREFIXES, copy_project, edit_front_matter, read_html, run_build, run_command
+from conftest import LANG_PREFIXES, copy_project, edit_front_matter, read_html, run_build, run_command, visible_links
 from cleanprod.revision import HONG_KONG
 
 BUILD_DAY = datetime(2030, 6, 1, 9, 0, tzinfo=HONG_KONG)
@@ -178,7 +178,7 @@ def events_server(events_site: Path):
 
 
 def shown(page) -> list[str]:
-    return page.eval_on_selector_all(".event-item:not([hidden]) > a", "links => links.map(a => a.textContent)")
+    return visible_links(page, ".event-item")
 
 
 @pytest.mark.browser
