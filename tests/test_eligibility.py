@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from cleanprod import funding
+from cleanprod.chinese import in_language
 from cleanprod.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
 from cleanprod.render.funding import explanation, fill, money
@@ -126,7 +127,7 @@ def test_checker_paths(server: str, page) -> None:
     result = answer(page, ALL_YES)
     assert "From your answers, your factory can apply for:" in result
     for measure in PHASE.measures:
-        assert funding.text(measure.name, "en") in result
+        assert in_language(measure.name, "en") in result
     assert "These measures are not open" not in result
     assert "decided by the Project Management Committee" in result
 
@@ -159,7 +160,7 @@ def test_checker_in_chinese(server: str, page, lang: str, expected: str) -> None
     page.goto(server + LANG_PREFIXES[lang] + "eligibility/")
     result = answer(page, ALL_YES, sector="furniture")
     assert expected in result
-    assert funding.text(PHASE.measure("verification").name, lang) in result
+    assert in_language(PHASE.measure("verification").name, lang) in result
 
 
 @pytest.mark.browser
@@ -225,7 +226,7 @@ def test_without_javascript_rules_and_examples_show(browser, server: str) -> Non
     assert examples.is_visible()
     text = examples.inner_text()
     for measure in PAID:
-        assert funding.text(measure.name, "en") in text
+        assert in_language(measure.name, "en") in text
     assert "50% of HK$40,000 is HK$20,000; the cap is HK$15,000 per application, so the subsidy is HK$15,000." in text
     assert "This calculator needs JavaScript" in page.inner_text("article")
     context.close()

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from cleanprod import entries, languages
-from cleanprod.chinese import to_simplified
+from cleanprod.chinese import in_language, to_simplified
 from cleanprod.funding import Rules
 from cleanprod.problems import Problem
 
@@ -61,18 +61,14 @@ class Cases:
 
     def label(self, field: str, code: str, lang: str) -> str:
         """A technology's or city's words, from the schema's x-labels."""
-        return _text(self.schema["properties"][field]["x-labels"][code], lang)
+        return in_language(self.schema["properties"][field]["x-labels"][code], lang)
 
     def result_fields(self) -> list[str]:
         return list(self.schema["properties"]["results"]["properties"])
 
     def result_label(self, field: str, lang: str, key: str = "x-labels") -> str:
         """A result's name (key='x-labels') or unit (key='x-unit') in `lang`."""
-        return _text(self.schema["properties"]["results"]["properties"][field][key], lang)
-
-
-def _text(texts: dict[str, str], lang: str) -> str:
-    return to_simplified(texts[languages.DEFAULT]) if lang == languages.SIMPLIFIED else texts[lang]
+        return in_language(self.schema["properties"]["results"]["properties"][field][key], lang)
 
 
 def load_all(pages, docs: Path, sector_codes: list[str], rules: Rules | None) -> tuple[Cases, list[Problem]]:

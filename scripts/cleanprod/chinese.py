@@ -17,6 +17,7 @@ from pathlib import Path
 import opencc
 import yaml
 
+from cleanprod import languages
 from cleanprod.paths import GLOSSARY_FILE
 
 # Spans copied through unchanged, tried in this order at each position.
@@ -71,3 +72,9 @@ def _protected(match: re.Match[str]) -> str:
     if match.group("fragment"):
         return f"]({match.group('target')}#{to_simplified(match.group('fragment'))}{match.group('rest')})"
     return match.group(0)
+
+
+def in_language(texts: dict[str, str], lang: str) -> str:
+    """A text staff write in zh-Hant and English ({"zh-Hant": …, "en": …}), in
+    `lang`: zh-Hans is converted from the zh-Hant."""
+    return to_simplified(texts[languages.DEFAULT]) if lang == languages.SIMPLIFIED else texts[lang]

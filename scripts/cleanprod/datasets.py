@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleanprod import languages
-from cleanprod.chinese import to_simplified
+from cleanprod.chinese import in_language
 from cleanprod.problems import Problem
 
 SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; in other programs save as CSV with the encoding 'UTF-8'"
@@ -46,30 +46,24 @@ class Dataset:
     def field(self, name: str) -> dict:
         return next(f for f in self.schema["fields"] if f["name"] == name)
 
-    def text(self, texts: dict, lang: str) -> str:
-        """A text given in zh-Hant and English, in `lang` (zh-Hans converted)."""
-        if lang == languages.SIMPLIFIED:
-            return to_simplified(texts[languages.DEFAULT])
-        return texts[lang]
-
     def title(self, lang: str) -> str:
-        return self.text(self.schema["x-title"], lang)
+        return in_language(self.schema["x-title"], lang)
 
     def source(self, lang: str) -> str:
-        return self.text(self.schema["x-source"], lang)
+        return in_language(self.schema["x-source"], lang)
 
     def column_title(self, name: str, lang: str) -> str:
-        return self.text(self.field(name)["x-title"], lang)
+        return in_language(self.field(name)["x-title"], lang)
 
     def label(self, name: str, value: object, lang: str) -> str:
         """How a value of field `name` reads in `lang` (a code's label, or the value)."""
         labels = self.field(name).get("x-labels", {})
-        return self.text(labels[value], lang) if value in labels else str(value)
+        return in_language(labels[value], lang) if value in labels else str(value)
 
     def name_of(self, row: dict, lang: str) -> str:
         """A row's name in `lang`, from the columns `<x-names>_zh-Hant` and `<x-names>_en`."""
         base = self.schema["x-names"]
-        return self.text({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
+        return in_language({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
 
     def row_by_key(self) -> dict[str, dict]:
         """Rows by their one-column primary key, e.g. sectors by code."""

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from cleanprod import entries, languages
-from cleanprod.chinese import to_simplified
+from cleanprod.chinese import in_language, to_simplified
 from cleanprod.problems import Problem
 
 FOLDER = "events"
@@ -60,8 +60,7 @@ class Events:
     def label(self, field: str, code: str, lang: str) -> str:
         """A code's words (type, status, language of delivery) from the schema's x-labels."""
         spec = self.schema["properties"][field]
-        texts = (spec.get("x-labels") or spec["items"].get("x-labels"))[code]
-        return to_simplified(texts[languages.DEFAULT]) if lang == languages.SIMPLIFIED else texts[lang]
+        return in_language((spec.get("x-labels") or spec["items"].get("x-labels"))[code], lang)
 
     def codes(self, field: str) -> list[str]:
         return list(self.schema["properties"][field]["x-labels"])

@@ -12,18 +12,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from cleanprod import languages, structured
-from cleanprod.chinese import to_simplified
+from cleanprod import structured
 from cleanprod.problems import Problem
 
 RULES_FILE = "funding-rules.yml"
 LARGEST_COST = Decimal(100_000_000)  # HK$100 million: more than the programme's whole first budget
 CENT = Decimal("0.01")
-
-
-def text(texts: dict[str, str], lang: str) -> str:
-    """A {zh-Hant, en} text in `lang`, zh-Hans converted from zh-Hant."""
-    return to_simplified(texts[languages.DEFAULT]) if lang == languages.SIMPLIFIED else texts[lang]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 
 TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean"}
@@ -22,7 +23,7 @@ def catalogue(datasets: list[tuple[Dataset, int, date, str]], lang: str, labels:
             values = ", ".join(
                 f"{v} ({dataset.label(spec['name'], v, lang)})" if "x-labels" in spec else str(v) for v in allowed
             ) if allowed else ""
-            unit = dataset.text(spec["x-unit"], lang) if "x-unit" in spec else ""
+            unit = in_language(spec["x-unit"], lang) if "x-unit" in spec else ""
             fields.append(
                 f"<tr><td><code>{escape(spec['name'])}</code></td><td>{escape(dataset.column_title(spec['name'], lang))}</td>"
                 f"<td>{escape(labels[TYPE_NAMES[spec['type']]])}</td><td>{escape(unit)}</td><td>{escape(values)}</td></tr>"

@@ -14,6 +14,7 @@ from decimal import Decimal
 from html import escape
 
 from cleanprod import funding
+from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.funding import Measure, Phase, Rules
 
@@ -59,14 +60,14 @@ def rules_table(phase: Phase, lang: str, labels: Labels, funding_page: str) -> s
         for k in ("funding.col.measure", "funding.col.pays_for", "funding.col.funding", "funding.col.cap")
     )
     rows = "".join(
-        f'<tr><th scope="row"><a href="{escape(funding_page)}#{m.measure}">{escape(funding.text(m.name, lang))}</a></th>'
-        + _cell(labels["funding.col.pays_for"], funding.text(m.pays_for, lang))
+        f'<tr><th scope="row"><a href="{escape(funding_page)}#{m.measure}">{escape(in_language(m.name, lang))}</a></th>'
+        + _cell(labels["funding.col.pays_for"], in_language(m.pays_for, lang))
         + _cell(labels["funding.col.funding"], funding_text(m, labels))
         + _cell(labels["funding.col.cap"], cap_text(m, labels))
         + "</tr>"
         for m in phase.measures
     )
-    caption = f'{escape(funding.text(phase.name, lang))}<span class="data-caption-source">{escape(funding.text(phase.source, lang))}</span>'
+    caption = f'{escape(in_language(phase.name, lang))}<span class="data-caption-source">{escape(in_language(phase.source, lang))}</span>'
     return f'<div class="data-table stacked-table"><table class="funding-rules"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
 
@@ -115,13 +116,13 @@ def examples(phase: Phase, lang: str, labels: Labels) -> str:
             result = funding.subsidy(measure, Decimal(cost))
             how = explanation(measure, result, labels)
             if measure.cap_basis == "average-per-project":
-                how += " " + fill(labels["calc.average"], approved_by=funding.text(phase.approved_by, lang))
+                how += " " + fill(labels["calc.average"], approved_by=in_language(phase.approved_by, lang))
             amounts = "".join(
                 _cell(labels[key], fill(labels["calc.money"], amount=money(a)), "data-num")
                 for key, a in zip(("calc.examples.cost", "calc.subsidy", "calc.own_share"), (result.cost, result.subsidy, result.own_share))
             )
             how_cell = _cell(labels["calc.examples.how"], how)
-            rows.append(f'<tr><th scope="row">{escape(funding.text(measure.name, lang))}</th>{amounts}{how_cell}</tr>')
+            rows.append(f'<tr><th scope="row">{escape(in_language(measure.name, lang))}</th>{amounts}{how_cell}</tr>')
     caption = escape(labels["calc.examples.caption"])
     return f'<div class="data-table stacked-table"><table class="funding-examples"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
@@ -130,11 +131,11 @@ def conditions(phase: Phase, sectors: Dataset, lang: str, labels: Labels, sector
     """Who may apply for funding in a phase, as a list."""
     eligible = phase.eligible
     items = [
-        escape(fill(labels["funding.condition.ownership"], ownership=funding.text(eligible["ownership"], lang))),
-        escape(fill(labels["funding.condition.area"], area=funding.text(eligible["area"], lang))),
+        escape(fill(labels["funding.condition.ownership"], ownership=in_language(eligible["ownership"], lang))),
+        escape(fill(labels["funding.condition.area"], area=in_language(eligible["area"], lang))),
         f'<a href="{escape(sectors_link)}">{escape(fill(labels["funding.condition.sector"], count=len(sectors.rows)))}</a>',
     ]
-    approval = escape(fill(labels["funding.approval"], approved_by=funding.text(phase.approved_by, lang)))
+    approval = escape(fill(labels["funding.approval"], approved_by=in_language(phase.approved_by, lang)))
     return (
         f'<p>{escape(labels["funding.conditions"])}</p><ul class="funding-conditions">'
         + "".join(f"<li>{item}</li>" for item in items)
@@ -161,8 +162,8 @@ def checker(phase: Phase, sectors: Dataset, lang: str, labels: Labels) -> str:
         for code, row in sectors.row_by_key().items()
     )
     questions = [
-        _question("ownership", fill(labels["elig.q.ownership"], ownership=funding.text(eligible["ownership"], lang)), labels),
-        _question("area", fill(labels["elig.q.area"], area=funding.text(eligible["area"], lang)), labels),
+        _question("ownership", fill(labels["elig.q.ownership"], ownership=in_language(eligible["ownership"], lang)), labels),
+        _question("area", fill(labels["elig.q.area"], area=in_language(eligible["area"], lang)), labels),
         '<div class="question" id="q-sector">'
         f'<label for="q-sector-select">{escape(labels["elig.q.sector"])}</label>'
         '<p class="field-error" id="q-sector-error" hidden></p>'
@@ -182,7 +183,7 @@ def checker(phase: Phase, sectors: Dataset, lang: str, labels: Labels) -> str:
 def calculator(phase: Phase, lang: str, labels: Labels) -> str:
     """The subsidy calculator's form: a measure and a cost."""
     options = "".join(
-        f'<option value="{m.measure}">{escape(funding.text(m.name, lang))}</option>'
+        f'<option value="{m.measure}">{escape(in_language(m.name, lang))}</option>'
         for m in phase.measures
         if m.funding == "share-of-cost"
     )
@@ -205,13 +206,13 @@ def script_data(phase: Phase, sectors: Dataset, lang: str, labels: Labels) -> st
     data = {
         "sectorCount": len(sectors.rows),
         "largest": int(funding.LARGEST_COST),
-        "approvedBy": funding.text(phase.approved_by, lang),
-        "ownership": funding.text(phase.eligible["ownership"], lang),
-        "area": funding.text(phase.eligible["area"], lang),
+        "approvedBy": in_language(phase.approved_by, lang),
+        "ownership": in_language(phase.eligible["ownership"], lang),
+        "area": in_language(phase.eligible["area"], lang),
         "measures": [
             {
                 "measure": m.measure,
-                "name": funding.text(m.name, lang),
+                "name": in_language(m.name, lang),
                 "funding": m.funding,
                 "share": m.share_percent,
                 "cap": m.cap_hkd,
