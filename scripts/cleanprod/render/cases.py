@@ -11,6 +11,7 @@ from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
 from cleanprod.render.chart import figure, svg_bars
 from cleanprod.render.events import example_note
+from cleanprod.render.forms import filter_select
 from cleanprod.render.funding import fill, money
 from cleanprod.render.numbers import format_number
 
@@ -111,12 +112,10 @@ def _totals(chosen: list[Case], cases: Cases, lang: str, labels: Labels) -> str:
 
 
 def _filters(lang: str, cases: Cases, sectors: Dataset, labels: Labels) -> str:
-    every = f'<option value="">{escape(labels["events.filter.all"])}</option>'
     chosen = cases.by_lang[lang]
 
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
-        opts = every + "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
-        return f'<div class="question"><label for="filter-{name}">{escape(label)}</label><select id="filter-{name}" name="{name}">{opts}</select></div>'
+        return filter_select(f"filter-{name}", name, label, labels["events.filter.all"], options)
 
     sector_rows = sectors.row_by_key()
     present_sectors = [s for s in sector_rows if any(c.sector == s for c in chosen)]

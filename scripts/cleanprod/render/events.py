@@ -9,6 +9,7 @@ from html import escape
 from cleanprod import languages
 from cleanprod.datasets import Dataset
 from cleanprod.events import Event, Events
+from cleanprod.render.forms import filter_select
 from cleanprod.render.funding import fill
 from cleanprod.revision import format_date
 
@@ -109,16 +110,14 @@ def index(lang: str, events: Events, venues: Dataset, sectors: Dataset, labels: 
 
 def _filters(lang: str, events: Events, sectors: Dataset, labels: Labels) -> str:
     """The filter form: hidden until events.js runs; the list is complete without it."""
-    everything = f'<option value="">{escape(labels["events.filter.all"])}</option>'
-    types = everything + "".join(f'<option value="{code}">{escape(events.label("type", code, lang))}</option>' for code in events.codes("type"))
-    sector_options = everything + "".join(
-        f'<option value="{escape(code)}">{escape(sectors.name_of(row, lang))}</option>' for code, row in sectors.row_by_key().items()
-    )
+    everything = labels["events.filter.all"]
+    types = [(code, events.label("type", code, lang)) for code in events.codes("type")]
+    sector_options = [(code, sectors.name_of(row, lang)) for code, row in sectors.row_by_key().items()]
     total = len(events.by_lang[lang])
     return (
         '<form class="event-filters" data-event-filters hidden>'
-        f'<div class="question"><label for="filter-type">{escape(labels["events.filter.type"])}</label><select id="filter-type" name="type">{types}</select></div>'
-        f'<div class="question"><label for="filter-sector">{escape(labels["events.filter.sector"])}</label><select id="filter-sector" name="sector">{sector_options}</select></div>'
-        f'<p class="event-count" role="status" aria-live="polite" data-event-count data-template="{escape(labels["events.filter.shown"])}" '
+        + filter_select("filter-type", "type", labels["events.filter.type"], everything, types)
+        + filter_select("filter-sector", "sector", labels["events.filter.sector"], everything, sector_options)
+        + f'<p class="event-count" role="status" aria-live="polite" data-event-count data-template="{escape(labels["events.filter.shown"])}" '
         f'data-none="{escape(labels["events.filter.none"])}" data-total="{total}"></p></form>'
     )

@@ -12,6 +12,7 @@ from html import escape
 
 from cleanprod.chinese import to_simplified
 from cleanprod.datasets import Dataset
+from cleanprod.render.forms import filter_select
 from cleanprod.render.funding import fill
 from cleanprod.render.numbers import format_number
 
@@ -50,18 +51,16 @@ def directory(partners: Dataset, sectors: Dataset, lang: str, labels: Labels) ->
             f'<td lang="{"zh-Hans" if lang == "zh-Hans" else "zh-Hant"}">{escape(shown_zh)}{badge}</td><td lang="en">{escape(row["name_en"])}</td><td>{escape(sector)}</td></tr>'
         )
     total = len(partners.rows)
-    every = f'<option value="">{escape(labels["events.filter.all"])}</option>'
-    years = every + "".join(f'<option value="{y}">{y}</option>' for y in sorted({r["year"] for r in partners.rows}, reverse=True))
-    classes = every + "".join(
-        f'<option value="{c}">{escape(partners.label("class", c, lang))}</option>' for c in partners.field("class")["constraints"]["enum"]
-    )
+    every = labels["events.filter.all"]
+    years = [(str(y), str(y)) for y in sorted({r["year"] for r in partners.rows}, reverse=True)]
+    classes = [(c, partners.label("class", c, lang)) for c in partners.field("class")["constraints"]["enum"]]
     form = (
         f'<form class="event-filters" data-directory-filters hidden role="search" data-more="{escape(labels["partners.more"])}">'
         f'<div class="question"><label for="partner-search">{escape(labels["partners.search"])}</label>'
         '<input id="partner-search" type="search" name="q" autocomplete="off" spellcheck="false"></div>'
-        f'<div class="question"><label for="partner-year">{escape(labels["partners.year"])}</label><select id="partner-year" name="year">{years}</select></div>'
-        f'<div class="question"><label for="partner-class">{escape(labels["partners.class"])}</label><select id="partner-class" name="class">{classes}</select></div>'
-        f'<p class="event-count" role="status" aria-live="polite" data-directory-count data-template="{escape(labels["partners.shown"])}" '
+        + filter_select("partner-year", "year", labels["partners.year"], every, years)
+        + filter_select("partner-class", "class", labels["partners.class"], every, classes)
+        + f'<p class="event-count" role="status" aria-live="polite" data-directory-count data-template="{escape(labels["partners.shown"])}" '
         f'data-none="{escape(labels["partners.none"])}" data-total="{total}">{escape(fill(labels["partners.shown"], shown=total, total=total))}</p></form>'
     )
     head = "".join(
