@@ -9,7 +9,7 @@ language in turn, calling every event again with the same config object;
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -34,15 +34,17 @@ class BuildState:
     """What one `mkdocs build` (all languages) keeps between its language builds."""
 
     labels: Labels
-    commit_dates: dict
     datasets: dict[str, datasets.Dataset]
     rules: funding.Rules
     events: events.Events
     news: dict[str, list[news.NewsItem]]
     cases: cases.Cases
-    changed: dict[str, datetime]  # docs/ path → its last commit (events' calendar stamps)
+    changed: dict[str, datetime]  # docs/ path → its last commit
     lang: str = languages.DEFAULT
     default_not_found: bytes = b""
+    # Worked out once per language build, not once per page:
+    file_facts: dict[str, tuple[int, date, str]] = field(default_factory=dict)  # data file → size, date, date as text
+    records: dict[str, object] = field(default_factory=dict)  # page key → its event, case or news item
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page → scripts its views need
 
 
@@ -54,16 +56,14 @@ def _validate(config: MkDocsConfig) -> BuildState:
     content, problems = validate(Path(config.docs_dir))
     if problems:
         raise PluginError(str(ContentError(problems)))
-    changed = revision.last_commit_times(ROOT)
     return BuildState(
         labels=content.labels,
-        commit_dates={path: moment.date() for path, moment in changed.items()},
         datasets=content.datasets,
         rules=content.rules,
         events=content.events,
         news=content.news,
         cases=content.cases,
-        changed=changed,
+        changed=revision.last_commit_times(ROOT),
     )
 
 
@@ -74,6 +74,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not i18n.building:  # the first language: a new build starts
         _state = _validate(config)
     _state.lang = i18n.current_language
+    _state.file_facts = _file_facts(config)
+    _state.records = {
+        f"{folder}/{record.slug}.md": record
+        for folder, records in (
+            (events.FOLDER, _state.events.by_lang[_state.lang]),
+            (cases.FOLDER, _state.cases.by_lang[_state.lang]),
+            (news.FOLDER, _state.news[_state.lang]),
+        )
+        for record in records
+    }
     if _state.lang == languages.SIMPLIFIED:
         config.site_name = chinese.to_simplified(config.site_name)
         config.site_description = chinese.to_simplified(config.site_description or "")
@@ -94,7 +104,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
     data = _page_data(page, config)
-    markdown = pages.insert_after_title(markdown, data.record_header(page.file.src_uri))
+    record = _state.records.get(pages.page_key(Path(page.file.src_uri), Path(".")))
+    markdown = pages.insert_after_title(markdown, data.record_header(record))
     markdown = directives.replace(markdown, data.render)
     _state.page_scripts[page.file.src_uri] = sorted(data.scripts)
     return markdown
@@ -129,10 +140,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _write_calendars_and_feed(config: MkDocsConfig) -> None:
     """This language's .ics files (one per event, one for all) and its Atom feed."""
-    changed = {
-        e.slug: _state.changed.get(f"docs/{events.FOLDER}/{e.source.name}") or revision.build_moment()
-        for e in _state.events.by_lang[_state.lang]
-    }
+    changed = {e.slug: _last_change(f"{events.FOLDER}/{e.source.name}", config) for e in _state.events.by_lang[_state.lang]}
     extra_files.write(
         Path(config.site_dir) / languages.url_prefix(_state.lang),
         lang=_state.lang,
@@ -162,23 +170,33 @@ def _keep_404_per_language(config: MkDocsConfig) -> None:
     not_found.write_bytes(_state.default_not_found)
 
 
-def _revised(src_uri: str, config: MkDocsConfig):
-    """The date a source file under docs/ last changed."""
-    return _state.commit_dates.get(f"{Path(config.docs_dir).name}/{src_uri}") or revision.build_date()
+def _last_change(src_uri: str, config: MkDocsConfig) -> datetime:
+    """When a source file under docs/ last changed: its last commit, or now if never committed."""
+    return _state.changed.get(f"{Path(config.docs_dir).name}/{src_uri}") or revision.build_moment()
 
 
-def _page_data(page: Page, config: MkDocsConfig) -> PageData:
+def _revised(src_uri: str, config: MkDocsConfig) -> date:
+    """The day a source file under docs/ last changed, in Hong Kong."""
+    return _last_change(src_uri, config).date()
+
+
+def _file_facts(config: MkDocsConfig) -> dict[str, tuple[int, date, str]]:
+    """Each data file's size and last change, for the open data catalogue."""
     facts = {}
     for name, dataset in _state.datasets.items():
         day = _revised(f"data/{name}", config)
         facts[name] = (dataset.path.stat().st_size, day, revision.format_date(day, _state.lang))
+    return facts
+
+
+def _page_data(page: Page, config: MkDocsConfig) -> PageData:
     return PageData(
         datasets=_state.datasets,
         lang=_state.lang,
         labels=_state.labels[_state.lang],
         data_prefix=_relative_link("data/", page.url),
         home_prefix=_relative_link(languages.url_prefix(_state.lang), page.url),
-        file_facts=facts,
+        file_facts=_state.file_facts,
         rules=_state.rules,
         events=_state.events,
         news=_state.news[_state.lang],

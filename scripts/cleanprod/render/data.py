@@ -6,17 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from pathlib import Path, PurePosixPath
-
-from cleanprod import events as events_module, news as news_module
+from cleanprod import cases as cases_module, events as events_module, news as news_module
+from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
 from cleanprod.directives import CATALOGUE, SCRIPTED_VIEWS, Directive
-from cleanprod.events import Events
+from cleanprod.events import Event, Events
 from cleanprod.funding import RULES_FILE, Rules
 from cleanprod.news import NewsItem
-from cleanprod.pages import language_of
-from cleanprod import cases as cases_module
-from cleanprod.cases import Cases
 from cleanprod.render import cases as render_cases, events as render_events, funding, news as render_news, partners
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.chart import bar_chart
@@ -75,23 +71,15 @@ class PageData:
         value = row[d.view]
         return format_number(value, self.lang) if isinstance(value, int) else escape(dataset.label(d.view, value, self.lang))
 
-    def record_header(self, src_uri: str) -> str:
-        """The details panel of an event page, or the date line of a news page; else ''."""
-        path = PurePosixPath(src_uri)
-        slug = path.name.removesuffix(f".{language_of(Path(path.name))}.md").removesuffix(".md")
-        folder = path.parent.as_posix()
-        if folder == events_module.FOLDER:
-            event = next((e for e in self.events.by_lang[self.lang] if e.slug == slug), None)
-            if event:
-                return render_events.panel(event, self.events, self.datasets["venues.csv"], self.datasets["sectors.csv"], self.labels, f"../{slug}.ics", self.today)
-        if folder == cases_module.FOLDER:
-            case = next((c for c in self.cases.by_lang[self.lang] if c.slug == slug), None)
-            if case:
-                return render_cases.panel(case, self.cases, self.datasets["sectors.csv"], self.labels)
-        if folder == news_module.FOLDER:
-            item = next((n for n in self.news if n.slug == slug), None)
-            if item:
-                return render_news.header(item, self.labels)
+    def record_header(self, record: Event | Case | NewsItem | None) -> str:
+        """The details panel of an event or case page, or the date line of a news page."""
+        sectors = self.datasets["sectors.csv"]
+        if isinstance(record, Event):
+            return render_events.panel(record, self.events, self.datasets["venues.csv"], sectors, self.labels, f"../{record.slug}.ics", self.today)
+        if isinstance(record, Case):
+            return render_cases.panel(record, self.cases, sectors, self.labels)
+        if isinstance(record, NewsItem):
+            return render_news.header(record, self.labels)
         return ""
 
     def _funding(self, d: Directive) -> str:
