@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import LANG_PREFIXES, copy_project, edit_front_matter, read_html, run_build, run_command, visible_links
+from conftest import LANG_PREFIXES, copy_project, edit_front_matter, read_html, run_build, run_command, serve, visible_links
 from cleanprod.revision import HONG_KONG
 
 BUILD_DAY = datetime(2030, 6, 1, 9, 0, tzinfo=HONG_KONG)
@@ -165,16 +165,8 @@ def test_atom_feed_per_language(events_site: Path, lang: str) -> None:
 
 @pytest.fixture(scope="module")
 def events_server(events_site: Path):
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(events_site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(events_site) as address:
+        yield address
 
 
 def shown(page) -> list[str]:
