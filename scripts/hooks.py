@@ -3,7 +3,9 @@
 Each event hands work to the `cleanprod` package. mkdocs-static-i18n builds
 the default language first and then, from its `on_post_build`, each other
 language in turn, calling every event again with the same config object;
-`BuildState` remembers what holds across those builds.
+`BuildState` remembers what holds across those builds. `cleanprod build`
+instead checks the content once (`start`) and builds each language in its own
+process (cleanprod/language_builds.py); the events below serve both ways.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs import utils
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -41,11 +44,12 @@ class BuildState:
     cases: cases.Cases
     changed: dict[str, datetime]  # docs/ path → its last commit
     lang: str = languages.DEFAULT
-    default_not_found: bytes = b""
     # Worked out once per language build, not once per page:
     file_facts: dict[str, tuple[int, date, str]] = field(default_factory=dict)  # data file → size, date, date as text
     records: dict[str, object] = field(default_factory=dict)  # page key → its event, case or news item
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page → scripts its views need
+    blocks: dict[str, list[str]] = field(default_factory=dict)  # page → HTML kept out of Markdown's way
+    files: Files | None = None  # this language's files, each with its alternates in the other languages
 
 
 _state: BuildState | None = None
@@ -65,6 +69,12 @@ def _validate(config: MkDocsConfig) -> BuildState:
         cases=content.cases,
         changed=revision.last_commit_times(ROOT),
     )
+
+
+def start(config: MkDocsConfig) -> None:
+    """Check all content before any language is built (cleanprod/language_builds.py)."""
+    global _state
+    _state = _validate(config)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language
@@ -91,6 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    _state.files = files
     env.globals["labels"] = _state.labels[_state.lang]
     env.globals["lang_home"] = languages.url_prefix(_state.lang)
     env.globals["site_root"] = urlsplit(config.site_url or "/").path
@@ -106,15 +117,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     data = _page_data(page, config)
     record = _state.records.get(pages.page_key(Path(page.file.src_uri), Path(".")))
     markdown = pages.insert_after_title(markdown, data.record_header(record))
-    markdown = directives.replace(markdown, data.render)
+    markdown, _state.blocks[page.file.src_uri] = directives.replace(markdown, data.render)
     _state.page_scripts[page.file.src_uri] = sorted(data.scripts)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return directives.restore(html, _state.blocks.pop(page.file.src_uri, []))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     day = _revised(page.file.src_uri, config)
     context["revised"] = {"iso": day.isoformat(), "text": revision.format_date(day, _state.lang)}
-    context["hreflang"] = _hreflang(page, config)
+    context["hreflang"] = _hreflang(page.file, config)
     context["page_scripts"] = _state.page_scripts.get(page.file.src_uri, [])
     context["feed_url"] = urljoin(config.site_url or "/", languages.url_prefix(_state.lang) + feeds.FEED_FILE)
     if sitemap.PLACEHOLDER in (page.content or ""):
@@ -129,13 +144,24 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return theme_fixes.fix_page(output)  # 404.html
+    """404.html and sitemap.xml, which every language's build writes at the site's root.
+
+    Each language's 404 page goes in its own folder; the default language's
+    build writes sitemap.xml for all languages; the other builds write
+    neither at the root (MkDocs skips a template that renders empty).
+    """
+    if template_name == "sitemap.xml":
+        return _sitemap_xml(config) if _state.lang == languages.DEFAULT else ""
+    output = theme_fixes.fix_page(output)
+    if template_name == "404.html" and _state.lang != languages.DEFAULT:
+        utils.write_file(output.encode("utf-8"), str(Path(config.site_dir) / _state.lang / "404.html"))
+        return ""
+    return output
 
 
 @event_priority(100)  # before mkdocs-static-i18n starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
     _write_calendars_and_feed(config)
-    _keep_404_per_language(config)
 
 
 def _write_calendars_and_feed(config: MkDocsConfig) -> None:
@@ -152,22 +178,6 @@ def _write_calendars_and_feed(config: MkDocsConfig) -> None:
         venues=_state.datasets["venues.csv"],
         changed=changed,
     )
-
-
-def _keep_404_per_language(config: MkDocsConfig) -> None:
-    """Keep one 404 page per language: every language's build writes /404.html.
-
-    The default language's stays at /404.html; each other language's is moved
-    to /<lang>/404.html and the default's put back.
-    """
-    not_found = Path(config.site_dir) / "404.html"
-    if not not_found.exists():
-        return
-    if _state.lang == languages.DEFAULT:
-        _state.default_not_found = not_found.read_bytes()
-        return
-    (Path(config.site_dir) / _state.lang / "404.html").write_bytes(not_found.read_bytes())
-    not_found.write_bytes(_state.default_not_found)
 
 
 def _last_change(src_uri: str, config: MkDocsConfig) -> datetime:
@@ -205,13 +215,25 @@ def _page_data(page: Page, config: MkDocsConfig) -> PageData:
     )
 
 
-def _hreflang(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
+def _hreflang(file: File, config: MkDocsConfig) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for each language of this page, and x-default."""
     base = config.site_url or "/"
-    alternates = getattr(page.file, "alternates", {})
+    alternates = getattr(file, "alternates", {})
     links = [(lang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates]
     default = dict(links).get(languages.DEFAULT)
     return links + ([("x-default", default)] if default else [])
+
+
+def _sitemap_xml(config: MkDocsConfig) -> str:
+    """Every page in every language, with its last change and its alternates."""
+    base = config.site_url or "/"
+    pages = sorted(_state.files.documentation_pages(), key=lambda f: f.url)
+    return sitemap.xml(
+        sitemap.Url(urljoin(base, alternate.url), _revised(alternate.src_uri, config), _hreflang(file, config))
+        for lang in languages.ALL
+        for file in pages
+        if (alternate := getattr(file, "alternates", {}).get(lang)) is not None
+    )
 
 
 def _site_map_entries(items, page: Page) -> list[sitemap.Entry]:

@@ -1,7 +1,8 @@
 """The all-or-nothing build: a complete site appears in site/, or nothing changes.
 
 MkDocs builds into a staging folder beside site/ (its hooks validate every
-page and data file first, and stop with every problem listed); Pagefind then
+page and data file first, and stop with every problem listed; then each
+language is built in its own process, see language_builds.py); Pagefind then
 indexes each language's pages into its own search index; only when all of that
 has succeeded is the staging folder swapped in for site/. A failed build leaves
 the previous site/ exactly as it was.
@@ -27,7 +28,7 @@ class BuildFailed(Exception):
 def _run(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
-        raise BuildFailed(f"'{' '.join(command[2:4])}' stopped the build (exit code {result.returncode})")
+        raise BuildFailed(f"'{command[2]}' stopped the build (exit code {result.returncode})")
 
 
 def reproducible_env() -> dict[str, str]:
@@ -45,7 +46,8 @@ def reproducible_env() -> dict[str, str]:
 
 def build_into(folder: Path, env: dict[str, str]) -> None:
     """Build the whole site, search indexes included, into an empty `folder`."""
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)], env)
+    scripts = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
+    _run([sys.executable, "-m", "cleanprod.language_builds", str(folder)], dict(env, PYTHONPATH=scripts))
     # Pagefind reads each page's <html lang> and writes one index per language,
     # holding only the article (data-pagefind-body), without heading anchors.
     _run(

@@ -120,6 +120,34 @@ def _funding_problem(d: Directive, rules: Rules | None) -> tuple[str, str] | Non
     return None
 
 
-def replace(markdown: str, render: Callable[[Directive], str]) -> str:
-    """Put each directive's rendering in its place."""
-    return DIRECTIVE.sub(lambda m: render(parse(m)), markdown)
+BLOCK_MARK = "<!-- data block {} -->"
+
+
+def replace(markdown: str, render: Callable[[Directive], str]) -> tuple[str, list[str]]:
+    """Put each directive's rendering in its place.
+
+    A directive alone on its line that renders HTML (a table, a listing, a
+    form) is left out of Markdown's way: Markdown would only parse that HTML
+    again, which on a listing of thousands of records takes most of the build.
+    It is replaced by a marker, and its HTML is returned, for `restore` to put
+    in once Markdown has run.
+    """
+    blocks: list[str] = []
+
+    def put(match: re.Match[str]) -> str:
+        html = render(parse(match))
+        starts_line = match.start() == 0 or markdown[match.start() - 1] == "\n"
+        ends_line = match.end() == len(markdown) or markdown[match.end()] == "\n"
+        if not (starts_line and ends_line and html.startswith("<")):
+            return html
+        blocks.append(html)
+        return BLOCK_MARK.format(len(blocks) - 1)
+
+    return DIRECTIVE.sub(put, markdown), blocks
+
+
+def restore(html: str, blocks: list[str]) -> str:
+    """Put back the blocks that `replace` kept out of Markdown."""
+    for number, block in enumerate(blocks):
+        html = html.replace(BLOCK_MARK.format(number), block, 1)
+    return html

@@ -73,14 +73,16 @@ def normalise(meta: dict, lists: tuple[str, ...]) -> dict:
 def check_page(page: Page, schema: dict, lists: tuple[str, ...] = ()) -> tuple[dict, list[Problem]]:
     """A record page's front matter, normalised and checked against its schema."""
     meta = normalise(page.meta, lists)
-    node = yaml.compose(page.front_matter) if page.front_matter.strip() else None
-    return meta, structured.check(page.path, meta, node, schema, line_offset=1)
+    return meta, structured.check(page.path, meta, lambda: _front_matter_node(page), schema, line_offset=1)
 
 
 def field_line(page: Page, name: str) -> str:
     """'line N' of a front matter field, for problems found after the schema check."""
-    node = yaml.compose(page.front_matter) if page.front_matter.strip() else None
-    return structured.line_of(node, name.split("."), 1)
+    return structured.line_of(_front_matter_node(page), name.split("."), 1)
+
+
+def _front_matter_node(page: Page) -> yaml.Node | None:
+    return yaml.compose(page.front_matter, Loader=structured.LOADER) if page.front_matter.strip() else None
 
 
 def parse_time(text: str) -> datetime:

@@ -80,7 +80,7 @@ def load(path: Path) -> tuple[Rules | None, list[Problem]]:
     if problems:
         return None, problems
     schema = json.loads(path.with_name(path.name.replace(".yml", ".schema.json")).read_text(encoding="utf-8"))
-    problems = structured.check(path, data, node, schema)
+    problems = structured.check(path, data, lambda: node, schema)
     if problems:
         return None, problems
     phases = tuple(

@@ -15,6 +15,7 @@ import yaml
 
 from cleanprod import languages
 from cleanprod.problems import Problem
+from cleanprod.structured import LOADER
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING_1 = re.compile(r"^#[ \t]+\S", re.MULTILINE)
@@ -73,7 +74,7 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
     match = _FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1) or "") or {}
+            loaded = yaml.load(match.group(1) or "", Loader=LOADER) or {}
         except yaml.YAMLError as error:
             # Where the broken entry starts (context_mark) beats where the parser gave up.
             mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)

@@ -1,8 +1,11 @@
-"""The human-readable site map: the navigation as a nested list."""
+"""The site maps: for people, the navigation as a nested list; for search
+engines, sitemap.xml."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from html import escape
 
 PLACEHOLDER = '<div class="site-map" data-site-map></div>'
@@ -24,3 +27,26 @@ def render(entries: list[Entry] | tuple[Entry, ...]) -> str:
         inner = render(entry.children) if entry.children else ""
         items.append(f"<li>{head}{inner}</li>")
     return f'<ul class="site-map">{"".join(items)}</ul>'
+
+
+@dataclass(frozen=True)
+class Url:
+    """One page in one language, for sitemap.xml."""
+
+    loc: str
+    lastmod: date
+    alternates: list[tuple[str, str]]  # (hreflang, absolute URL), this language included
+
+
+def xml(urls: Iterable[Url]) -> str:
+    """sitemap.xml, with each page's languages as xhtml:link alternates."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for url in urls:
+        lines.append(f"<url><loc>{escape(url.loc)}</loc><lastmod>{url.lastmod.isoformat()}</lastmod>")
+        lines += [f'  <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>' for lang, href in url.alternates]
+        lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"

@@ -40,9 +40,10 @@ def page(meta: dict, body: str) -> str:
 
 
 def corpus(docs: Path, n: int) -> None:
-    """n cases, events and news items per language, and n awardee rows."""
+    """n pages per language (a third each of cases, events and news items)
+    and 10 × n awardee rows."""
     rng = random.Random(n)
-    for i in range(n):
+    for i in range(n // 3):
         investment = rng.randrange(100_000, 900_000, 1000)
         case = {
             "sector": SECTORS[i % 8], "technology": "heat-recovery", "year": 2009 + i % 4, "city": "dongguan",
@@ -61,7 +62,7 @@ def corpus(docs: Path, n: int) -> None:
         (docs / "news" / f"{day}-bench-{i}.en.md").write_text(page({"title": f"Example news {i}", **{**item, "summary": "Example news."}}, EN * 3), encoding="utf-8")
     with (docs / "data" / "partners.csv").open("a", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
-        for i in range(n):
+        for i in range(10 * n):
             writer.writerow([2013 + i % 10, "manufacturer", f"示例公司{i}", f"Example Company {i}", "", "yes"])
 
 

@@ -8,6 +8,7 @@ Every value is escaped: a name is shown as text, never run.
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 
 from cleanprod.chinese import to_simplified
@@ -22,13 +23,12 @@ Labels = dict[str, str]
 def counts(partners: Dataset, lang: str, labels: Labels) -> str:
     """How many names the directory lists, by year (rows) and class (columns)."""
     classes = partners.field("class")["constraints"]["enum"]
-    years = sorted({row["year"] for row in partners.rows}, reverse=True)
+    counted = Counter((row["year"], row["class"]) for row in partners.rows)
+    years = sorted({year for year, _ in counted}, reverse=True)
     head = "".join(f'<th scope="col" class="data-num">{escape(partners.label("class", c, lang))}</th>' for c in classes)
     body = ""
     for year in years:
-        cells = "".join(
-            f'<td class="data-num">{format_number(len(partners.rows_where({"year": year, "class": c})), lang)}</td>' for c in classes
-        )
+        cells = "".join(f'<td class="data-num">{format_number(counted[year, c], lang)}</td>' for c in classes)
         body += f'<tr><th scope="row">{year}</th>{cells}</tr>'
     return (
         f'<div class="data-table"><table class="partner-counts"><caption>{escape(labels["partners.counts"])}</caption>'
