@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import cases, chinese, datasets, directives, events, extra_files, feeds, funding, languages, news, pages, revision, sitemap, theme_fixes
+from cleanprod import cases, chinese, datasets, directives, events, extra_files, feeds, funding, languages, news, pages, revision, search_index, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import ROOT
 from cleanprod.problems import ContentError
@@ -50,6 +50,7 @@ class BuildState:
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page → scripts its views need
     blocks: dict[str, list[str]] = field(default_factory=dict)  # page → HTML kept out of Markdown's way
     files: Files | None = None  # this language's files, each with its alternates in the other languages
+    search_records: list[search_index.Record] = field(default_factory=list)  # zh-Hant pages, for search_index.write
 
 
 _state: BuildState | None = None
@@ -115,7 +116,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
     data = _page_data(page, config)
-    record = _state.records.get(pages.page_key(Path(page.file.src_uri), Path(".")))
+    record = _record(page)
     markdown = pages.insert_after_title(markdown, data.record_header(record))
     markdown, _state.blocks[page.file.src_uri] = directives.replace(markdown, data.render)
     _state.page_scripts[page.file.src_uri] = sorted(data.scripts)
@@ -131,6 +132,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     context["revised"] = {"iso": day.isoformat(), "text": revision.format_date(day, _state.lang)}
     context["hreflang"] = _hreflang(page.file, config)
     context["page_scripts"] = _state.page_scripts.get(page.file.src_uri, [])
+    context["search_weight"] = search_index.weight(_record(page))
     context["feed_url"] = urljoin(config.site_url or "/", languages.url_prefix(_state.lang) + feeds.FEED_FILE)
     if sitemap.PLACEHOLDER in (page.content or ""):
         page.content = page.content.replace(
@@ -140,6 +142,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _state.lang == languages.DEFAULT and page.meta.get("search") is not False:
+        _state.search_records.append(search_index.record(page.url, page.title, page.meta.get("description") or page.meta.get("summary"), page.content, search_index.weight(_record(page))))
     return theme_fixes.fix_page(output)
 
 
@@ -162,6 +166,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(100)  # before mkdocs-static-i18n starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
     _write_calendars_and_feed(config)
+    if _state.lang == languages.DEFAULT:
+        search_index.save_records(Path(config.site_dir), _state.search_records)
 
 
 def _write_calendars_and_feed(config: MkDocsConfig) -> None:
@@ -197,6 +203,11 @@ def _file_facts(config: MkDocsConfig) -> dict[str, tuple[int, date, str]]:
         day = _revised(f"data/{name}", config)
         facts[name] = (dataset.path.stat().st_size, day, revision.format_date(day, _state.lang))
     return facts
+
+
+def _record(page: Page) -> object | None:
+    """The event, case study or news item a page presents, if any."""
+    return _state.records.get(pages.page_key(Path(page.file.src_uri), Path(".")))
 
 
 def _page_data(page: Page, config: MkDocsConfig) -> PageData:

@@ -3,7 +3,7 @@
 MkDocs builds into a staging folder beside site/ (its hooks validate every
 page and data file first, and stop with every problem listed; then each
 language is built in its own process, see language_builds.py); Pagefind then
-indexes each language's pages into its own search index; only when all of that
+indexes each language's pages into its own search index (search_index.py); only when all of that
 has succeeded is the staging folder swapped in for site/. A failed build leaves
 the previous site/ exactly as it was.
 """
@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cleanprod import search_index
 from cleanprod.paths import ROOT, SITE
 
 
@@ -48,12 +49,7 @@ def build_into(folder: Path, env: dict[str, str]) -> None:
     """Build the whole site, search indexes included, into an empty `folder`."""
     scripts = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
     _run([sys.executable, "-m", "cleanprod.language_builds", str(folder)], dict(env, PYTHONPATH=scripts))
-    # Pagefind reads each page's <html lang> and writes one index per language,
-    # holding only the article (data-pagefind-body), without heading anchors.
-    _run(
-        [sys.executable, "-m", "pagefind", "--site", str(folder), "--exclude-selectors", ".headerlink", "--silent"],
-        env,
-    )
+    search_index.write(folder)
     _sort_pagefind_entry(folder / "pagefind" / "pagefind-entry.json")
 
 
