@@ -17,7 +17,7 @@ site: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
 
 serve: $(INSTALLED)
-	$(RUN) $(BIN)/mkdocs serve --livereload
+	$(RUN) $(BIN)/python -m cleanprod preview
 
 check: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod check

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -29,7 +30,7 @@ from cleanprod.labels import Labels
 from cleanprod.paths import ROOT
 from cleanprod.problems import ContentError
 from cleanprod.render.data import PageData
-from cleanprod.validate import validate
+from cleanprod.validate import Content, validate
 
 
 @dataclass
@@ -50,18 +51,20 @@ class BuildState:
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page → scripts its views need
     blocks: dict[str, list[str]] = field(default_factory=dict)  # page → HTML kept out of Markdown's way
     files: Files | None = None  # this language's files, each with its alternates in the other languages
+    nav: Navigation | None = None
+    env: Environment | None = None
     search_records: list[search_index.Record] = field(default_factory=list)  # zh-Hant pages, for search_index.write
 
 
 _state: BuildState | None = None
 
 
-def _validate(config: MkDocsConfig) -> BuildState:
+def _validate(config: MkDocsConfig) -> tuple[Content, BuildState]:
     """Check all content before anything is written; stop with every problem listed."""
     content, problems = validate(Path(config.docs_dir))
     if problems:
         raise PluginError(str(ContentError(problems)))
-    return BuildState(
+    return content, BuildState(
         labels=content.labels,
         datasets=content.datasets,
         rules=content.rules,
@@ -72,10 +75,17 @@ def _validate(config: MkDocsConfig) -> BuildState:
     )
 
 
-def start(config: MkDocsConfig) -> None:
+def start(config: MkDocsConfig) -> Content:
     """Check all content before any language is built (cleanprod/language_builds.py)."""
     global _state
-    _state = _validate(config)
+    content, _state = _validate(config)
+    return content
+
+
+def built() -> tuple[Files, Navigation, Environment]:
+    """This language's files, navigation and templates as its build left them,
+    for the preview to render an edited page again."""
+    return _state.files, _state.nav, _state.env
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language
@@ -83,7 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     i18n = config.plugins["i18n"]
     if not i18n.building:  # the first language: a new build starts
-        _state = _validate(config)
+        _state = _validate(config)[1]
     _state.lang = i18n.current_language
     _state.file_facts = _file_facts(config)
     _state.records = {
@@ -101,8 +111,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
-    _state.files = files
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _state.nav = nav
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _state.files, _state.env = files, env
     env.globals["labels"] = _state.labels[_state.lang]
     env.globals["lang_home"] = languages.url_prefix(_state.lang)
     env.globals["site_root"] = urlsplit(config.site_url or "/").path

@@ -2,6 +2,7 @@
 
     python -m cleanprod check      check every page and data file; report missing or stale translations
     python -m cleanprod build      build the whole site into site/, all or nothing
+    python -m cleanprod preview    serve the site at http://127.0.0.1:8000/, showing edits as they are saved
     python -m cleanprod links      check the links of the built site; list links to other sites
     python -m cleanprod new event  start a new event in zh-Hant and English (asks, or takes flags)
     python -m cleanprod new news   start a new news item in zh-Hant and English
@@ -13,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cleanprod import build, links, new, translations
+from cleanprod import build, links, new, preview, translations
 from cleanprod.paths import DOCS, ROOT, SITE
 from cleanprod.problems import describe
 from cleanprod.validate import validate
@@ -54,10 +55,14 @@ def main(argv: list[str] | None = None) -> int:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--site-dir", type=Path, default=SITE, help="the site's folder (default: site/)")
     new.add_arguments(commands.add_parser("new", help="start a new event or news item in both languages"))
+    serving = commands.add_parser("preview", help="serve the site, showing edits as they are saved")
+    serving.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000)")
     args = parser.parse_args(argv)
 
     if args.command == "check":
         return check()
+    if args.command == "preview":
+        return preview.serve(port=args.port)
     if args.command == "links":
         return check_links(args.site_dir)
     if args.command == "new":

@@ -14,66 +14,150 @@ would write at the site's root (theme assets, data files) is the same bytes
 from each; the hooks give each language its own 404 page and let the default
 language alone write sitemap.xml, for all languages.
 
+The preview (preview.py) keeps the processes: each holds its language's
+built pages and renders again the pages it is sent.
+
 Run:  python -m cleanprod.language_builds SITE_DIR   (cleanprod.build does).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
 import sys
+import traceback
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing import Pipe
 from pathlib import Path
 
 from mkdocs import utils
-from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.build import _build_page, _populate_page, build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from cleanprod import languages
 from cleanprod.paths import ROOT
+from cleanprod.validate import Content
 
 HOOKS = "scripts/hooks.py"  # as mkdocs.yml names the hooks module
+log = logging.getLogger("mkdocs")
 
 
-def _build_language(config, lang: str) -> int:
-    """The child process: build `lang` alone; its exit code."""
-    i18n = config.plugins["i18n"]
-    i18n.current_language = lang
-    i18n.building = True  # so that it does not go on to build the other languages
+def load(site_dir: Path, site_url: str | None = None) -> MkDocsConfig:
+    """mkdocs.yml, building into `site_dir` (and, for the preview, at `site_url`)."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    if site_url:
+        config.site_url = site_url
+    config.plugins.on_startup(command="build", dirty=False)
+    return config
+
+
+def check(config: MkDocsConfig) -> Content | None:
+    """Check every page and data file; log every problem and return None if any."""
     try:
-        mkdocs_build(config)
-        return 0
+        return config.plugins[HOOKS].start(config)
     except MkDocsException as error:
-        logging.getLogger("mkdocs").error(str(error))
-        return 1
+        log.error(str(error))
+        return None
+
+
+@dataclass
+class Worker:
+    """A process that built one language, and, for the preview, renders its pages again."""
+
+    lang: str
+    pid: int
+    connection: Connection
+
+    def built(self) -> bool:
+        """Wait for the language's build: True if it succeeded."""
+        try:
+            return self.connection.recv()
+        except EOFError:  # the process ended without a word: a fault, printed by it
+            return False
+
+    def render(self, paths: list[str]) -> None:
+        self.connection.send(paths)
+        self.connection.recv()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):  # it may have ended already
+            self.connection.send(None)
+        os.waitpid(self.pid, 0)
+
+
+def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
+    """Fork one process per language, each building its language into the
+    configured folder; with `keep`, each then waits to render pages again."""
+    # The folder is new; each language must not empty it of the others' pages.
+    utils.clean_directory = lambda folder: None
+    sys.stdout.flush()
+    sys.stderr.flush()
+    workers = []
+    for lang in languages.ALL:
+        parent_end, child_end = Pipe()
+        pid = os.fork()
+        if pid == 0:
+            parent_end.close()
+            _child(config, lang, child_end, keep)
+        child_end.close()
+        workers.append(Worker(lang, pid, parent_end))
+    return workers
+
+
+def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool) -> None:
+    """The forked process: it never returns into the parent's code."""
+    built = False
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the children
+    try:
+        i18n = config.plugins["i18n"]
+        i18n.current_language = lang
+        i18n.building = True  # so that it does not go on to build the other languages
+        try:
+            mkdocs_build(config)
+            built = True
+        except MkDocsException as error:
+            log.error(str(error))
+        connection.send(built)
+        while keep and built and (paths := connection.recv()) is not None:
+            _render_again(config, set(paths))
+            connection.send(True)
+    except BaseException:  # a fault in the code, or the parent gone: say so, and end
+        traceback.print_exc()
+        built = False
+    finally:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0 if built else 1)
+
+
+def _render_again(config: MkDocsConfig, paths: set[str]) -> None:
+    """Read, render and write again this language's pages made from `paths`
+    (source files, absolute), as MkDocs' build does each page."""
+    files, nav, env = config.plugins[HOOKS].built()
+    pages = files.documentation_pages()
+    for file in pages:
+        if file.abs_src_path in paths and file.page is not None:
+            _populate_page(file.page, config, files)
+            _build_page(file.page, config, pages, nav, env)
 
 
 def build(site_dir: Path) -> int:
     """Build every language into the empty folder `site_dir`; 0 if all succeeded."""
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        config.plugins[HOOKS].start(config)
-    except MkDocsException as error:
-        logging.getLogger("mkdocs").error(str(error))
+    config = load(site_dir)
+    if check(config) is None:
         return 1
-    # The folder is new; each language must not empty it of the others' pages.
-    utils.clean_directory = lambda folder: None
-    sys.stdout.flush()
-    sys.stderr.flush()
-    children = []
-    for lang in languages.ALL:
-        pid = os.fork()
-        if pid == 0:
-            code = _build_language(config, lang)
-            logging.shutdown()
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-        children.append(pid)
-    failed = [pid for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
-    return 1 if failed else 0
+    workers = start(config)
+    built = [worker.built() for worker in workers]
+    for worker in workers:
+        os.waitpid(worker.pid, 0)
+    return 0 if all(built) else 1
 
 
 if __name__ == "__main__":

@@ -53,3 +53,14 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     for page in found_pages:
         problems += directives.check(page.path, page.body, page.body_line, data, rules, unusable)
     return Content(found_pages, labels, data, rules, found_events, found_news, found_cases), problems
+
+
+def recheck(path: Path, content: Content) -> tuple[pages.Page | None, list[Problem]]:
+    """One page read and checked again after an edit to its text, against
+    content checked before (the preview's quick path): the page itself and
+    the data directives in it. A change to a record's front matter, which
+    other pages list, needs `validate`."""
+    page, problems = pages.read_page(path)
+    if page is not None:
+        problems += directives.check(page.path, page.body, page.body_line, content.datasets, content.rules)
+    return page, problems
