@@ -10,6 +10,7 @@ process (cleanprod/language_builds.py); the events below serve both ways.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -53,6 +54,8 @@ class BuildState:
     files: Files | None = None  # this language's files, each with its alternates in the other languages
     nav: Navigation | None = None
     env: Environment | None = None
+    in_nav: set[str] = field(default_factory=set)  # the pages the navigation lists
+    kept: dict[tuple[str, str], str] = field(default_factory=dict)  # template fragments kept (see _kept)
     search_records: list[search_index.Record] = field(default_factory=list)  # zh-Hant pages, for search_index.write
 
 
@@ -80,6 +83,11 @@ def start(config: MkDocsConfig) -> Content:
     global _state
     content, _state = _validate(config)
     return content
+
+
+def search_records() -> list[search_index.Record]:
+    """The zh-Hant pages' search records (search_index.py), once they are built."""
+    return _state.search_records
 
 
 def built() -> tuple[Files, Navigation, Environment]:
@@ -113,11 +121,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _state.nav = nav
+    _state.in_nav = {page.file.src_uri for page in nav.pages}
+    _state.kept = {}
     return nav
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _state.files, _state.env = files, env
+    env.globals["kept"] = _kept
     env.globals["labels"] = _state.labels[_state.lang]
     env.globals["lang_home"] = languages.url_prefix(_state.lang)
     env.globals["site_root"] = urlsplit(config.site_url or "/").path
@@ -131,9 +142,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
     data = _page_data(page, config)
-    record = _record(page)
-    markdown = pages.insert_after_title(markdown, data.record_header(record))
-    markdown, _state.blocks[page.file.src_uri] = directives.replace(markdown, data.render)
+    markdown, blocks = directives.replace(markdown, data.render)
+    header = data.record_header(_record(page))
+    if header:
+        markdown = pages.insert_after_title(markdown, directives.keep(header, blocks))
+    _state.blocks[page.file.src_uri] = blocks
     _state.page_scripts[page.file.src_uri] = sorted(data.scripts)
     return markdown
 
@@ -181,8 +194,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(100)  # before mkdocs-static-i18n starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
     _write_calendars_and_feed(config)
-    if _state.lang == languages.DEFAULT:
-        search_index.save_records(Path(config.site_dir), _state.search_records)
 
 
 def _write_calendars_and_feed(config: MkDocsConfig) -> None:
@@ -218,6 +229,19 @@ def _file_facts(config: MkDocsConfig) -> dict[str, tuple[int, date, str]]:
         day = _revised(f"data/{name}", config)
         facts[name] = (dataset.path.stat().st_size, day, revision.format_date(day, _state.lang))
     return facts
+
+
+def _kept(name: str, page: object, caller: Callable[[], str]) -> str:
+    """A template fragment (`{% call kept(name, page) %}`) that is the same on
+    every page outside the navigation in the same folder (its links are
+    relative): rendered once per language and folder. Pages in the navigation
+    render it themselves."""
+    if not isinstance(page, Page) or page.file.src_uri in _state.in_nav:
+        return caller()
+    key = (name, page.url.rstrip("/").rpartition("/")[0])
+    if key not in _state.kept:
+        _state.kept[key] = caller()
+    return _state.kept[key]
 
 
 def _record(page: Page) -> object | None:

@@ -9,8 +9,7 @@
   "use strict";
   var target = document.getElementById("search-ui");
   if (!target) return;
-  var script = document.currentScript;
-  var bundle = new URL("../pagefind/", script.src).href;
+  var bundle = new URL("../pagefind/", window.location.href).href; // this language's bundle
   var traditional = document.documentElement.lang === "zh-Hant";
 
   function escapeHtml(text) {

@@ -1,16 +1,14 @@
 """The all-or-nothing build: a complete site appears in site/, or nothing changes.
 
-MkDocs builds into a staging folder beside site/ (its hooks validate every
-page and data file first, and stop with every problem listed; then each
-language is built in its own process, see language_builds.py); Pagefind then
-indexes each language's pages into its own search index (search_index.py); only when all of that
-has succeeded is the staging folder swapped in for site/. A failed build leaves
-the previous site/ exactly as it was.
+Everything is built into a staging folder beside site/: every page and data
+file is checked first (stopping with every problem listed); then each language
+is built, and indexed for search, in its own process (language_builds.py).
+Only when all of that has succeeded is the staging folder swapped in for
+site/. A failed build leaves the previous site/ exactly as it was.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -18,7 +16,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cleanprod import search_index
 from cleanprod.paths import ROOT, SITE
 
 
@@ -49,15 +46,6 @@ def build_into(folder: Path, env: dict[str, str]) -> None:
     """Build the whole site, search indexes included, into an empty `folder`."""
     scripts = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
     _run([sys.executable, "-m", "cleanprod.language_builds", str(folder)], dict(env, PYTHONPATH=scripts))
-    search_index.write(folder)
-    _sort_pagefind_entry(folder / "pagefind" / "pagefind-entry.json")
-
-
-def _sort_pagefind_entry(entry: Path) -> None:
-    """Pagefind lists its languages in a different order on each run; sort them
-    so that the same sources always build the same files."""
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def build(site: Path = SITE) -> None:

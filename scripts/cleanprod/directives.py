@@ -138,12 +138,15 @@ def replace(markdown: str, render: Callable[[Directive], str]) -> tuple[str, lis
         html = render(parse(match))
         starts_line = match.start() == 0 or markdown[match.start() - 1] == "\n"
         ends_line = match.end() == len(markdown) or markdown[match.end()] == "\n"
-        if not (starts_line and ends_line and html.startswith("<")):
-            return html
-        blocks.append(html)
-        return BLOCK_MARK.format(len(blocks) - 1)
+        return keep(html, blocks) if starts_line and ends_line and html.startswith("<") else html
 
     return DIRECTIVE.sub(put, markdown), blocks
+
+
+def keep(html: str, blocks: list[str]) -> str:
+    """The marker that stands for a block of HTML until `restore` puts it in."""
+    blocks.append(html)
+    return BLOCK_MARK.format(len(blocks) - 1)
 
 
 def restore(html: str, blocks: list[str]) -> str:

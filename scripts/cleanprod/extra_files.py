@@ -28,10 +28,11 @@ def write(
     """Write into `folder`, the language's root in the built site."""
     home = url_prefix(lang)
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    vevents = []
     for event in events.by_lang[lang]:
-        ics = calendars.calendar([event], event.title, events, venues, site_url, home, changed)
-        (folder / FOLDER / f"{event.slug}.ics").write_bytes(ics)
-    every = calendars.calendar(events.by_lang[lang], f"{site_name}: {labels['events.upcoming']}", events, venues, site_url, home, changed)
+        vevents.append(calendars.vevent(event, events, venues, site_url, home, changed[event.slug]))
+        (folder / FOLDER / f"{event.slug}.ics").write_bytes(calendars.calendar(vevents[-1:], event.title))
+    every = calendars.calendar(vevents, f"{site_name}: {labels['events.upcoming']}")
     (folder / FOLDER / "calendar.ics").write_bytes(every)
     feed = folder / feeds.FEED_FILE
     feed.parent.mkdir(parents=True, exist_ok=True)

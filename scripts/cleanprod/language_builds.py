@@ -7,7 +7,8 @@ with more than one core that leaves cores idle, so here:
 1. the configuration is loaded, and every page and data file checked, once;
 2. one process per language is forked (each starts with the checked content),
    sets the i18n plugin to its language and runs MkDocs' build for it alone,
-   into the same, new and empty, folder.
+   into the same, new and empty, folder; then indexes its pages for search
+   (search_index.py).
 
 Each language writes its pages under its own folder. What every language
 would write at the site's root (theme assets, data files) is the same bytes
@@ -39,7 +40,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from cleanprod import languages
+from cleanprod import languages, search_index
 from cleanprod.paths import ROOT
 from cleanprod.validate import Content
 
@@ -119,6 +120,8 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool) 
         i18n.building = True  # so that it does not go on to build the other languages
         try:
             mkdocs_build(config)
+            if not keep:  # the preview has no search index
+                search_index.write(Path(config.site_dir), lang, config.plugins[HOOKS].search_records())
             built = True
         except MkDocsException as error:
             log.error(str(error))

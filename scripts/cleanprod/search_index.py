@@ -1,5 +1,6 @@
-"""The site's search indexes, made with Pagefind: one per language, fetched in
-small chunks, and only by that language's search page.
+"""The site's search: one Pagefind bundle per language, in the language's
+folder (/pagefind/, /en/pagefind/, /zh-Hans/pagefind/), made by that
+language's build process and fetched in small chunks, only by its search page.
 
 English and Simplified Chinese pages are indexed from their HTML, as Pagefind
 indexes any site. Traditional Chinese pages are indexed from their text in
@@ -20,19 +21,20 @@ import re
 import subprocess
 import sys
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 from cleanprod import languages
+from cleanprod.languages import url_prefix
 from cleanprod.chinese import to_simplified
 from cleanprod.events import Event
 from cleanprod.news import NewsItem
 
-RECORDS_FILE = ".search-records.json"  # handed from the zh-Hant build to `write`; not published
 CHARACTERS_FILE = "search/characters.json"  # the zh-Hant query table, beside the search page
 EXCERPT_LENGTH = 120
+OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
 DATED_WEIGHT = 0.5
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
@@ -83,15 +85,11 @@ def weight(record: object | None) -> float | None:
 def record(url: str, title: str, description: str | None, article_html: str, weight: float | None) -> Record:
     """A Traditional Chinese page's search record, from its rendered article."""
     parser = _Text()
-    parser.feed(article_html)
+    parser.feed(article_html[:OPENING_HTML])  # enough for the excerpt; a listing page may be megabytes
     text = " ".join(" ".join(parser.parts).split())
     opening = text.removeprefix(title).strip()
     excerpt = description or (opening[:EXCERPT_LENGTH] + "…" if len(opening) > EXCERPT_LENGTH else opening)
     return Record("/" + url, title, excerpt, article_html, weight)
-
-
-def save_records(site: Path, records: list[Record]) -> None:
-    (site / RECORDS_FILE).write_text(json.dumps([asdict(r) for r in records], ensure_ascii=False), encoding="utf-8")
 
 
 def character_table(texts: list[str]) -> dict[str, str]:
@@ -113,31 +111,37 @@ def _twin(record: Record) -> str:
     )
 
 
-def write(site: Path) -> None:
-    """Index the built site in `site`: the other languages from their pages,
-    zh-Hant from the records its build saved; then the zh-Hant query table.
+def write(site: Path, lang: str, records: list[Record]) -> None:
+    """Index `lang`'s pages of the site built in `site` into its own bundle.
 
-    Pagefind reads a folder that mirrors the site: links to the other
-    languages' pages, and each zh-Hant page's twin at the page's own path.
+    Each bundle's URLs are relative to its language's home, as Pagefind's
+    interface expects of a bundle in the home's pagefind/ folder. zh-Hant is
+    indexed from its `records`: Pagefind reads a folder holding each page's
+    twin at the page's own path; then the query table is written.
     """
-    saved = site / RECORDS_FILE
-    records = [Record(**r) for r in json.loads(saved.read_text(encoding="utf-8"))]
-    saved.unlink()
+    bundle = site / url_prefix(lang) / "pagefind"
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
-        mirror = Path(scratch)
-        for lang in languages.ALL:
-            if lang != languages.DEFAULT:
-                for page in (site / lang).rglob("*.html"):
-                    (mirror / page.relative_to(site)).parent.mkdir(parents=True, exist_ok=True)
-                    os.link(page, mirror / page.relative_to(site))
-        for record in records:
-            twin = mirror / record.url.lstrip("/") / "index.html"
-            twin.parent.mkdir(parents=True, exist_ok=True)
-            twin.write_text(_twin(record), encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(site / "pagefind"), "--exclude-selectors", ".headerlink", "--silent"]
+        if lang == languages.DEFAULT:
+            for record in records:
+                twin = Path(scratch) / record.url.lstrip("/") / "index.html"
+                twin.parent.mkdir(parents=True, exist_ok=True)
+                twin.write_text(_twin(record), encoding="utf-8")
+            where = ["--site", scratch]
+        else:
+            where = ["--site", str(site / lang)]
+        command = [sys.executable, "-m", "pagefind", *where, "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--silent"]
         if subprocess.run(command).returncode != 0:
-            raise RuntimeError("Pagefind could not index the site")
+            raise RuntimeError(f"Pagefind could not index the {lang} pages")
     for unused in UNUSED:
-        (site / "pagefind" / unused).unlink(missing_ok=True)
-    table = character_table([r.title + r.html for r in records])
-    (site / CHARACTERS_FILE).write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        (bundle / unused).unlink(missing_ok=True)
+    _sort_entry(bundle / "pagefind-entry.json")
+    if lang == languages.DEFAULT:
+        table = character_table([r.title + r.html for r in records])
+        (site / CHARACTERS_FILE).write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind may order the entry file's keys differently on each run; sort
+    them, so that the same sources always build the same files."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,38 +1,58 @@
-"""Build benchmark at scale: our build against a stock MkDocs + Material +
-mkdocs-static-i18n build of the same corpus.
+"""Benchmark at scale: our build, preview and pages against a stock MkDocs +
+Material + mkdocs-static-i18n build of the same corpus.
 
 Not part of the test suite (it prints figures; nothing passes or fails).
-Run:  PYTHONPATH=scripts .venv/bin/python tests/perf/bench_build.py [N ...]
+Run:  PYTHONPATH=scripts .venv/bin/python tests/perf/bench_build.py [N ...] [--lighthouse]
 
-For each N (default 100 500 2000) it copies the site into a temporary folder,
-adds N synthetic case studies, events and news items in zh-Hant and English
-(realistic lengths, marked as examples), and N awardee rows, then reports:
-wall time and peak memory of the full build, output size, the largest HTML
-page, and each language's search index (raw and gzip). The stock build uses
-Material's own search plugin, no navigation pruning and no hooks, on the same
-pages; our time is printed as a ratio of it.
+For each N (default 100 500 2000) pages per language, it copies the site into
+a temporary folder and adds N/3 each of synthetic case studies, events and
+news items in zh-Hant and English (realistic lengths, marked as examples), and
+10 × N awardee rows. Then it reports:
+
+- our full build (`python -m cleanprod build`): wall time, peak memory of all
+  its processes together, output size and size per page, the largest HTML page;
+- each language's search index (raw and gzip);
+- in Chromium, what the home page, the funding page and a case page transfer
+  on first load (gzip sizes), and what the first search on the search page
+  transfers; with --lighthouse, Lighthouse's mobile scores for those pages
+  (tests/perf/package.json pins it; `npm ci --prefix tests/perf` installs it);
+- the preview (`python -m cleanprod preview`): the time from saving an edited
+  case study to the preview serving it;
+- the tuned stock build (Material's search plugin, navigation.prune, the i18n
+  plugin's search de-duplication off, no hooks) of the same pages, and our
+  time as a ratio of it.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
+import http.server
+import json
 import os
 import random
-import resource
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+PERF = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
 ZH = "清潔生產技術幫助工廠節省能源和原材料，並從源頭減少污染物排放和廢物。示範項目的成果與其他工廠分享。"
 EN = "Cleaner production helps factories save energy and raw materials and cut pollution and waste at source. "
 SECTORS = ["textiles", "printing-publishing", "metal-products", "non-metallic-minerals", "chemical-products", "food-beverage", "paper-products", "furniture"]
+WEIGHED = {"home page": "", "funding page": "funding/", "case page": "cases/bench-1/"}
+QUERY = "示範項目"
 
 
 def page(meta: dict, body: str) -> str:
@@ -67,10 +87,10 @@ def corpus(docs: Path, n: int) -> None:
 
 
 def stock_config(project: Path) -> Path:
-    """mkdocs.yml as a stock setup would have it: Material's search, no pruning, no hooks."""
+    """mkdocs.yml as a tuned stock setup has it: Material's search plugin (the
+    i18n plugin's de-duplication of it off), navigation.prune, no hooks."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("hooks:\n  - scripts/hooks.py\n", "").replace("    - navigation.prune\n", "    - navigation.sections\n")
-    config = config.replace("plugins:\n", "plugins:\n  - search\n").replace("reconfigure_search: false", "reconfigure_search: true")
+    config = config.replace("hooks:\n  - scripts/hooks.py\n", "").replace("plugins:\n", "plugins:\n  - search\n")
     # Material has no zh-Hans theme strings: the stock build keeps only the site's.
     shutil.copytree(project / "overrides" / "partials" / "languages", project / "stock-overrides" / "partials" / "languages")
     config = config.replace("strict: true", "strict: false").replace("  custom_dir: overrides\n", "  custom_dir: stock-overrides\n")
@@ -81,22 +101,174 @@ def stock_config(project: Path) -> Path:
     return path
 
 
+def _tree_rss(root: int) -> int:
+    """Resident memory (kB) of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry.name)] = int(fields.get("PPid", "0"))
+        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    tree, grown = {root}, True
+    while grown:
+        found = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= found
+        grown = bool(found)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of the command and its children."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds, and the peak (MB) of the memory its processes hold together."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(result.stdout[-2000:] + result.stderr[-2000:])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return time.perf_counter() - started, max(peak, before) / 1024
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+    reader = threading.Thread(target=lambda: setattr(process, "output", process.stdout.read()))
+    reader.start()
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process.pid))
+        time.sleep(0.1)
+    reader.join()
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(process.output[-3000:])
+    return elapsed, peak / 1024
 
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def report(n: int) -> None:
+def search_index_sizes(site: Path) -> dict[str, tuple[int, int]]:
+    """Each language's bundle (its index, fragments and scripts): raw bytes,
+    and what a server with gzip sends (Pagefind's index files are compressed
+    already)."""
+    sizes = {}
+    for prefix, lang in (("", "zh-Hant"), ("en/", "en"), ("zh-Hans/", "zh-Hans")):
+        files = [f.read_bytes() for f in (site / prefix / "pagefind").rglob("*") if f.is_file()]
+        sizes[lang] = (sum(map(len, files)), sum(map(_compressed, files)))
+    return sizes
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def _compressed(body: bytes) -> int:
+    """What a server sends for a body with gzip on (never more than the body)."""
+    return min(len(body), len(gzip.compress(body)))
+
+
+def weigh_pages(site: Path) -> dict[str, int]:
+    """Bytes (gzip) each page transfers on first load, and the first search."""
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    weights: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM)
+            for name, path in WEIGHED.items():
+                context = browser.new_context()
+                tab = context.new_page()
+                responses = []
+                tab.on("response", lambda response: responses.append(response))
+                tab.goto(base + path, wait_until="networkidle")
+                assert not [r.url for r in responses if "/pagefind/" in r.url], "the search index was fetched before searching"
+                weights[name] = sum(_compressed(r.body()) for r in responses if r.status == 200)
+                context.close()
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.goto(base + "search/", wait_until="networkidle")
+            responses = []
+            tab.on("response", lambda response: responses.append(response))
+            tab.fill(".pagefind-ui__search-input", QUERY)
+            tab.wait_for_selector(".pagefind-ui__result-link")
+            tab.wait_for_load_state("networkidle")
+            weights[f"first search ({QUERY})"] = sum(_compressed(r.body()) for r in responses if r.status == 200)
+            browser.close()
+    finally:
+        server.shutdown()
+    return weights
+
+
+def lighthouse(site: Path) -> dict[str, dict[str, int]]:
+    """Lighthouse's mobile scores (0-100) for the weighed pages."""
+    binary = PERF / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise SystemExit("Lighthouse is not installed: run 'npm ci --prefix tests/perf' first.")
+    server, base = serve(site)
+    scores = {}
+    try:
+        for name, path in WEIGHED.items():
+            with tempfile.NamedTemporaryFile(suffix=".json") as report:
+                subprocess.run(
+                    [str(binary), base + path, "--quiet", "--chrome-flags=--headless=new --no-sandbox", "--output=json", f"--output-path={report.name}"],
+                    env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, capture_output=True,
+                )
+                categories = json.loads(Path(report.name).read_text())["categories"]
+            scores[name] = {key: round(value["score"] * 100) for key, value in categories.items()}
+    finally:
+        server.shutdown()
+    return scores
+
+
+def preview_latency(project: Path, env: dict[str, str], edits: int = 3) -> tuple[float, list[float]]:
+    """Seconds until the preview first serves the site, and from each saved
+    edit of a case study to the preview serving the edited page."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/cases/bench-1/"
+
+    def served() -> str:
+        try:
+            return urllib.request.urlopen(url, timeout=5).read().decode()
+        except OSError:
+            return ""
+
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "cleanprod", "preview", "--port", str(port)], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        while "</html>" not in served():
+            if process.poll() is not None:
+                raise SystemExit("the preview stopped")
+            time.sleep(0.2)
+        first = time.perf_counter() - started
+        source = project / "docs" / "cases" / "bench-1.md"
+        timings = []
+        for edit in range(edits):
+            marker = f"benchmark-edit-{edit}"
+            source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            saved = time.perf_counter()
+            while marker not in served():
+                time.sleep(0.02)
+            timings.append(time.perf_counter() - saved)
+            time.sleep(0.5)
+        return first, timings
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def report(n: int, with_lighthouse: bool) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"bench-build-{n}-"))
     try:
         for name in ("docs", "overrides", "scripts"):
@@ -106,21 +278,33 @@ def report(n: int) -> None:
         env = dict(os.environ, PYTHONPATH=str(work / "scripts"), NO_MKDOCS_2_WARNING="1")
         ours, memory = timed([sys.executable, "-m", "cleanprod", "build"], work, env)
         site = work / "site"
-        pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
-        print(f"N = {n} per language: our build {ours:.1f} s, peak memory {memory:.0f} MB, output {folder_size(site) / 1e6:.1f} MB, "
-              f"largest page {pages[-1].relative_to(site)} {pages[-1].stat().st_size / 1e3:.0f} kB")
-        for meta in sorted((site / "pagefind").glob("pagefind.*.pf_meta")):
-            print(f"  first search fetch, {meta.name}: {meta.stat().st_size / 1e3:.0f} kB (then only the chunks a query needs)")
-        raw = folder_size(site / "pagefind")
-        packed = sum(len(gzip.compress(p.read_bytes())) for p in (site / "pagefind").rglob("*") if p.is_file())
-        print(f"  search index, all languages: {raw / 1e6:.1f} MB raw, {packed / 1e6:.1f} MB gzip (loaded in chunks, per language, only on search)")
+        html = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+        pages = len([p for p in html if "pagefind" not in p.parts])
+        size = folder_size(site)
+        print(f"\nN = {n} pages per language ({pages} HTML pages in all)")
+        print(f"  our build: {ours:.1f} s, peak memory {memory:.0f} MB (all processes), output {size / 1e6:.1f} MB ({size / pages / 1e3:.1f} kB per page)")
+        print(f"  largest page: {html[-1].relative_to(site)}, {html[-1].stat().st_size / 1e3:.0f} kB")
+        for lang, (raw, packed) in search_index_sizes(site).items():
+            print(f"  search bundle {lang}: {raw / 1e6:.2f} MB raw, {packed / 1e6:.2f} MB gzip (fetched in chunks, only when searching)")
+        weights = weigh_pages(site)
+        for name, weight in weights.items():
+            print(f"  {name}: {weight / 1e3:.0f} kB transferred (gzip)")
+        if with_lighthouse:
+            for name, scores in lighthouse(site).items():
+                print(f"  Lighthouse, {name}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+        first, edits = preview_latency(work, env)
+        print(f"  preview: first served after {first:.1f} s; an edited page served after " + ", ".join(f"{t:.2f}" for t in edits) + " s")
         stock, stock_memory = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(stock_config(work)), "--site-dir", str(work / "stock-site")], work, env)
-        stock_site = work / "stock-site"
-        print(f"  stock build {stock:.1f} s, output {folder_size(stock_site) / 1e6:.1f} MB; ours / stock = {ours / stock:.2f}")
+        stock_size = folder_size(work / "stock-site")
+        stock_index = work / "stock-site" / "search" / "search_index.json"
+        print(f"  tuned stock build: {stock:.1f} s, peak memory {stock_memory:.0f} MB, output {stock_size / 1e6:.1f} MB, "
+              f"search index {stock_index.stat().st_size / 1e6:.1f} MB raw, loaded by every page")
+        print(f"  ours / stock = {ours / stock:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    for n in [int(a) for a in sys.argv[1:]] or [100, 500, 2000]:
-        report(n)
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    for count in [int(a) for a in arguments] or [100, 500, 2000]:
+        report(count, "--lighthouse" in sys.argv)
