@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from cleanprod import languages
 from cleanprod.datasets import Dataset
 from cleanprod.events import Event, Events
 
@@ -44,7 +45,8 @@ def vevent(event: Event, events: Events, venues: Dataset, site_url: str, home: s
     entry.add("url", urljoin(site_url, home + event.url))
     entry.add("categories", [events.label("type", event.type, event.lang)])
     entry.add("status", _STATUS[event.status])
-    description = " ".join(filter(None, [event.description, status + ".", event.registration_url or ""]))
+    full_stop = "." if event.lang == languages.ENGLISH else "。"
+    description = " ".join(filter(None, [event.description, status + full_stop, event.registration_url or ""]))
     entry.add("description", description)
     return entry.to_ical()
 
