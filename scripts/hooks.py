@@ -17,10 +17,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs import utils
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page

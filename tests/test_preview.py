@@ -1,0 +1,83 @@
+"""The preview (`make serve`): an edit to a page's text is served again within
+seconds, in every language made from it; a mistake is not served; a change
+to a data file builds everything again."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+
+
+def _served(url: str) -> str:
+    try:
+        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(check: Callable[[], bool], seconds: float) -> float:
+    """Seconds until `check` holds; fails the test after `seconds`."""
+    started = time.perf_counter()
+    while not check():
+        assert time.perf_counter() - started < seconds, "the preview did not show the change in time"
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[tuple[str, Path]]:
+    """The preview running on a copy of the project: (its address, its log)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = project / "preview.log"
+    env = dict(os.environ, PYTHONPATH=str(project / "scripts"), NO_MKDOCS_2_WARNING="1")
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cleanprod", "preview", "--port", str(port)],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: "</html>" in _served(url), 120)
+        yield url, log
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def test_an_edited_page_is_served_again_in_every_language_made_from_it(preview, project: Path) -> None:
+    url, _ = preview
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n新加的段落：計劃資助工廠。\n", encoding="utf-8")
+    seconds = _wait_for(lambda: "新加的段落：計劃資助工廠。" in _served(url + "about/"), 10)
+    assert seconds < 2
+    # The Simplified page is made from the same file, converted.
+    _wait_for(lambda: "新加的段落：计划资助工厂。" in _served(url + "zh-Hans/about/"), 5)
+
+
+def test_a_mistake_is_reported_and_the_last_good_page_kept(preview, project: Path) -> None:
+    url, log = preview
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[[data:nonexistent.csv|table]]\n", encoding="utf-8")
+    _wait_for(lambda: "there is no data file 'nonexistent.csv'" in log.read_text(encoding="utf-8"), 10)
+    assert "nonexistent" not in _served(url + "about/")
+    assert "docs/about.md" in log.read_text(encoding="utf-8")
+
+
+def test_a_data_file_change_builds_everything_again(preview, project: Path) -> None:
+    url, log = preview
+    edit(project / "docs" / "data" / "sectors.csv", "紡織業", "紡織及製衣業")
+    _wait_for(lambda: "紡織及製衣業" in _served(url + "about/"), 60)
+    assert "Building the whole site again" in log.read_text(encoding="utf-8")
