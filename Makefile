@@ -51,4 +51,4 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache $(NODE)/node_modules
+	rm -rf site .site-new-* .site-old-* .search-* .pytest_cache $(NODE)/node_modules

@@ -91,20 +91,27 @@ class Preview:
         self.seen = now
         if not changed and not removed:
             return
+        if removed or self.content is None:
+            return self._rebuild()
         edited = [self._text_edit(path) for path in changed]
-        if removed or self.content is None or None in edited:
-            log.info("Building the whole site again…")
-            if not self.build_all():
-                self.content = None  # until a build succeeds, every change builds everything
-            return
+        if None in edited:
+            return self._rebuild()
         problems = [problem for _, found in edited for problem in found]
         if problems:
             log.error(f"Not shown until corrected: {describe(problems)}")
             return
         paths = [str(path) for path in changed]
-        for worker in self.workers:
-            worker.render(paths)
+        try:
+            for worker in self.workers:
+                worker.render(paths)
+        except (EOFError, OSError):  # a process ended, its fault printed: start afresh
+            return self._rebuild()
         log.info(f"Rendered again: {', '.join(p.relative_to(ROOT).as_posix() for p in changed)}")
+
+    def _rebuild(self) -> None:
+        log.info("Building the whole site again…")
+        if not self.build_all():
+            self.content = None  # until a build succeeds, every change builds everything
 
     def _text_edit(self, path: Path) -> tuple[Path, list] | None:
         """(path, problems) if the change is to a page's text only; None if
