@@ -194,6 +194,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(100)  # before mkdocs-static-i18n starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
     _write_calendars_and_feed(config)
+    if _state.lang == languages.DEFAULT:
+        utils.write_file(sitemap.robots_txt(config.site_url or "/").encode("utf-8"), str(Path(config.site_dir) / "robots.txt"))
 
 
 def _write_calendars_and_feed(config: MkDocsConfig) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -97,3 +99,23 @@ def test_each_language_has_its_own_404_page(site: Path, lang: str, title: str) -
     html = read_html(site, LANG_PREFIXES[lang] + "404.html")
     assert html.html["lang"] == lang
     assert html.find("h1").get_text(strip=True) == title
+
+
+def test_sitemap_xml_lists_every_page_in_every_language_with_its_alternates(site: Path) -> None:
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", namespaces)
+    entries = {u.find("s:loc", namespaces).text: u for u in urls}
+    for lang, prefix in LANG_PREFIXES.items():
+        for path in CONTENT_PAGES + ["search/", "events/2027-01-21-cleaner-production-seminar/"]:
+            entry = entries[SITE_URL + prefix + path]
+            alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", namespaces)}
+            assert alternates == {
+                **{code: SITE_URL + p + path for code, p in LANG_PREFIXES.items()},
+                "x-default": SITE_URL + path,
+            }
+            assert date.fromisoformat(entry.find("s:lastmod", namespaces).text) <= date.today() + timedelta(days=1)
+    assert len(urls) == len(entries) == len(list(site.glob("**/index.html")))  # every page, once
+
+
+def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == f"Sitemap: {SITE_URL}sitemap.xml"

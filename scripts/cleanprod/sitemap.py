@@ -1,5 +1,5 @@
 """The site maps: for people, the navigation as a nested list; for search
-engines, sitemap.xml."""
+engines, sitemap.xml and the robots.txt that points to it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from urllib.parse import urljoin
 
 PLACEHOLDER = '<div class="site-map" data-site-map></div>'
 
@@ -50,3 +51,8 @@ def xml(urls: Iterable[Url]) -> str:
         lines.append("</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def robots_txt(site_url: str) -> str:
+    """robots.txt: every page may be crawled; sitemap.xml lists them."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"
