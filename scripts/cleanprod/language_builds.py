@@ -114,6 +114,7 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool) 
     """The forked process: it never returns into the parent's code."""
     built = False
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the children
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
     try:
         i18n = config.plugins["i18n"]
         i18n.current_language = lang

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -127,8 +128,16 @@ class Preview:
         return path, problems
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000) -> int:
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    # Ctrl-C, or a `kill`, stops the preview and its processes, also when it
+    # was started in the background (where the shell ignores Ctrl-C for it).
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
     url = f"http://{host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="cleanprod-preview-") as folder:
         preview = Preview(Path(folder), url)
