@@ -16,7 +16,6 @@ carries.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -27,9 +26,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from cleanprod import languages
-from cleanprod.languages import url_prefix
 from cleanprod.chinese import to_simplified
 from cleanprod.events import Event
+from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
 
 CHARACTERS_FILE = "search/characters.json"  # the zh-Hant query table, beside the search page
@@ -43,7 +42,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 @dataclass(frozen=True)
 class Record:
-    url: str  # from the site's root, as Pagefind gives the pages it reads
+    url: str  # from the language's home (the site's root for zh-Hant), as Pagefind gives the pages it reads
     title: str
     excerpt: str  # shown under the title in the results
     html: str  # the page's article, in Traditional Chinese

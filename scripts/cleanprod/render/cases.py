@@ -3,10 +3,8 @@ outcomes index with its filters, totals and a chart by sector."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from html import escape
 
-from cleanprod import languages
 from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
 from cleanprod.render.chart import figure, svg_bars

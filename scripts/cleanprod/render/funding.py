@@ -16,7 +16,7 @@ from html import escape
 from cleanprod import funding
 from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
-from cleanprod.funding import Measure, Phase, Rules
+from cleanprod.funding import Measure, Phase
 
 Labels = dict[str, str]
 
