@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from cleanprod import entries, languages
-from cleanprod.chinese import in_language, to_simplified
+from cleanprod import entries
+from cleanprod.chinese import converter_for, in_language
 from cleanprod.funding import Rules
 from cleanprod.problems import Problem
 
@@ -95,7 +95,7 @@ def _check_subsidy(page, meta: dict, rules: Rules) -> list[Problem]:
 
 def _case(record: entries.Record, lang: str) -> Case:
     meta = record.meta
-    convert = to_simplified if lang == languages.SIMPLIFIED else str
+    convert = converter_for(lang)
     return Case(
         slug=record.slug,
         lang=lang,

@@ -11,6 +11,7 @@ a link target (`#…`) is converted, since the heading it names is converted too
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,7 +75,13 @@ def _protected(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+def converter_for(lang: str) -> Callable[[str], str]:
+    """How a text written for `lang`'s source page reads on its built page:
+    converted to Simplified for zh-Hans, as written otherwise."""
+    return to_simplified if lang == languages.SIMPLIFIED else str
+
+
 def in_language(texts: dict[str, str], lang: str) -> str:
     """A text staff write in zh-Hant and English ({"zh-Hant": …, "en": …}), in
     `lang`: zh-Hans is converted from the zh-Hant."""
-    return to_simplified(texts[languages.DEFAULT]) if lang == languages.SIMPLIFIED else texts[lang]
+    return converter_for(lang)(texts[languages.DEFAULT if lang == languages.SIMPLIFIED else lang])

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from cleanprod import entries, languages
-from cleanprod.chinese import in_language, to_simplified
+from cleanprod import entries
+from cleanprod.chinese import converter_for, in_language
 from cleanprod.problems import Problem
 
 FOLDER = "events"
@@ -97,7 +97,7 @@ def _check_times(page, meta: dict) -> list[Problem]:
 
 def _event(record: entries.Record, lang: str) -> Event:
     meta = record.meta
-    convert = to_simplified if lang == languages.SIMPLIFIED else str
+    convert = converter_for(lang)
     registration = meta.get("registration") or {}
     sectors = tuple(meta.get("sectors") or ())
     return Event(

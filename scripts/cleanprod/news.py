@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cleanprod import entries, languages
-from cleanprod.chinese import to_simplified
+from cleanprod import entries
+from cleanprod.chinese import converter_for
 from cleanprod.problems import Problem
 
 FOLDER = "news"
@@ -49,6 +49,6 @@ def _check_date(page, meta: dict) -> list[Problem]:
 
 
 def _item(record: entries.Record, lang: str) -> NewsItem:
-    convert = to_simplified if lang == languages.SIMPLIFIED else str
+    convert = converter_for(lang)
     meta = record.meta
     return NewsItem(record.slug, lang, convert(meta["title"]), entries.parse_time(meta["date"]).date(), convert(meta["summary"]), bool(meta.get("example")), record.page.path)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from cleanprod.chinese import to_simplified
+from cleanprod import languages
+from cleanprod.chinese import converter_for, to_simplified
 from cleanprod.datasets import Dataset
 from cleanprod.render.forms import filter_select
 from cleanprod.render.funding import fill
@@ -44,11 +45,11 @@ def directory(partners: Dataset, sectors: Dataset, lang: str, labels: Labels) ->
         search = f"{zh} {to_simplified(zh)} {row['name_en']}".lower()
         sector = sectors.name_of(sector_rows[row["sector"]], lang) if row["sector"] else ""
         badge = f' <strong class="example-badge">{escape(labels["example.partner"])}</strong>' if row["example"] else ""
-        shown_zh = to_simplified(zh) if lang == "zh-Hans" else zh
+        shown_zh = converter_for(lang)(zh)
         rows.append(
             f'<tr data-year="{row["year"]}" data-class="{row["class"]}" data-search="{escape(search)}">'
             f'<td>{row["year"]}</td><td>{escape(partners.label("class", row["class"], lang))}</td>'
-            f'<td lang="{"zh-Hans" if lang == "zh-Hans" else "zh-Hant"}">{escape(shown_zh)}{badge}</td><td lang="en">{escape(row["name_en"])}</td><td>{escape(sector)}</td></tr>'
+            f'<td lang="{languages.SIMPLIFIED if lang == languages.SIMPLIFIED else languages.DEFAULT}">{escape(shown_zh)}{badge}</td><td lang="en">{escape(row["name_en"])}</td><td>{escape(sector)}</td></tr>'
         )
     total = len(partners.rows)
     every = labels["events.filter.all"]
