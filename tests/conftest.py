@@ -151,3 +151,12 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser):
+    """A tab as a reader with JavaScript turned off sees the site."""
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    yield tab
+    context.close()

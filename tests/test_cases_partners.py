@@ -116,16 +116,14 @@ def test_directory_filters_and_count(server: str, page) -> None:
 
 
 @pytest.mark.browser
-def test_directory_and_cases_without_javascript(browser, server: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_directory_and_cases_without_javascript(page_without_javascript, server: str) -> None:
+    page = page_without_javascript
     page.goto(server + "en/partners/")
     assert not page.locator("[data-directory-filters]").is_visible()
     assert page.locator("[data-directory] tr").count() == 4 and page.locator("[data-directory] tr").first.is_visible()
     page.goto(server + "en/cases/")
     assert not page.locator("[data-case-filters]").is_visible()
     assert all(item.is_visible() for item in page.locator(".case-item").all())
-    context.close()
 
 
 # ---- Staff mistakes in case studies ---------------------------------------------------

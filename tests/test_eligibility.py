@@ -215,9 +215,8 @@ def test_phone_screen(browser, server: str) -> None:
 
 
 @pytest.mark.browser
-def test_without_javascript_rules_and_examples_show(browser, server: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_rules_and_examples_show(page_without_javascript, server: str) -> None:
+    page = page_without_javascript
     page.goto(server + "en/eligibility/")
     assert not page.locator("[data-checker]").is_visible()
     assert not page.locator("[data-calculator]").is_visible()
@@ -229,7 +228,6 @@ def test_without_javascript_rules_and_examples_show(browser, server: str) -> Non
         assert in_language(measure.name, "en") in text
     assert "50% of HK$40,000 is HK$20,000; the cap is HK$15,000 per application, so the subsidy is HK$15,000." in text
     assert "This calculator needs JavaScript" in page.inner_text("article")
-    context.close()
 
 
 @pytest.mark.browser

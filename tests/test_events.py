@@ -198,13 +198,11 @@ def test_filters_in_chinese(events_server: str, page, lang: str, expected: str) 
 
 
 @pytest.mark.browser
-def test_without_javascript_the_list_is_complete(browser, events_server: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_list_is_complete(page_without_javascript, events_server: str) -> None:
+    page = page_without_javascript
     page.goto(events_server + "en/events/")
     assert not page.locator("[data-event-filters]").is_visible()
     assert len(page.locator(".event-item").all()) == 5 and all(item.is_visible() for item in page.locator(".event-item").all())
-    context.close()
 
 
 # ---- Staff mistakes ----------------------------------------------------------
