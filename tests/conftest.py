@@ -3,14 +3,10 @@ with the same command as the README's; browser tests serve it on 127.0.0.1."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from cleanprod import build
+from serving import serve
 
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
 CONTENT_PAGES = ["", "about/", "funding/", "eligibility/", "events/", "news/", "cases/", "partners/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
@@ -97,24 +94,6 @@ def visible_links(page, items: str) -> list[str]:
 
 def all_html_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -26,9 +26,7 @@ news items in zh-Hant and English (realistic lengths, marked as examples), and
 from __future__ import annotations
 
 import csv
-import functools
 import gzip
-import http.server
 import json
 import os
 import random
@@ -46,6 +44,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from serving import serve  # noqa: E402  (tests/serving.py, shared with the browser tests)
 PERF = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 ZH = "清潔生產技術幫助工廠節省能源和原材料，並從源頭減少污染物排放和廢物。示範項目的成果與其他工廠分享。"
@@ -156,18 +156,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
 def _compressed(body: bytes) -> int:
     """What a server sends for a body with gzip on (never more than the body)."""
     return min(len(body), len(gzip.compress(body)))
@@ -177,32 +165,28 @@ def weigh_pages(site: Path) -> dict[str, int]:
     """Bytes (gzip) each page transfers on first load, and the first search."""
     from playwright.sync_api import sync_playwright
 
-    server, base = serve(site)
     weights: dict[str, int] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM)
-            for name, path in WEIGHED.items():
-                context = browser.new_context()
-                tab = context.new_page()
-                responses = []
-                tab.on("response", lambda response: responses.append(response))
-                tab.goto(base + path, wait_until="networkidle")
-                assert not [r.url for r in responses if "/pagefind/" in r.url], "the search index was fetched before searching"
-                weights[name] = sum(_compressed(r.body()) for r in responses if r.status == 200)
-                context.close()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        for name, path in WEIGHED.items():
             context = browser.new_context()
             tab = context.new_page()
-            tab.goto(base + "search/", wait_until="networkidle")
             responses = []
             tab.on("response", lambda response: responses.append(response))
-            tab.fill(".pagefind-ui__search-input", QUERY)
-            tab.wait_for_selector(".pagefind-ui__result-link")
-            tab.wait_for_load_state("networkidle")
-            weights[f"first search ({QUERY})"] = sum(_compressed(r.body()) for r in responses if r.status == 200)
-            browser.close()
-    finally:
-        server.shutdown()
+            tab.goto(base + path, wait_until="networkidle")
+            assert not [r.url for r in responses if "/pagefind/" in r.url], "the search index was fetched before searching"
+            weights[name] = sum(_compressed(r.body()) for r in responses if r.status == 200)
+            context.close()
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(base + "search/", wait_until="networkidle")
+        responses = []
+        tab.on("response", lambda response: responses.append(response))
+        tab.fill(".pagefind-ui__search-input", QUERY)
+        tab.wait_for_selector(".pagefind-ui__result-link")
+        tab.wait_for_load_state("networkidle")
+        weights[f"first search ({QUERY})"] = sum(_compressed(r.body()) for r in responses if r.status == 200)
+        browser.close()
     return weights
 
 
@@ -211,9 +195,8 @@ def lighthouse(site: Path) -> dict[str, dict[str, int]]:
     binary = PERF / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         raise SystemExit("Lighthouse is not installed: run 'npm ci --prefix tests/perf' first.")
-    server, base = serve(site)
     scores = {}
-    try:
+    with serve(site) as base:
         for name, path in WEIGHED.items():
             with tempfile.NamedTemporaryFile(suffix=".json") as report:
                 subprocess.run(
@@ -222,8 +205,6 @@ def lighthouse(site: Path) -> dict[str, dict[str, int]]:
                 )
                 categories = json.loads(Path(report.name).read_text())["categories"]
             scores[name] = {key: round(value["score"] * 100) for key, value in categories.items()}
-    finally:
-        server.shutdown()
     return scores
 
 

@@ -12,20 +12,19 @@ of a search to the updated count, and a filter change.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from serving import serve  # noqa: E402  (tests/serving.py, shared with the browser tests)
 SURNAMES = "陳 李 張 黃 何 林 周 吳 梁 劉 鄭 謝 羅 馮 蔡 許".split()
 WORDS = "環保 紡織 印染 五金 電子 塑膠 家具 食品 造紙 化工 印刷 製衣 皮革 玻璃 陶瓷 包裝".split()
 ENGLISH = "Eco Textile Dyeing Metal Electronic Plastic Furniture Food Paper Chemical Printing Garment Leather Glass Ceramic Packaging".split()
@@ -65,18 +64,11 @@ def main(count: int) -> None:
         page_file = work / "site" / "en" / "partners" / "index.html"
         print(f"page: {page_file.stat().st_size / 1e6:.1f} MB HTML")
 
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-        handler = functools.partial(Quiet, directory=str(work / "site"))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        with sync_playwright() as playwright:
+        with serve(work / "site") as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             page = browser.new_page()
             started = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/en/partners/", wait_until="load")
+            page.goto(base + "en/partners/", wait_until="load")
             print(f"load: {(time.perf_counter() - started) * 1000:.0f} ms")
             for selector, value in (("#partner-search", "紡"), ("#partner-search", "紡織"), ("#partner-search", "纺织有"),
                                     ("#partner-search", "Company 1999"), ("#partner-search", ""), ("#partner-class", "buyer")):
@@ -94,7 +86,6 @@ def main(count: int) -> None:
                 )
                 print(f"{selector} = {value!r}: {timing[0]:.0f} ms to the next frame ({timing[1]})")
             browser.close()
-        server.shutdown()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
