@@ -56,7 +56,7 @@ class BuildState:
     env: Environment | None = None
     in_nav: set[str] = field(default_factory=set)  # the pages the navigation lists
     kept: dict[tuple[str, str], str] = field(default_factory=dict)  # template fragments kept (see _kept)
-    search_records: list[search_index.Record] = field(default_factory=list)  # zh-Hant pages, for search_index.write
+    search_records: dict[str, search_index.Record] = field(default_factory=dict)  # zh-Hant page URL → its record, for search_index.write
 
 
 _state: BuildState | None = None
@@ -87,7 +87,7 @@ def start(config: MkDocsConfig) -> Content:
 
 def search_records() -> list[search_index.Record]:
     """The zh-Hant pages' search records (search_index.py), once they are built."""
-    return _state.search_records
+    return list(_state.search_records.values())
 
 
 def built() -> tuple[Files, Navigation, Environment]:
@@ -171,7 +171,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _state.lang == languages.DEFAULT and page.meta.get("search") is not False:
-        _state.search_records.append(search_index.record(page.url, page.title, page.meta.get("description") or page.meta.get("summary"), page.content, search_index.weight(_record(page))))
+        # By URL: a page the preview renders again replaces its record.
+        _state.search_records[page.url] = search_index.record(page.url, page.title, page.meta.get("description") or page.meta.get("summary"), page.content, search_index.weight(_record(page)))
     return theme_fixes.fix_page(output)
 
 
