@@ -30,8 +30,8 @@ import signal
 import sys
 import traceback
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from multiprocessing import Pipe
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs import utils
@@ -70,7 +70,6 @@ def check(config: MkDocsConfig) -> Content | None:
 class Worker:
     """A process that built one language, and, for the preview, renders its pages again."""
 
-    lang: str
     pid: int
     connection: Connection
 
@@ -106,7 +105,7 @@ def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
             parent_end.close()
             _child(config, lang, child_end, keep)
         child_end.close()
-        workers.append(Worker(lang, pid, parent_end))
+        workers.append(Worker(pid, parent_end))
     return workers
 
 
