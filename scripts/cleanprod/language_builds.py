@@ -30,8 +30,9 @@ import signal
 import sys
 import traceback
 from dataclasses import dataclass
-from multiprocessing import Pipe
+from multiprocessing import Lock, Pipe
 from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Lock as LockType
 from pathlib import Path
 
 from mkdocs import utils
@@ -95,6 +96,7 @@ def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
     configured folder; with `keep`, each then waits to render pages again."""
     # The folder is new; each language must not empty it of the others' pages.
     utils.clean_directory = lambda folder: None
+    indexing = Lock()  # one language's Pagefind at a time (see _child)
     sys.stdout.flush()
     sys.stderr.flush()
     workers = []
@@ -103,14 +105,19 @@ def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
         pid = os.fork()
         if pid == 0:
             parent_end.close()
-            _child(config, lang, child_end, keep)
+            _child(config, lang, child_end, keep, indexing)
         child_end.close()
         workers.append(Worker(pid, parent_end))
     return workers
 
 
-def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool) -> None:
-    """The forked process: it never returns into the parent's code."""
+def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, indexing: LockType) -> None:
+    """The forked process: it never returns into the parent's code.
+
+    Pagefind uses every core and, at thousands of pages, a few hundred
+    megabytes while it indexes a language; the languages take turns
+    (`indexing`), which keeps the build's memory well under 1 GB.
+    """
     built = False
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the children
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
@@ -121,7 +128,7 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool) 
         try:
             mkdocs_build(config)
             if not keep:  # the preview has no search index
-                search_index.write(Path(config.site_dir), lang, config.plugins[HOOKS].search_records())
+                search_index.write(Path(config.site_dir), lang, config.plugins[HOOKS].search_records(), indexing)
             built = True
         except MkDocsException as error:
             log.error(str(error))

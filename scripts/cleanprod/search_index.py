@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -110,13 +111,14 @@ def _twin(record: Record) -> str:
     )
 
 
-def write(site: Path, lang: str, records: list[Record]) -> None:
+def write(site: Path, lang: str, records: list[Record], turn: AbstractContextManager = nullcontext()) -> None:
     """Index `lang`'s pages of the site built in `site` into its own bundle.
 
     Each bundle's URLs are relative to its language's home, as Pagefind's
     interface expects of a bundle in the home's pagefind/ folder. zh-Hant is
     indexed from its `records`: Pagefind reads a folder holding each page's
-    twin at the page's own path; then the query table is written.
+    twin at the page's own path; then the query table is written. Pagefind
+    runs while this process holds `turn`, which the language builds share.
     """
     bundle = site / url_prefix(lang) / "pagefind"
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
@@ -129,7 +131,9 @@ def write(site: Path, lang: str, records: list[Record]) -> None:
         else:
             where = ["--site", str(site / lang)]
         command = [sys.executable, "-m", "pagefind", *where, "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--silent"]
-        if subprocess.run(command).returncode != 0:
+        with turn:
+            indexed = subprocess.run(command).returncode == 0
+        if not indexed:
             raise RuntimeError(f"Pagefind could not index the {lang} pages")
     for unused in UNUSED:
         (bundle / unused).unlink(missing_ok=True)
