@@ -56,6 +56,33 @@ def test_label_without_english_text_is_named(project: Path) -> None:
     assert "labels.yml, label 'footer.notices': no en text" in output
 
 
+def test_unclosed_quotation_mark_in_labels_names_its_line(project: Path) -> None:
+    labels = project / "docs" / "_data" / "labels.yml"
+    line = labels.read_text(encoding="utf-8").splitlines().index("  en: Important notices") + 1
+    edit(labels, "  en: Important notices\n", '  en: "Important notices\n')
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert f"docs/_data/labels.yml, line {line}: the file cannot be read" in output
+    assert "Traceback" not in output
+
+
+def test_glossary_entry_that_is_not_a_term_names_its_line(project: Path) -> None:
+    glossary = project / "docs" / "_data" / "glossary.yml"
+    lines = glossary.read_text(encoding="utf-8").splitlines()
+    glossary.write_text("\n".join(lines + ["软件: 1"]) + "\n", encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "Traceback" not in output
+    assert (
+        f"docs/_data/glossary.yml, line {len(lines) + 1}: '软件: 1' is not a term and its replacement. "
+        "Fix: write the term as the plain conversion gives it" in output
+    )
+
+
+def test_glossary_that_is_not_a_list_of_terms_is_named(project: Path) -> None:
+    (project / "docs" / "_data" / "glossary.yml").write_text("- 资讯\n- 信息\n", encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "docs/_data/glossary.yml, the whole file: the file is not a list of 'term: replacement' lines" in output
+
+
 def test_broken_link_stops_the_build(project: Path) -> None:
     page = project / "docs" / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[見此](no-such-page.md)\n", encoding="utf-8")

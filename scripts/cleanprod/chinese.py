@@ -16,10 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
-import yaml
 
 from cleanprod import languages
 from cleanprod.paths import GLOSSARY_FILE
+from cleanprod.problems import Problem
+from cleanprod.structured import line_of, read_yaml
+
+Glossary = tuple[tuple[str, str], ...]
 
 # Spans copied through unchanged, tried in this order at each position.
 _PROTECTED = re.compile(
@@ -41,11 +44,34 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("hk2s.json")
 
 
+def read_glossary(path: Path = GLOSSARY_FILE) -> tuple[Glossary, list[Problem]]:
+    """The glossary's terms, longest first (so that a longer term wins over a
+    term inside it), and every problem with the file. A term with a problem
+    is left out: the check reports it, and the conversion goes on without it."""
+    entries, node, problems = read_yaml(path)
+    if problems or entries is None:
+        return (), problems
+    if not isinstance(entries, dict):
+        return (), [Problem(path, "the whole file", "the file is not a list of 'term: replacement' lines", "write one term to a line, such as '资讯: 信息'")]
+    terms = []
+    for found, wanted in entries.items():
+        if isinstance(found, str) and isinstance(wanted, str) and found.strip() and wanted.strip():
+            terms.append((found, wanted))
+        else:
+            problems.append(
+                Problem(
+                    path,
+                    line_of(node, [found]),
+                    f"'{found}: {wanted}' is not a term and its replacement",
+                    "write the term as the plain conversion gives it, a colon and a space, and the wording to use instead, such as '资讯: 信息'",
+                )
+            )
+    return tuple(sorted(terms, key=lambda kv: -len(kv[0]))), problems
+
+
 @lru_cache(maxsize=4)
-def _glossary(path: Path = GLOSSARY_FILE) -> tuple[tuple[str, str], ...]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    # Longest first, so that a longer term wins over a term inside it.
-    return tuple(sorted(entries.items(), key=lambda kv: -len(kv[0])))
+def _glossary(path: Path = GLOSSARY_FILE) -> Glossary:
+    return read_glossary(path)[0]
 
 
 def to_simplified(text: str) -> str:

@@ -1,27 +1,30 @@
 """The site's own UI labels, read from docs/_data/labels.yml (their one home).
 
 Each label is written in zh-Hant and English; zh-Hans is converted from zh-Hant.
-A missing translation stops the build, naming the label.
+A missing translation, or a file that cannot be read, stops the build,
+naming the label or the line.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from cleanprod import languages
 from cleanprod.chinese import to_simplified
 from cleanprod.problems import Problem
+from cleanprod.structured import read_yaml
 
 Labels = dict[str, dict[str, str]]
 
 
 def load(path: Path) -> tuple[Labels, list[Problem]]:
     """Read the labels; return them for every language, and any problems."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     labels: Labels = {lang: {} for lang in languages.ALL}
-    problems: list[Problem] = []
+    raw, _, problems = read_yaml(path)
+    if problems:
+        return labels, problems
+    if not isinstance(raw, dict):
+        return labels, [Problem(path, "the whole file", "the file is not a list of labels", "restore it from the previous version; each label is its name, then a line 'zh-Hant: …' and a line 'en: …'")]
     for key, texts in raw.items():
         texts = texts if isinstance(texts, dict) else {}
         for lang in languages.WRITTEN:

@@ -15,7 +15,7 @@ import yaml
 
 from cleanprod import languages
 from cleanprod.problems import Problem
-from cleanprod.structured import LOADER
+from cleanprod.structured import LOADER, error_line
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING_1 = re.compile(r"^#[ \t]+\S", re.MULTILINE)
@@ -76,15 +76,13 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
         try:
             loaded = yaml.load(match.group(1) or "", Loader=LOADER) or {}
         except yaml.YAMLError as error:
-            # Where the broken entry starts (context_mark) beats where the parser gave up.
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
+            line = (error_line(error, match.group(1) or "") or 0) + 1  # the front matter starts on line 2
             return None, [
                 Problem(
                     path,
                     f"line {line}",
                     f"the front matter (between the '---' lines) is not valid: {getattr(error, 'problem', error)}",
-                    "write each entry as 'name: value', and put quotes around a value that contains ':' or '#'",
+                    "write each entry as 'name: value', close each quotation mark, and put quotes around a value that contains ':' or '#'",
                 )
             ]
         if not isinstance(loaded, dict):

@@ -8,6 +8,7 @@ what a file may hold, and every problem comes back with the line it is on.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,9 @@ from cleanprod.problems import Problem
 # libyaml's parser when PyYAML was built with it (the pinned wheels are): the
 # same YAML, read many times faster, which counts with thousands of pages.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FIX_YAML = "check the indentation and that each quotation mark is closed, and put quotes around a value that contains ':' or '#'"
+# A line 'name: "value…' or '- name: \'value…': its quotation mark and what follows.
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+(?P<quote>["'])(?P<rest>.*)$""")
 
 
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:
@@ -33,9 +37,30 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:
     except UnicodeDecodeError:
         return None, None, [Problem(path, "the whole file", "the file is not saved as UTF-8 text", "save it again with the encoding 'UTF-8'")]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}" if mark else "the whole file"
-        return None, None, [Problem(path, line, f"the file cannot be read: {getattr(error, 'problem', error)}", "check the indentation, and put quotes around a value that contains ':' or '#'")]
+        line = error_line(error, text)
+        where = f"line {line}" if line else "the whole file"
+        return None, None, [Problem(path, where, f"the file cannot be read: {getattr(error, 'problem', error)}", FIX_YAML)]
+
+
+def error_line(error: yaml.YAMLError, text: str) -> int | None:
+    """The line (from 1) of a YAML mistake in `text`, if it can be placed.
+
+    An unclosed quotation mark is the likeliest mistake, and YAML reads on
+    past it, so the parser may give up many lines later: the first line
+    before that whose quoted value is never closed is named instead. For a
+    mistake inside one value (an unclosed bracket, say), where the value
+    starts beats where the parser gave up; for a mistake in the indented
+    structure, the start of the enclosing list or mapping would be too far back.
+    """
+    in_structure = str(getattr(error, "context", "")).startswith("while parsing a block")
+    mark = (not in_structure and getattr(error, "context_mark", None)) or getattr(error, "problem_mark", None)
+    if mark is None:
+        return None
+    for number, line in enumerate(text.splitlines()[: mark.line + 1], 1):
+        quoted = _QUOTED_VALUE.match(line)
+        if quoted and quoted["quote"] not in quoted["rest"].replace('\\"', "").replace("''", ""):
+            return number
+    return mark.line + 1
 
 
 def line_of(node: yaml.Node | None, path: list[str | int], offset: int = 0) -> str:
