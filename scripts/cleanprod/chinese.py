@@ -48,7 +48,7 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> tuple[Glossary, list[Problem]]:
     """The glossary's terms, longest first (so that a longer term wins over a
     term inside it), and every problem with the file. A term with a problem
     is left out: the check reports it, and the conversion goes on without it."""
-    entries, node, problems = read_yaml(path)
+    entries, node_of, problems = read_yaml(path)
     if problems or entries is None:
         return (), problems
     if not isinstance(entries, dict):
@@ -61,7 +61,7 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> tuple[Glossary, list[Problem]]:
             problems.append(
                 Problem(
                     path,
-                    line_of(node, [found]),
+                    line_of(node_of(), [found]),
                     f"'{found}: {wanted}' is not a term and its replacement",
                     "write the term as the plain conversion gives it, a colon and a space, and the wording to use instead, such as '资讯: 信息'",
                 )

@@ -76,11 +76,11 @@ def subsidy(measure: Measure, cost: Decimal) -> Subsidy:
 
 def load(path: Path) -> tuple[Rules | None, list[Problem]]:
     """Read the rules and check them against their schema and each other."""
-    data, node, problems = structured.read_yaml(path)
+    data, node_of, problems = structured.read_yaml(path)
     if problems:
         return None, problems
     schema = json.loads(path.with_name(path.name.replace(".yml", ".schema.json")).read_text(encoding="utf-8"))
-    problems = structured.check(path, data, lambda: node, schema)
+    problems = structured.check(path, data, node_of, schema)
     if problems:
         return None, problems
     phases = tuple(
@@ -88,9 +88,9 @@ def load(path: Path) -> tuple[Rules | None, list[Problem]]:
     )
     for i, phase in enumerate(phases):
         if i and phase.phase <= phases[i - 1].phase:
-            problems.append(Problem(path, structured.line_of(node, ["phases", i, "phase"]), f"phase {phase.phase} comes after phase {phases[i - 1].phase} but starts no later", "list the phases in the order they started, the latest last"))
+            problems.append(Problem(path, structured.line_of(node_of(), ["phases", i, "phase"]), f"phase {phase.phase} comes after phase {phases[i - 1].phase} but starts no later", "list the phases in the order they started, the latest last"))
         codes = [m.measure for m in phase.measures]
         for j, code in enumerate(codes):
             if code in codes[:j]:
-                problems.append(Problem(path, structured.line_of(node, ["phases", i, "measures", j]), f"phase {phase.phase} lists the measure '{code}' twice", "keep one of them"))
+                problems.append(Problem(path, structured.line_of(node_of(), ["phases", i, "measures", j]), f"phase {phase.phase} lists the measure '{code}' twice", "keep one of them"))
     return (None if problems else Rules(path, phases)), problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +27,28 @@ FIX_YAML = "check the indentation and that each quotation mark is closed, and pu
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+(?P<quote>["'])(?P<rest>.*)$""")
 
 
-def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:
-    """A YAML file's data and node tree (for line numbers), or the problem reading it."""
+NodeOf = Callable[[], "yaml.Node | None"]  # a file's YAML node tree, made when first asked for
+
+
+def read_yaml(path: Path) -> tuple[Any, NodeOf, list[Problem]]:
+    """A YAML file's data, its node tree (for line numbers, composed only if
+    a problem needs one), or the problem reading it."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-        return yaml.load(text, Loader=LOADER), yaml.compose(text, Loader=LOADER), []
+        data = yaml.load(text, Loader=LOADER)
     except FileNotFoundError:
-        return None, None, [Problem(path, "the whole file", "the file is missing", "restore it from the previous version")]
+        return None, _no_node, [Problem(path, "the whole file", "the file is missing", "restore it from the previous version")]
     except UnicodeDecodeError:
-        return None, None, [Problem(path, "the whole file", "the file is not saved as UTF-8 text", "save it again with the encoding 'UTF-8'")]
+        return None, _no_node, [Problem(path, "the whole file", "the file is not saved as UTF-8 text", "save it again with the encoding 'UTF-8'")]
     except yaml.YAMLError as error:
         line = error_line(error, text)
         where = f"line {line}" if line else "the whole file"
-        return None, None, [Problem(path, where, f"the file cannot be read: {getattr(error, 'problem', error)}", FIX_YAML)]
+        return None, _no_node, [Problem(path, where, f"the file cannot be read: {getattr(error, 'problem', error)}", FIX_YAML)]
+    return data, cache(lambda: yaml.compose(text, Loader=LOADER)), []
+
+
+def _no_node() -> None:
+    return None
 
 
 def error_line(error: yaml.YAMLError, text: str) -> int | None:
@@ -110,7 +119,7 @@ def _validator(schema: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(json.loads(schema))
 
 
-def check(path: Path, data: Any, node_of: Callable[[], yaml.Node | None], schema: dict, line_offset: int = 0) -> list[Problem]:
+def check(path: Path, data: Any, node_of: NodeOf, schema: dict, line_offset: int = 0) -> list[Problem]:
     """Every way `data` breaks `schema`, each with its line in the file.
 
     `node_of` gives the file's YAML node tree, for the lines; it is called
