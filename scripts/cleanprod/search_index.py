@@ -20,7 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -111,7 +111,7 @@ def _twin(record: Record) -> str:
     )
 
 
-def write(site: Path, lang: str, records: list[Record], turn: AbstractContextManager = nullcontext()) -> None:
+def write(site: Path, lang: str, records: list[Record], turn: AbstractContextManager) -> None:
     """Index `lang`'s pages of the site built in `site` into its own bundle.
 
     Each bundle's URLs are relative to its language's home, as Pagefind's
