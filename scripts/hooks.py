@@ -56,7 +56,7 @@ class BuildState:
     env: Environment | None = None
     in_nav: set[str] = field(default_factory=set)  # the pages the navigation lists
     kept: dict[tuple[str, str], str] = field(default_factory=dict)  # template fragments kept (see _kept)
-    search_records: dict[str, search_index.Record] = field(default_factory=dict)  # zh-Hant page URL → its record, for search_index.write
+    search_records: dict[str, search_index.Record] = field(default_factory=dict)  # Chinese page's URL from its language's home → its record, for search_index.write
 
 
 _state: BuildState | None = None
@@ -86,7 +86,8 @@ def start(config: MkDocsConfig) -> Content:
 
 
 def search_records() -> list[search_index.Record]:
-    """The zh-Hant pages' search records (search_index.py), once they are built."""
+    """This language's search records (search_index.py), once its pages are
+    built: none for English, which Pagefind indexes from its HTML."""
     return list(_state.search_records.values())
 
 
@@ -130,6 +131,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _state.files, _state.env = files, env
     env.globals["kept"] = _kept
     env.globals["labels"] = _state.labels[_state.lang]
+    env.globals["search_ui_labels"] = search_index.ui_labels(_state.labels[_state.lang])
     env.globals["lang_home"] = languages.url_prefix(_state.lang)
     env.globals["site_root"] = urlsplit(config.site_url or "/").path
     return env
@@ -170,9 +172,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _state.lang == languages.DEFAULT and page.meta.get("search") is not False:
+    if _state.lang in languages.CHINESE and page.meta.get("search") is not False:
         # By URL: a page the preview renders again replaces its record.
-        _state.search_records[page.url] = search_index.record(page.url, page.title, page.meta.get("description") or page.meta.get("summary"), page.content, search_index.weight(_record(page)))
+        url = page.url.removeprefix(languages.url_prefix(_state.lang))
+        _state.search_records[url] = search_index.record(url, page.title, page.meta.get("description") or page.meta.get("summary"), page.content, search_index.weight(_record(page)))
     return theme_fixes.fix_page(output)
 
 

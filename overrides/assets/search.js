@@ -1,20 +1,44 @@
 // The search page: loads Pagefind's interface and the index for this page's
 // language only when the page is opened, and runs the query from ?q=.
 //
-// The Traditional Chinese index holds each page's text in Simplified
-// characters (see scripts/cleanprod/search_index.py): on that page the query
-// is converted with the site's character table, and each result shows its
-// Traditional title and opening words.
+// Chinese pages are indexed with each run of Chinese characters written as
+// its overlapping pairs, and the Traditional Chinese index in Simplified
+// characters (see scripts/cleanprod/search_index.py): on those pages the
+// query is turned into pairs in the same way, after the Traditional page has
+// converted it with the site's character table, and each result shows its
+// title and opening words from the page's record.
 (function () {
   "use strict";
   var target = document.getElementById("search-ui");
   if (!target) return;
   var bundle = new URL("../pagefind/", window.location.href).href; // this language's bundle
-  var traditional = document.documentElement.lang === "zh-Hant";
+  var lang = document.documentElement.lang;
+  var traditional = lang === "zh-Hant";
+  var chinese = traditional || lang === "zh-Hans";
+  var han = /[\u3400-\u9fff\uf900-\ufaff]/g;
+  var hanRun = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+  var labels = JSON.parse(document.currentScript.dataset.labels); // the site's words for Pagefind's interface
 
   function escapeHtml(text) {
     return text.replace(/[&<>"']/g, function (c) {
       return "&#" + c.charCodeAt(0) + ";";
+    });
+  }
+
+  // As search_index.pairs: each run of Chinese characters as its overlapping
+  // pairs, each pair one word of letters (节能 → iciciapn), a character alone
+  // as its own four letters.
+  function letters(c) {
+    return ("000" + c.charCodeAt(0).toString(16)).slice(-4).replace(/./g, function (d) {
+      return "abcdefghijklmnop".charAt(parseInt(d, 16));
+    });
+  }
+  function pairs(text) {
+    return text.replace(hanRun, function (run) {
+      var chars = run.split("").map(letters);
+      var words = [];
+      for (var i = 0; i + 1 < chars.length; i++) words.push(chars[i] + chars[i + 1]);
+      return " " + (words.length ? words : chars).join(" ") + " ";
     });
   }
 
@@ -23,15 +47,16 @@
       element: "#search-ui",
       bundlePath: bundle,
       showImages: false,
-      showSubResults: !traditional,
+      showSubResults: !chinese,
       resetStyles: false,
+      translations: labels,
       ranking: { pageLength: 0 }, // a long page that explains a topic is not outranked by a short one that mentions it
     };
-    if (traditional) {
+    if (chinese) {
       options.processTerm = function (term) {
-        return term.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, function (c) {
+        return pairs(term.replace(han, function (c) {
           return table[c] || c;
-        });
+        })).trim();
       };
       options.processResult = function (result) {
         result.excerpt = escapeHtml(result.meta.excerpt || "");
@@ -51,7 +76,7 @@
   var ui = document.createElement("script");
   ui.src = bundle + "pagefind-ui.js";
   ui.onload = function () {
-    if (!traditional) return start({});
+    if (!traditional) return start({}); // no characters to convert
     fetch(new URL("characters.json", window.location.href))
       .then(function (response) { return response.json(); })
       .then(start, function () { start({}); });

@@ -10,6 +10,7 @@ ENGLISH = "en"
 SIMPLIFIED = "zh-Hans"
 ALL = (DEFAULT, ENGLISH, SIMPLIFIED)
 WRITTEN = (DEFAULT, ENGLISH)
+CHINESE = (DEFAULT, SIMPLIFIED)
 
 
 def url_prefix(lang: str) -> str:

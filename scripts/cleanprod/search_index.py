@@ -2,15 +2,19 @@
 folder (/pagefind/, /en/pagefind/, /zh-Hans/pagefind/), made by that
 language's build process and fetched in small chunks, only by its search page.
 
-English and Simplified Chinese pages are indexed from their HTML, as Pagefind
-indexes any site. Traditional Chinese pages are indexed from their text in
-Simplified characters: Pagefind's Chinese word segmentation works well on
-Simplified text but splits Traditional text inconsistently (a query for 資助
-found one page of thirteen). So the Traditional search page converts the
-reader's query to Simplified characters, with the table of every Traditional
-character on the site that differs (written beside the search page), and
-shows each result's Traditional title and opening words, which its record
-carries.
+English pages are indexed from their HTML, as Pagefind indexes any site.
+Chinese pages are indexed from a twin of each page's article, in which every
+run of Chinese characters is written as its overlapping pairs (清洁生产 as
+清洁 洁生 生产), and the search page turns the reader's query into pairs in the
+same way. Pagefind's own Chinese word segmentation misses words that it cuts
+differently in the text (业节能工作坊 into 业节 and 能, so 节能 found nothing);
+with pairs, a page is found whenever it holds the words of the query.
+Traditional Chinese pages are indexed in Simplified characters, converted
+one by one with the table of every Traditional character on the site that
+differs (written beside the search page), and the Traditional search page
+converts the query with the same table first: a query typed in either script
+finds the page. Each Chinese result shows its title and opening words from its
+record.
 """
 
 from __future__ import annotations
@@ -39,14 +43,23 @@ DATED_WEIGHT = 0.5
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(_HAN.pattern + "+")
+# The strings of Pagefind's interface that the search page shows, each from a
+# label (docs/_data/labels.yml). Pagefind would pick its own by the page's
+# language, and for zh-Hant it picks its Simplified ones.
+UI_LABELS = {
+    "placeholder": "search.button",
+    "search_label": "search.label",
+    **{name: f"search.ui.{name}" for name in ("clear_search", "load_more", "searching", "zero_results", "one_result", "many_results")},
+}
 
 
 @dataclass(frozen=True)
 class Record:
-    url: str  # from the language's home (the site's root for zh-Hant), as Pagefind gives the pages it reads
+    url: str  # from the language's home, as Pagefind gives the pages it reads
     title: str
     excerpt: str  # shown under the title in the results
-    html: str  # the page's article, in Traditional Chinese
+    html: str  # the page's article
     weight: float | None  # Pagefind's weight for the page's words, if not 1
 
 
@@ -83,13 +96,19 @@ def weight(record: object | None) -> float | None:
 
 
 def record(url: str, title: str, description: str | None, article_html: str, weight: float | None) -> Record:
-    """A Traditional Chinese page's search record, from its rendered article."""
+    """A Chinese page's search record, from its rendered article; `url` is
+    from the language's home."""
     parser = _Text()
     parser.feed(article_html[:OPENING_HTML])  # enough for the excerpt; a listing page may be megabytes
     text = " ".join(" ".join(parser.parts).split())
     opening = text.removeprefix(title).strip()
     excerpt = description or (opening[:EXCERPT_LENGTH] + "…" if len(opening) > EXCERPT_LENGTH else opening)
     return Record("/" + url, title, excerpt, article_html, weight)
+
+
+def ui_labels(labels: dict[str, str]) -> dict[str, str]:
+    """Pagefind's interface strings in a language, from its `labels`."""
+    return {name: labels[key] for name, key in UI_LABELS.items()}
 
 
 def character_table(texts: list[str]) -> dict[str, str]:
@@ -99,15 +118,35 @@ def character_table(texts: list[str]) -> dict[str, str]:
     return {t: s for t, s in zip(characters, simplified) if t != s and len(s) == 1}
 
 
-def _twin(record: Record) -> str:
-    """The page Pagefind indexes for a Traditional Chinese page: its article
-    in Simplified characters (headings kept, for their weight in ranking); its
-    Traditional title and excerpt as metadata."""
+def _letters(character: str) -> str:
+    """A Chinese character as four letters, its code point in hex with a–p
+    for 0–f (节 U+8282 → icic), which Pagefind takes as one word."""
+    return "".join("abcdefghijklmnop"[int(digit, 16)] for digit in f"{ord(character):04x}")
+
+
+def pairs(text: str) -> str:
+    """`text` with each run of Chinese characters written as its overlapping
+    pairs, each pair as one word of letters (节能 → iciciapn), and a character
+    alone as its own four letters. The search page does the same to the query
+    (overrides/assets/search.js), so the words match exactly: Pagefind would
+    otherwise cut the pairs into words again, as it sees fit."""
+
+    def words(run: re.Match[str]) -> str:
+        chars = [_letters(c) for c in run[0]]
+        return " " + " ".join([a + b for a, b in zip(chars, chars[1:])] or chars) + " "
+
+    return _HAN_RUN.sub(words, text)
+
+
+def _twin(record: Record, lang: str, convert: dict[int, str]) -> str:
+    """The page Pagefind indexes for a Chinese page: its article as pairs of
+    characters (headings kept, for their weight in ranking), each character
+    first replaced as `convert` says; its title and excerpt as metadata."""
     weight = f' data-pagefind-weight="{record.weight}"' if record.weight else ""
     return (
-        '<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><title></title></head><body>'
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title></title></head><body>'
         f'<p data-pagefind-meta="title">{escape(record.title)}</p><p data-pagefind-meta="excerpt">{escape(record.excerpt)}</p>'
-        f"<main data-pagefind-body{weight}>{to_simplified(record.html)}</main></body></html>"
+        f"<main data-pagefind-body{weight}>{pairs(record.html.translate(convert))}</main></body></html>"
     )
 
 
@@ -115,18 +154,23 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     """Index `lang`'s pages of the site built in `site` into its own bundle.
 
     Each bundle's URLs are relative to its language's home, as Pagefind's
-    interface expects of a bundle in the home's pagefind/ folder. zh-Hant is
+    interface expects of a bundle in the home's pagefind/ folder. Chinese is
     indexed from its `records`: Pagefind reads a folder holding each page's
-    twin at the page's own path; then the query table is written. Pagefind
-    runs while this process holds `turn`, which the language builds share.
+    twin at the page's own path. zh-Hant's twins are in Simplified
+    characters, converted one by one with the table the search page converts
+    the query with (written beside it), so that the two always agree.
+    Pagefind runs while this process holds `turn`, which the language builds
+    share.
     """
     bundle = site / url_prefix(lang) / "pagefind"
+    table = character_table([r.title + r.html for r in records]) if lang == languages.DEFAULT else {}
+    convert = str.maketrans(table)
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
-        if lang == languages.DEFAULT:
+        if lang in languages.CHINESE:
             for record in records:
                 twin = Path(scratch) / record.url.lstrip("/") / "index.html"
                 twin.parent.mkdir(parents=True, exist_ok=True)
-                twin.write_text(_twin(record), encoding="utf-8")
+                twin.write_text(_twin(record, lang, convert), encoding="utf-8")
             where = ["--site", scratch]
         else:
             where = ["--site", str(site / lang)]
@@ -138,8 +182,7 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     for unused in UNUSED:
         (bundle / unused).unlink(missing_ok=True)
     _sort_entry(bundle / "pagefind-entry.json")
-    if lang == languages.DEFAULT:
-        table = character_table([r.title + r.html for r in records])
+    if table:
         (site / CHARACTERS_FILE).write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
