@@ -118,10 +118,17 @@ def character_table(texts: list[str]) -> dict[str, str]:
     return {t: s for t, s in zip(characters, simplified) if t != s and len(s) == 1}
 
 
-def _letters(character: str) -> str:
-    """A Chinese character as four letters, its code point in hex with a–p
-    for 0–f (节 U+8282 → icic), which Pagefind takes as one word."""
-    return "".join("abcdefghijklmnop"[int(digit, 16)] for digit in f"{ord(character):04x}")
+class _Letters(dict):
+    """Each Chinese character as four letters, its code point in hex with a–p
+    for 0–f (节 U+8282 → icic), which Pagefind takes as part of a word; for
+    str.translate, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = letters = "".join("abcdefghijklmnop"[int(digit, 16)] for digit in f"{code:04x}")
+        return letters
+
+
+_LETTERS = _Letters()
 
 
 def pairs(text: str) -> str:
@@ -132,8 +139,8 @@ def pairs(text: str) -> str:
     otherwise cut the pairs into words again, as it sees fit."""
 
     def words(run: re.Match[str]) -> str:
-        chars = [_letters(c) for c in run[0]]
-        return " " + " ".join([a + b for a, b in zip(chars, chars[1:])] or chars) + " "
+        coded = run[0].translate(_LETTERS)
+        return " " + (" ".join(coded[i : i + 8] for i in range(0, len(coded) - 4, 4)) or coded) + " "
 
     return _HAN_RUN.sub(words, text)
 
