@@ -102,6 +102,14 @@ def test_chinese_query_finds_only_pages_holding_its_characters_in_order(page, se
     assert sorted(_results(page, f"{server}search/?q=節能")) == ["/events/", "/events/2026-06-18-energy-workshop/"]
 
 
+@pytest.mark.parametrize("path,query", [("search/", "資助"), ("zh-Hans/search/", "资助")])
+def test_chinese_results_show_their_opening_words_once(page, server: str, path: str, query: str) -> None:
+    # Pagefind shows a result's metadata as tags: the excerpt, which its record carries, appeared twice.
+    _results(page, f"{server}{path}?q={query}")
+    assert page.locator(".pagefind-ui__result-excerpt").count() >= 5
+    assert page.locator(".pagefind-ui__result-tag").count() == 0
+
+
 def test_simplified_search_page_speaks_simplified(page, server: str) -> None:
     _results(page, f"{server}zh-Hans/search/?q=资格")
     message = page.inner_text(".pagefind-ui__message")

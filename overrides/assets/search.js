@@ -60,6 +60,7 @@
       };
       options.processResult = function (result) {
         result.excerpt = escapeHtml(result.meta.excerpt || "");
+        delete result.meta.excerpt; // or the interface shows it again, as a tag
         return result;
       };
     }
