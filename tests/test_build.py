@@ -56,6 +56,15 @@ def test_label_without_english_text_is_named(project: Path) -> None:
     assert "labels.yml, label 'footer.notices': no en text" in output
 
 
+def test_label_deleted_but_used_is_named_once(project: Path) -> None:
+    # Before, the footer's link lost its words, and a search page label ended in a traceback.
+    edit(project / "docs" / "_data" / "labels.yml", "footer.privacy:\n  zh-Hant: 私隱政策\n  en: Privacy policy\n", "")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    message = "docs/_data/labels.yml, label 'footer.privacy': the site uses this label, but the file has no label of that name. Fix: add it back"
+    assert output.count(message) == 1, output
+    assert "Traceback" not in output
+
+
 def test_unclosed_quotation_mark_in_labels_names_its_line(project: Path) -> None:
     labels = project / "docs" / "_data" / "labels.yml"
     line = labels.read_text(encoding="utf-8").splitlines().index("  en: Important notices") + 1

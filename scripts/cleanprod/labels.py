@@ -2,7 +2,8 @@
 
 Each label is written in zh-Hant and English; zh-Hans is converted from zh-Hant.
 A missing translation, or a file that cannot be read, stops the build,
-naming the label or the line.
+naming the label or the line. A label the site uses that is not in the file
+(deleted by mistake) stops the build where it is used, naming it.
 """
 
 from __future__ import annotations
@@ -11,15 +12,28 @@ from pathlib import Path
 
 from cleanprod import languages
 from cleanprod.chinese import to_simplified
-from cleanprod.problems import Problem
+from cleanprod.problems import ContentError, Problem
 from cleanprod.structured import read_yaml
 
-Labels = dict[str, dict[str, str]]
+
+class LanguageLabels(dict[str, str]):
+    """One language's labels, by name."""
+
+    path: Path
+
+    def __missing__(self, key: str) -> str:
+        # Not a LookupError, which a template would take for an empty label.
+        raise ContentError([Problem(self.path, f"label '{key}'", "the site uses this label, but the file has no label of that name", f"add it back: a line '{key}:', then a line '  zh-Hant: …' and a line '  en: …' (git shows the file's earlier versions)")])
+
+
+Labels = dict[str, LanguageLabels]
 
 
 def load(path: Path) -> tuple[Labels, list[Problem]]:
     """Read the labels; return them for every language, and any problems."""
-    labels: Labels = {lang: {} for lang in languages.ALL}
+    labels: Labels = {lang: LanguageLabels() for lang in languages.ALL}
+    for texts in labels.values():
+        texts.path = path
     raw, _, problems = read_yaml(path)
     if problems:
         return labels, problems

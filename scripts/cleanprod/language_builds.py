@@ -30,8 +30,9 @@ import signal
 import sys
 import traceback
 from dataclasses import dataclass
-from multiprocessing import Lock, Pipe
+from multiprocessing import Lock, Pipe, Value
 from multiprocessing.connection import Connection
+from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Lock as LockType
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from mkdocs.exceptions import MkDocsException
 
 from cleanprod import languages, search_index
 from cleanprod.paths import ROOT
+from cleanprod.problems import ContentError
 from cleanprod.validate import Content
 
 HOOKS = "scripts/hooks.py"  # as mkdocs.yml names the hooks module
@@ -97,6 +99,7 @@ def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
     # The folder is new; each language must not empty it of the others' pages.
     utils.clean_directory = lambda folder: None
     indexing = Lock()  # one language's Pagefind at a time (see _child)
+    reported = Value("b", False)  # a content problem found while rendering, said once for all languages
     sys.stdout.flush()
     sys.stderr.flush()
     workers = []
@@ -105,13 +108,13 @@ def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
         pid = os.fork()
         if pid == 0:
             parent_end.close()
-            _child(config, lang, child_end, keep, indexing)
+            _child(config, lang, child_end, keep, indexing, reported)
         child_end.close()
         workers.append(Worker(pid, parent_end))
     return workers
 
 
-def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, indexing: LockType) -> None:
+def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, indexing: LockType, reported: Synchronized) -> None:
     """The forked process: it never returns into the parent's code.
 
     Pagefind uses every core and, at thousands of pages, a few hundred
@@ -132,6 +135,11 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
             built = True
         except MkDocsException as error:
             log.error(str(error))
+        except ContentError as error:  # a label missing where it is used: the same in every language
+            with reported.get_lock():
+                if not reported.value:
+                    log.error(str(error))
+                reported.value = True
         connection.send(built)
         while keep and built and (paths := connection.recv()) is not None:
             _render_again(config, set(paths))
