@@ -44,6 +44,8 @@ DATED_WEIGHT = 0.5
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(_HAN.pattern + "+")
+# Tags inside a line of text: taken out of a twin, so that the words either side meet (詳情見<a>示例研討會</a>).
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|small|span|strong|sub|sup|time|u)\b[^>]*>")
 # The strings of Pagefind's interface that the search page shows, each from a
 # label (docs/_data/labels.yml). Pagefind would pick its own by the page's
 # language, and for zh-Hant it picks its Simplified ones.
@@ -147,13 +149,14 @@ def pairs(text: str) -> str:
 
 def _twin(record: Record, lang: str, convert: dict[int, str]) -> str:
     """The page Pagefind indexes for a Chinese page: its article as pairs of
-    characters (headings kept, for their weight in ranking), each character
-    first replaced as `convert` says; its title and excerpt as metadata."""
+    characters (headings kept, for their weight in ranking; links and other
+    tags within a line taken out), each character first replaced as `convert`
+    says; its title and excerpt as metadata."""
     weight = f' data-pagefind-weight="{record.weight}"' if record.weight else ""
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title></title></head><body>'
         f'<p data-pagefind-meta="title">{escape(record.title)}</p><p data-pagefind-meta="excerpt">{escape(record.excerpt)}</p>'
-        f"<main data-pagefind-body{weight}>{pairs(record.html.translate(convert))}</main></body></html>"
+        f"<main data-pagefind-body{weight}>{pairs(_INLINE_TAG.sub('', record.html).translate(convert))}</main></body></html>"
     )
 
 
