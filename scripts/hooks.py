@@ -120,6 +120,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in [f for f in files if f.src_uri.startswith(theme_fixes.UNUSED_FOLDER)]:
+        files.remove(file)
+    return files
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _state.nav = nav
     _state.in_nav = {page.file.src_uri for page in nav.pages}

@@ -140,3 +140,15 @@ def test_no_page_requests_anything_from_another_site(site: Path) -> None:
     assert offenders == []
     css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
     assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_only_the_scripts_pages_load_are_published(site: Path) -> None:
+    # Material's bundle, its lunr search and workers (2.3 MB with their source maps) were published though no page loads them.
+    loaded = {
+        (file.parent / tag["src"]).resolve().relative_to(site.resolve()).as_posix()
+        for file in all_html_files(site)
+        for tag in read_html(site, str(file.relative_to(site))).select("script[src]")
+        if "pagefind" not in tag["src"]
+    }
+    published = {p.relative_to(site).as_posix() for p in site.rglob("*.js") if "pagefind" not in p.parts}
+    assert published == loaded == {"assets/cases.js", "assets/directory.js", "assets/eligibility.js", "assets/events.js", "assets/search.js"}

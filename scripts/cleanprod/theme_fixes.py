@@ -9,10 +9,15 @@ working without JavaScript and only loses the attribute.
 On a page that is not in the navigation (an event, a case study), the table of
 contents' title still points at the navigation's toggle, which is not there:
 a label must name a control on the page, so the reference goes.
+
+Material's JavaScript is left out of the site (see UNUSED_FOLDER).
 """
 
 from __future__ import annotations
 
+# Material's JavaScript (its bundle, search and workers, with their source
+# maps): no page loads it (overrides/main.html), so it is not published.
+UNUSED_FOLDER = "assets/javascripts/"
 _DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
 _SEARCH = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
 
