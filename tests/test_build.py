@@ -50,6 +50,18 @@ def test_every_problem_is_listed_at_once(project: Path) -> None:
     assert "docs/privacy.en.md, line " in output
 
 
+def test_link_to_no_file_names_its_line_and_the_nearest_name(project: Path) -> None:
+    # MkDocs named the page but not the line, and stopped at the first language.
+    about = project / "docs" / "about.en.md"
+    line = len(about.read_text(encoding="utf-8").splitlines()) + 2
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [Funding](fundng.md) and ![chart](images/none.png).\n", encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert f"docs/about.en.md, line {line}: the link 'fundng.md' leads to no file. Fix: write the path of a file in docs/" in output
+    assert "the nearest file name is 'funding.md'." in output
+    assert f"docs/about.en.md, line {line}: the link 'images/none.png' leads to no file." in output
+    assert "Aborted with" not in output  # stopped by the check, before MkDocs
+
+
 def test_label_without_english_text_is_named(project: Path) -> None:
     edit(project / "docs" / "_data" / "labels.yml", "  en: Important notices\n", "")
     output = assert_failed_and_site_untouched(project, run_build(project))

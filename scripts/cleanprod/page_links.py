@@ -1,0 +1,63 @@
+"""Links and images in the Markdown that lead to no file, found before the build.
+
+MkDocs finds them too, but names neither the line nor the fix, and stops at
+the first language. Here each is named with its page, its line and the file
+the writer probably meant. Anchors (#…) are checked after the build, on the
+built pages (links.py), where the headings' ids are known.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from cleanprod import languages
+from cleanprod.pages import Page
+from cleanprod.problems import Problem
+
+# [text](target "title"), ![alt](target), and reference definitions [name]: target
+_INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.MULTILINE)
+_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")  # another site, mail, the site's root, or this page
+
+
+def _exists(target: Path) -> bool:
+    """A file, a folder with an index page, or a page in another language (about.md → about.en.md)."""
+    if target.is_file() or (target / "index.md").is_file():
+        return True
+    if target.suffix == ".md":
+        return any(target.with_suffix(f".{lang}.md").is_file() for lang in languages.ALL)
+    return False
+
+
+def problems(page: Page, docs: Path) -> list[Problem]:
+    """Each link or image in `page` that leads to no file under `docs`."""
+    found = []
+    for match in [*_INLINE.finditer(page.body), *_REFERENCE.finditer(page.body)]:
+        written = match[1]
+        path = unquote(written.split("#")[0].split("?")[0])
+        if not path or _ELSEWHERE.match(written):
+            continue
+        target = (page.path.parent / path).resolve()
+        if target.is_relative_to(docs.resolve()) and _exists(target):
+            continue
+        line = page.body_line + page.body.count("\n", 0, match.start())
+        found.append(Problem(page.path, f"line {line}", f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
+    return found
+
+
+def _fix(folder: Path, path: str, docs: Path) -> str:
+    """What to write instead, with the name nearest to `path` of a file
+    under `docs` (pages by their zh-Hant name, which links use in every language)."""
+    translated = tuple(f".{lang}.md" for lang in languages.ALL if lang != languages.DEFAULT)
+    names = [
+        Path(os.path.relpath(file, folder)).as_posix()
+        for file in docs.rglob("*")
+        if file.is_file() and "_data" not in file.relative_to(docs).parts and not file.name.endswith(translated)
+    ]
+    near = difflib.get_close_matches(path, names, n=1, cutoff=0.6)
+    hint = f"; the nearest file name is '{near[0]}'" if near else ""
+    return f"write the path of a file in docs/, from this page's folder, such as 'funding.md' or '../data/approvals.csv'{hint}"
