@@ -6,9 +6,10 @@ English pages are indexed from their HTML, as Pagefind indexes any site.
 Chinese pages are indexed from a twin of each page's article, in which every
 run of Chinese characters is written as its overlapping pairs (清洁生产 as
 清洁 洁生 生产, each pair written in letters: see `pairs`), and the search page
-turns the reader's query into pairs in the same way. Pagefind's own Chinese word segmentation misses words that it cuts
-differently in the text (业节能工作坊 into 业节 and 能, so 节能 found nothing);
-with pairs, a page is found whenever it holds the words of the query.
+turns the reader's query into pairs in the same way. Pagefind's own Chinese
+word segmentation misses words that it cuts differently in the text
+(业节能工作坊 into 业节 and 能, so 节能 found nothing); with pairs, a page is
+found whenever it holds the words of the query.
 Traditional Chinese pages are indexed in Simplified characters, converted
 one by one with the table of every Traditional character on the site that
 differs (written beside the search page), and the Traditional search page
