@@ -17,9 +17,11 @@ from cleanprod.structured import read_yaml
 
 
 class LanguageLabels(dict[str, str]):
-    """One language's labels, by name."""
+    """One language's labels, by name, read from `path`."""
 
-    path: Path
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
 
     def __missing__(self, key: str) -> str:
         # Not a LookupError, which a template would take for an empty label.
@@ -31,9 +33,7 @@ Labels = dict[str, LanguageLabels]
 
 def load(path: Path) -> tuple[Labels, list[Problem]]:
     """Read the labels; return them for every language, and any problems."""
-    labels: Labels = {lang: LanguageLabels() for lang in languages.ALL}
-    for texts in labels.values():
-        texts.path = path
+    labels: Labels = {lang: LanguageLabels(path) for lang in languages.ALL}
     raw, _, problems = read_yaml(path)
     if problems:
         return labels, problems

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from cleanprod import languages
-from cleanprod.pages import Page
+from cleanprod.pages import Page, language_of
 from cleanprod.problems import Problem
 
 # [text](target "title"), ![alt](target), and reference definitions [name]: target
@@ -36,13 +36,14 @@ def _exists(target: Path) -> bool:
 def problems(page: Page, docs: Path) -> list[Problem]:
     """Each link or image in `page` that leads to no file under `docs`."""
     found = []
+    root = docs.resolve()
     for match in [*_INLINE.finditer(page.body), *_REFERENCE.finditer(page.body)]:
         written = match[1]
         path = unquote(written.split("#")[0].split("?")[0])
         if not path or _ELSEWHERE.match(written):
             continue
         target = (page.path.parent / path).resolve()
-        if target.is_relative_to(docs.resolve()) and _exists(target):
+        if target.is_relative_to(root) and _exists(target):
             continue
         line = page.body_line + page.body.count("\n", 0, match.start())
         found.append(Problem(page.path, f"line {line}", f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
@@ -52,11 +53,10 @@ def problems(page: Page, docs: Path) -> list[Problem]:
 def _fix(folder: Path, path: str, docs: Path) -> str:
     """What to write instead, with the name nearest to `path` of a file
     under `docs` (pages by their zh-Hant name, which links use in every language)."""
-    translated = tuple(f".{lang}.md" for lang in languages.ALL if lang != languages.DEFAULT)
     names = [
         Path(os.path.relpath(file, folder)).as_posix()
         for file in docs.rglob("*")
-        if file.is_file() and "_data" not in file.relative_to(docs).parts and not file.name.endswith(translated)
+        if file.is_file() and "_data" not in file.relative_to(docs).parts and language_of(file) == languages.DEFAULT
     ]
     near = difflib.get_close_matches(path, names, n=1, cutoff=0.6)
     hint = f"; the nearest file name is '{near[0]}'" if near else ""
