@@ -16,7 +16,7 @@
   var traditional = lang === "zh-Hant";
   var chinese = traditional || lang === "zh-Hans";
   var han = /[\u3400-\u9fff\uf900-\ufaff]/g;
-  var hanRun = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+  var hanRun = new RegExp(han.source + "+", "g");
   var labels = JSON.parse(document.currentScript.dataset.labels); // the site's words for Pagefind's interface
 
   function escapeHtml(text) {
