@@ -93,6 +93,19 @@ FOUND = [
 ]
 
 
+# The programme writes 伙伴, and a reader may type the variant 夥伴, which no
+# page holds; or type Traditional characters on the Simplified page. Either
+# query finds what the site's own form finds (the character table).
+@pytest.mark.parametrize("path,query,same_as", [
+    ("search/", "夥伴", "伙伴"),
+    ("zh-Hans/search/", "夥伴", "伙伴"),
+    ("zh-Hans/search/", "資助計算機", "资助计算机"),
+])
+def test_a_variant_or_the_other_script_finds_the_same_pages(page, server: str, path: str, query: str, same_as: str) -> None:
+    expected = _results(page, f"{server}{path}?q={same_as}")
+    assert expected and _results(page, f"{server}{path}?q={query}") == expected
+
+
 @pytest.mark.parametrize("path,query,expected", FOUND)
 def test_chinese_query_finds_a_page_holding_it_however_the_text_is_cut(page, server: str, path: str, query: str, expected: str) -> None:
     assert expected in _results(page, f"{server}{path}?q={query}")

@@ -1,20 +1,19 @@
 // The search page: loads Pagefind's interface and the index for this page's
 // language only when the page is opened, and runs the query from ?q=.
 //
-// Chinese pages are indexed with each run of Chinese characters written as
-// its overlapping pairs, and the Traditional Chinese index in Simplified
-// characters (see scripts/cleanprod/search_index.py): on those pages the
-// query is turned into pairs in the same way, after the Traditional page has
-// converted it with the site's character table, and each result shows its
-// title and opening words from the page's record.
+// Chinese pages are indexed in Simplified characters, with each run of
+// Chinese characters written as its overlapping pairs (see
+// scripts/cleanprod/search_index.py): on those pages the query is converted
+// with the language's character table, beside the page, and turned into pairs
+// in the same way, and each result shows its title and opening words from the
+// page's record.
 (function () {
   "use strict";
   var target = document.getElementById("search-ui");
   if (!target) return;
   var bundle = new URL("../pagefind/", window.location.href).href; // this language's bundle
   var lang = document.documentElement.lang;
-  var traditional = lang === "zh-Hant";
-  var chinese = traditional || lang === "zh-Hans";
+  var chinese = lang === "zh-Hant" || lang === "zh-Hans";
   var han = /[\u3400-\u9fff\uf900-\ufaff]/g;
   var hanRun = new RegExp(han.source + "+", "g");
   var labels = JSON.parse(document.currentScript.dataset.labels); // the site's words for Pagefind's interface
@@ -77,7 +76,7 @@
   var ui = document.createElement("script");
   ui.src = bundle + "pagefind-ui.js";
   ui.onload = function () {
-    if (!traditional) return start({}); // no characters to convert
+    if (!chinese) return start({}); // no characters to convert
     fetch(new URL("characters.json", window.location.href))
       .then(function (response) { return response.json(); })
       .then(start, function () { start({}); });

@@ -10,12 +10,12 @@ turns the reader's query into pairs in the same way. Pagefind's own Chinese
 word segmentation misses words that it cuts differently in the text
 (业节能工作坊 into 业节 and 能, so 节能 found nothing); with pairs, a page is
 found whenever it holds the words of the query.
-Traditional Chinese pages are indexed in Simplified characters, converted
-one by one with the table of every Traditional character on the site that
-differs (written beside the search page), and the Traditional search page
-converts the query with the same table first: a query typed in either script
-finds the page. Each Chinese result shows its title and opening words from its
-record.
+Chinese pages are indexed in Simplified characters, each character converted
+on its own with the language's character table (written beside its search
+page), and the search page converts the query with the same table first. So
+the index and the query always agree: a query typed in either script finds
+the page, and so does a variant the site does not use (夥伴 finds 伙伴). Each
+Chinese result shows its title and opening words from its record.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import sys
 import tempfile
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,13 +38,14 @@ from cleanprod.events import Event
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
 
-CHARACTERS_FILE = "search/characters.json"  # the zh-Hant query table, beside the search page
+CHARACTERS_FILE = "search/characters.json"  # a Chinese language's character table, beside its search page, from its home
 EXCERPT_LENGTH = 120
 OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
 DATED_WEIGHT = 0.5
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))  # the Chinese characters, as search.js has them
+_HAN = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _HAN_RANGES) + "]")
 _HAN_RUN = re.compile(_HAN.pattern + "+")
 # Tags inside a line of text: taken out of a twin, so that the words either side meet (詳情見<a>示例研討會</a>).
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|small|span|strong|sub|sup|time|u)\b[^>]*>")
@@ -114,11 +116,22 @@ def ui_labels(labels: dict[str, str]) -> dict[str, str]:
     return {name: labels[key] for name, key in UI_LABELS.items()}
 
 
-def character_table(texts: list[str]) -> dict[str, str]:
-    """Each Traditional character in `texts` whose Simplified form differs."""
-    characters = sorted(set(_HAN.findall("".join(texts))))
+@lru_cache(maxsize=1)
+def _simplified_forms() -> dict[str, str]:
+    """Every Chinese character whose Simplified form differs, with that form."""
+    characters = [chr(code) for first, last in _HAN_RANGES for code in range(first, last + 1)]
     simplified = to_simplified("\n".join(characters)).split("\n")
     return {t: s for t, s in zip(characters, simplified) if t != s and len(s) == 1}
+
+
+def character_table(texts: list[str]) -> dict[str, str]:
+    """The characters a query or the index converts, each with its Simplified
+    form: those in `texts` whose form differs, and every other character whose
+    form is in `texts` once converted, so that a variant the site does not use
+    finds the same pages (夥 as 伙, for 伙伴)."""
+    forms = _simplified_forms()
+    on_site = {forms.get(c, c) for c in set("".join(texts)) if _HAN.match(c)}
+    return {t: s for t, s in forms.items() if s in on_site}
 
 
 class _Letters(dict):
@@ -167,14 +180,14 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     Each bundle's URLs are relative to its language's home, as Pagefind's
     interface expects of a bundle in the home's pagefind/ folder. Chinese is
     indexed from its `records`: Pagefind reads a folder holding each page's
-    twin at the page's own path. zh-Hant's twins are in Simplified
-    characters, converted one by one with the table the search page converts
-    the query with (written beside it), so that the two always agree.
+    twin at the page's own path. The twins are in Simplified characters,
+    converted one by one with the table the search page converts the query
+    with (written beside it), so that the two always agree.
     Pagefind runs while this process holds `turn`, which the language builds
     share.
     """
     bundle = site / url_prefix(lang) / "pagefind"
-    table = character_table([r.title + r.html for r in records]) if lang == languages.DEFAULT else {}
+    table = character_table([r.title + r.html for r in records]) if lang in languages.CHINESE else {}
     convert = str.maketrans(table)
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
         if lang in languages.CHINESE:
@@ -194,7 +207,7 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
         (bundle / unused).unlink(missing_ok=True)
     _sort_entry(bundle / "pagefind-entry.json")
     if table:
-        (site / CHARACTERS_FILE).write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        (site / url_prefix(lang) / CHARACTERS_FILE).write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
 def _sort_entry(entry: Path) -> None:
