@@ -41,7 +41,7 @@ from cleanprod.news import NewsItem
 CHARACTERS_FILE = "search/characters.json"  # a Chinese language's character table, beside its search page, from its home
 EXCERPT_LENGTH = 120
 OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
-DATED_WEIGHT = 0.5
+PASSING_WEIGHT = 0.5  # for words that mention a topic in passing: news, events, the open data catalogue
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
 _HAN_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))  # the Chinese characters, as search.js has them
@@ -97,7 +97,7 @@ class _Text(HTMLParser):
 def weight(record: object | None) -> float | None:
     """How much a page's words count in ranking: less for news and events,
     which mention a topic in passing, than for the pages that explain it."""
-    return DATED_WEIGHT if isinstance(record, (Event, NewsItem)) else None
+    return PASSING_WEIGHT if isinstance(record, (Event, NewsItem)) else None
 
 
 def record(url: str, title: str, description: str | None, article_html: str, weight: float | None) -> Record:
