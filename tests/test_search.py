@@ -165,3 +165,12 @@ def test_header_search_box_takes_the_reader_to_results(page, server: str) -> Non
     assert "/en/funding/" in page.eval_on_selector_all(
         ".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)"
     )
+
+
+def test_results_line_up_with_the_search_box(page, server: str) -> None:
+    # Material indents every list in an article; Pagefind's list of results was 30 px in from the box on a phone.
+    page.set_viewport_size({"width": 390, "height": 844})
+    _results(page, f"{server}search/?q=資助")
+    box = page.locator(".pagefind-ui__form").bounding_box()
+    first = page.locator(".pagefind-ui__result >> nth=0").bounding_box()
+    assert first["x"] == box["x"]
