@@ -80,3 +80,20 @@ def test_print_shows_content_without_navigation(server: str, page, url: str) -> 
         assert hidden, f"{chrome} is printed"
     assert page.locator("article h1").first.is_visible()
     assert page.locator(".page-revised").first.is_visible(), "the revision date is printed"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_phone_width_shows_each_caption_across_its_table(browser, server: str, url: str) -> None:
+    """On a phone the funding tables stack into blocks; their captions had
+    shrunk to a column of one or two characters (計/算/例/子), a quarter of
+    the table's width."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + url)
+    squeezed = page.evaluate(
+        """() => [...document.querySelectorAll('article caption')]
+          .filter(c => c.getBoundingClientRect().width < 0.5 * c.closest('table').getBoundingClientRect().width)
+          .map(c => c.textContent.trim().slice(0, 20))"""
+    )
+    context.close()
+    assert squeezed == []
