@@ -50,7 +50,7 @@ def panel(case: Case, cases: Cases, sectors: Dataset, labels: Labels) -> str:
     ]
     details = "".join(f"<dt>{escape(labels[k])}</dt><dd>{escape(v)}</dd>" for k, v in facts)
     results = "".join(
-        f'<tr><th scope="row">{escape(cases.result_label(f, lang))}</th><td class="data-num">{escape(_amount(case.results[f], f, cases, lang, labels))}</td></tr>'
+        f'<tr><th scope="row">{escape(cases.result_label(f, lang))}</th><td class="num">{escape(_amount(case.results[f], f, cases, lang, labels))}</td></tr>'
         for f in cases.result_fields()
         if f in case.results
     )
@@ -58,7 +58,7 @@ def panel(case: Case, cases: Cases, sectors: Dataset, labels: Labels) -> str:
     return (
         f'{note}<section class="case-panel" aria-label="{escape(labels["cases.details"])}"><dl>{details}</dl>'
         f'<div class="data-table"><table><caption>{escape(labels["cases.results"])}</caption>'
-        f'<thead><tr><th scope="col">{escape(labels["cases.result"])}</th><th scope="col" class="data-num">{escape(labels["cases.per-year"])}</th></tr></thead>'
+        f'<thead><tr><th scope="col">{escape(labels["cases.result"])}</th><th scope="col" class="num">{escape(labels["cases.per-year"])}</th></tr></thead>'
         f"<tbody>{results}</tbody></table></div>"
         f'<p class="case-payback-note">{escape(labels["cases.payback.how"])}</p></section>'
     )
@@ -99,12 +99,12 @@ def _totals(chosen: list[Case], cases: Cases, lang: str, labels: Labels) -> str:
             before, after = "", " " + cases.result_label(field, lang, "x-unit")
         cells.append(
             f'<tr><th scope="row">{escape(cases.result_label(field, lang))}</th>'
-            f'<td class="data-num">{escape(before)}<span data-total="{field.replace("_", "-")}">{format_number(total, lang)}</span>{escape(after)}</td></tr>'
+            f'<td class="num">{escape(before)}<span data-total="{field.replace("_", "-")}">{format_number(total, lang)}</span>{escape(after)}</td></tr>'
         )
     count = f'<p class="case-count" role="status" aria-live="polite" data-case-count data-template="{escape(labels["cases.shown"])}" data-none="{escape(labels["cases.none"])}">{escape(fill(labels["cases.shown"], shown=len(chosen), total=len(chosen)))}</p>'
     return (
         f'{count}<div class="data-table"><table class="case-totals"><caption>{escape(labels["cases.totals"])}</caption>'
-        f'<thead><tr><th scope="col">{escape(labels["cases.result"])}</th><th scope="col" class="data-num">{escape(labels["cases.per-year"])}</th></tr></thead>'
+        f'<thead><tr><th scope="col">{escape(labels["cases.result"])}</th><th scope="col" class="num">{escape(labels["cases.per-year"])}</th></tr></thead>'
         f'<tbody>{"".join(cells)}</tbody></table></div>'
     )
 
@@ -139,9 +139,9 @@ def _chart(chosen: list[Case], cases: Cases, sectors: Dataset, lang: str, labels
     result, unit = cases.result_label(CHART_RESULT, lang), cases.result_label(CHART_RESULT, lang, "x-unit")
     title = fill(labels["cases.chart"], result=result, unit=unit)
     svg = svg_bars(title, labels["data.chart.desc"], names, [result], [values], lang, "cases-chart")
-    body = "".join(f'<tr><th scope="row">{escape(n)}</th><td class="data-num">{format_number(v, lang)}</td></tr>' for n, v in zip(names, values))
+    body = "".join(f'<tr><th scope="row">{escape(n)}</th><td class="num">{format_number(v, lang)}</td></tr>' for n, v in zip(names, values))
     table = (
         f'<div class="data-table"><table><thead><tr><th scope="col">{escape(labels["events.filter.sector"])}</th>'
-        f'<th scope="col" class="data-num">{escape(unit)}</th></tr></thead><tbody>{body}</tbody></table></div>'
+        f'<th scope="col" class="num">{escape(unit)}</th></tr></thead><tbody>{body}</tbody></table></div>'
     )
     return f'<h2 id="by-sector">{escape(title)}</h2>' + figure(svg, table, labels["cases.chart.source"], labels)

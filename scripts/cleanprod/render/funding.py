@@ -118,7 +118,7 @@ def examples(phase: Phase, lang: str, labels: Labels) -> str:
             if measure.cap_basis == "average-per-project":
                 how += " " + fill(labels["calc.average"], approved_by=in_language(phase.approved_by, lang))
             amounts = "".join(
-                _cell(labels[key], fill(labels["calc.money"], amount=money(a)), "data-num")
+                _cell(labels[key], fill(labels["calc.money"], amount=money(a)), "num")
                 for key, a in zip(("calc.examples.cost", "calc.subsidy", "calc.own_share"), (result.cost, result.subsidy, result.own_share))
             )
             how_cell = _cell(labels["calc.examples.how"], how)

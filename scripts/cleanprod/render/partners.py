@@ -26,10 +26,10 @@ def counts(partners: Dataset, lang: str, labels: Labels) -> str:
     classes = partners.field("class")["constraints"]["enum"]
     counted = Counter((row["year"], row["class"]) for row in partners.rows)
     years = sorted({year for year, _ in counted}, reverse=True)
-    head = "".join(f'<th scope="col" class="data-num">{escape(partners.label("class", c, lang))}</th>' for c in classes)
+    head = "".join(f'<th scope="col" class="num">{escape(partners.label("class", c, lang))}</th>' for c in classes)
     body = ""
     for year in years:
-        cells = "".join(f'<td class="data-num">{format_number(counted[year, c], lang)}</td>' for c in classes)
+        cells = "".join(f'<td class="num">{format_number(counted[year, c], lang)}</td>' for c in classes)
         body += f'<tr><th scope="row">{year}</th>{cells}</tr>'
     return (
         f'<div class="data-table"><table class="partner-counts"><caption>{escape(labels["partners.counts"])}</caption>'
