@@ -69,7 +69,7 @@ def directory(partners: Dataset, sectors: Dataset, lang: str, labels: Labels) ->
         for k in ("partners.year", "partners.class", "partners.name-zh", "partners.name-en", "partners.sector")
     )
     table = (
-        f'<div class="data-table partner-directory"><table><caption>{escape(labels["partners.list"])}</caption>'
+        f'<div class="data-table partner-directory"><table class="partner-list"><caption>{escape(labels["partners.list"])}</caption>'
         f'<thead><tr>{head}</tr></thead><tbody data-directory>{"".join(rows)}</tbody></table></div>'
     )
     return counts(partners, lang, labels) + form + table
