@@ -113,3 +113,16 @@ def test_figures_in_tables_line_up_on_the_right(page, server: str, url: str) -> 
     page.goto(server + url)
     alignments = page.eval_on_selector_all("article table .num", "cells => cells.map(c => getComputedStyle(c).textAlign)")
     assert alignments and set(alignments) == {"right"}
+
+
+def test_wide_screen_sidebar_names_the_home_page_once(browser, server: str) -> None:
+    # The drawer's title, the site's name, stood just above the home page's link of the same name.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(server + "funding/")
+    shown = page.eval_on_selector_all(
+        ".md-sidebar--primary .md-nav__title, .md-sidebar--primary .md-nav__link",
+        "items => items.filter(i => i.getBoundingClientRect().height > 0).map(i => i.textContent.trim())",
+    )
+    context.close()
+    assert shown.count("清潔生產伙伴計劃") == 1 and "資助措施" in shown
