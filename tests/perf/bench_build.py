@@ -176,7 +176,7 @@ def indexing_cpu(site: Path) -> dict[str, float]:
             target = Path(scratch)
             if lang == languages.ENGLISH:  # Pagefind reads the pages; its bundle goes beside them
                 shutil.copytree(home, target / lang, ignore=shutil.ignore_patterns("pagefind"))
-            (target / "search").mkdir()
+            (target / languages.url_prefix(lang) / "search").mkdir(parents=True, exist_ok=True)
             started = resource.getrusage(resource.RUSAGE_SELF)
             cpu = _children_cpu()
             search_index.write(target, lang, records, contextlib.nullcontext())
