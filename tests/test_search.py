@@ -54,6 +54,7 @@ FIRST_RESULT = [
     ("en/search/", "open data", "/en/open-data/"),
     ("en/search/", "partners", "/en/partners/"),
     ("en/search/", "awardees", "/en/partners/"),  # not the open data page, which names every data file
+    ("en/search/", "case studies", "/en/cases/"),
     ("en/search/", "statistics", "/en/statistics/"),
 ]
 
