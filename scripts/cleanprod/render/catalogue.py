@@ -7,6 +7,7 @@ from html import escape
 
 from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
+from cleanprod.render.table import scrolling
 from cleanprod.search_index import PASSING_WEIGHT
 
 TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean"}
@@ -40,7 +41,11 @@ def catalogue(datasets: list[tuple[Dataset, int, date, str]], lang: str, labels:
             f' · <a href="{schema_link}">{escape(labels["data.schema"])}</a></li>'
             f'<li>{escape(labels["data.updated"])}<time datetime="{updated.isoformat()}">{escape(updated_text)}</time></li>'
             f"<li>{escape(dataset.source(lang))}</li></ul>"
-            f'<div class="data-table"><table><caption>{escape(labels["data.dict.caption"])}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(fields)}</tbody></table></div></section>"
+            + scrolling(
+                f'<table><caption>{escape(labels["data.dict.caption"])}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{''.join(fields)}</tbody></table>",
+                labels["data.dict.caption"],  # within the section named by the file's heading
+            )
+            + "</section>"
         )
     return "".join(sections)

@@ -66,7 +66,15 @@ def _table(dataset: Dataset, lang: str, caption: bool, inner: str) -> str:
         if caption
         else ""
     )
-    return f'<div class="data-table"><table>{title}{inner}</table></div>'
+    return scrolling(f"<table>{title}{inner}</table>", dataset.title(lang))
+
+
+def scrolling(table: str, name: str) -> str:
+    """`table` in a box that scrolls sideways when the table is wider than
+    the screen, as a table of many figures is on a phone. The box takes
+    focus, so that the keyboard can scroll it too (WCAG 2.1.1), and is
+    named, so that a screen reader says what it holds."""
+    return f'<div class="data-table" role="group" tabindex="0" aria-label="{escape(name)}">{table}</div>'
 
 
 def _ordered(dataset: Dataset, name: str) -> list:
