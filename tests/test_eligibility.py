@@ -47,7 +47,7 @@ def test_calculator_answers_below_at_and_above_each_cap(server: str, page, lang:
             shown = calculate(page, measure.measure, f"{cost:,}")
             expected = funding.subsidy(measure, cost)
             assert fill(labels["calc.money"], amount=money(expected.subsidy)) in shown
-            assert f'{labels["calc.own_share"]}: {fill(labels["calc.money"], amount=money(expected.own_share))}' in shown
+            assert fill(labels["calc.figure"], name=labels["calc.own_share"], value=fill(labels["calc.money"], amount=money(expected.own_share))) in shown
             assert explanation(measure, expected, labels) in shown
             average_note = labels["calc.average"].split("{")[0]
             assert (average_note in shown) == (measure.cap_basis == "average-per-project")
@@ -74,7 +74,7 @@ def test_calculator_figures_by_hand(server: str, page) -> None:
     assert "200,000 元的 50% 是 100,000 元，沒有超過上限（每個項目平均 160,000 元），所以資助額是 100,000 元。" in shown
     page.goto(server + "zh-Hans/eligibility/")
     shown = calculate(page, "verification", "30000")
-    assert "政府资助: 15,000 元" in shown
+    assert "政府资助：15,000 元" in shown  # Chinese punctuation in Chinese: it read 政府资助: 15,000 元
 
 
 @pytest.mark.browser
@@ -161,6 +161,7 @@ def test_checker_in_chinese(server: str, page, lang: str, expected: str) -> None
     result = answer(page, ALL_YES, sector="furniture")
     assert expected in result
     assert in_language(PHASE.measure("verification").name, lang) in result
+    assert ": " not in result and ", " not in result, "Chinese punctuation in Chinese (示範項目：…，上限為…)"
 
 
 @pytest.mark.browser

@@ -88,9 +88,9 @@
       var rule = measure(select.value);
       var sum = subsidy(rule, cost.cents);
       var figures = element("p", "", "tool-result__figures");
-      figures.appendChild(element("strong", labels["calc.subsidy"] + ": " + fill(labels["calc.money"], { amount: money(sum.paid) })));
+      figures.appendChild(element("strong", fill(labels["calc.figure"], { name: labels["calc.subsidy"], value: fill(labels["calc.money"], { amount: money(sum.paid) }) })));
       figures.appendChild(document.createElement("br"));
-      figures.appendChild(document.createTextNode(labels["calc.own_share"] + ": " + fill(labels["calc.money"], { amount: money(sum.own) })));
+      figures.appendChild(document.createTextNode(fill(labels["calc.figure"], { name: labels["calc.own_share"], value: fill(labels["calc.money"], { amount: money(sum.own) }) })));
       result.appendChild(figures);
       result.appendChild(element("p", fill(labels[sum.capped ? "calc.over" : "calc.within"], {
         cost: money(cost.cents), share: rule.share, raw: money(sum.share), cap: rule.capText, subsidy: money(sum.paid)
@@ -164,9 +164,11 @@
         var open = [];
         var closed = [];
         data.measures.forEach(function (m) {
-          var line = m.name + ": " + m.fundingText + (m.funding === "share-of-cost" ? ", " + m.capText : "");
+          var line = m.funding === "share-of-cost"
+            ? fill(labels["elig.measure.capped"], { measure: m.name, funding: m.fundingText, cap: m.capText })
+            : fill(labels["elig.measure"], { measure: m.name, text: m.fundingText });
           var answer = m.requires ? answers[m.requires] : "yes";
-          if (answer === "no") closed.push(m.name + ": " + labels["elig.reason." + m.requires]);
+          if (answer === "no") closed.push(fill(labels["elig.measure"], { measure: m.name, text: labels["elig.reason." + m.requires] }));
           else {
             if (answer === "unsure") unsure.push(labels["elig.reason." + m.requires]);
             open.push(line);
