@@ -116,16 +116,14 @@ def test_directory_filters_and_count(server: str, page) -> None:
 
 
 @pytest.mark.browser
-def test_directory_fits_a_phone_and_still_filters(server: str, browser) -> None:
+def test_directory_fits_a_phone_and_still_filters(server: str, page) -> None:
     # On a phone each name is a block, not a row of a table wider than the screen.
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server + "partners/")
     overflow = page.eval_on_selector(".partner-list", "t => t.scrollWidth - t.clientWidth")
     page.select_option("#partner-class", "buyer")
     page.wait_for_function("() => document.querySelector('[data-directory-count]').textContent.startsWith('顯示 1 ')")
     shown = page.eval_on_selector_all("[data-directory] tr", "rows => rows.filter(r => r.getBoundingClientRect().height > 0).length")
-    context.close()
     assert overflow <= 0
     assert shown == 1
 

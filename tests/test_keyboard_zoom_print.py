@@ -84,13 +84,12 @@ def test_print_shows_content_without_navigation(server: str, page, url: str) -> 
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_phone_width_leaves_no_gaps_under_headings_or_captions(browser, server: str, url: str) -> None:
+def test_phone_width_leaves_no_gaps_under_headings_or_captions(page, server: str, url: str) -> None:
     """On a phone the funding tables stack into blocks: their captions had
     shrunk to a column of one or two characters (計/算/例/子), a quarter of
     the table's width. A heading that filled its line had a blank line under
     it, where its hidden ¶ link wrapped."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server + url)
     squeezed = page.evaluate(
         """() => [...document.querySelectorAll('article caption')]
@@ -104,7 +103,6 @@ def test_phone_width_leaves_no_gaps_under_headings_or_captions(browser, server: 
           return h.getBoundingClientRect().height - text.getBoundingClientRect().height > parseFloat(getComputedStyle(h).lineHeight) / 2;
         }).map(h => h.textContent.trim())"""
     )
-    context.close()
     assert squeezed == []
     assert taller == [], "these headings have a line more than their words"
 
@@ -117,14 +115,12 @@ def test_figures_in_tables_line_up_on_the_right(page, server: str, url: str) -> 
     assert alignments and set(alignments) == {"right"}
 
 
-def test_wide_screen_sidebar_names_the_home_page_once(browser, server: str) -> None:
+def test_wide_screen_sidebar_names_the_home_page_once(page, server: str) -> None:
     # The drawer's title, the site's name, stood just above the home page's link of the same name.
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(server + "funding/")
     shown = page.eval_on_selector_all(
         ".md-sidebar--primary .md-nav__title, .md-sidebar--primary .md-nav__link",
         "items => items.filter(i => i.getBoundingClientRect().height > 0).map(i => i.textContent.trim())",
     )
-    context.close()
     assert shown.count("清潔生產伙伴計劃") == 1 and "資助措施" in shown
