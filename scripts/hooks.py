@@ -28,10 +28,12 @@ from mkdocs.utils import get_relative_url
 
 from cleanprod import cases, chinese, datasets, directives, events, extra_files, feeds, funding, languages, news, pages, revision, search_index, sitemap, theme_fixes
 from cleanprod.labels import Labels
-from cleanprod.paths import ROOT
+from cleanprod.paths import DATA_FILES, DOCS, ROOT
 from cleanprod.problems import ContentError
 from cleanprod.render.data import PageData
 from cleanprod.validate import Content, validate
+
+DATA_FOLDER = f"{DATA_FILES.relative_to(DOCS).as_posix()}/"  # data/, in docs/ and in the built site
 
 
 @dataclass
@@ -120,9 +122,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has made each language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f.src_uri.startswith(theme_fixes.UNUSED_FOLDER)]:
         files.remove(file)
+    for file in files:
+        folder, _, name = file.src_uri.rpartition("/")
+        if folder + "/" == DATA_FOLDER and (dataset := _state.datasets.get(name)) is not None:
+            file.content_bytes = dataset.published()  # as its schema reads it, whatever form the spreadsheet saved
     return files
 
 
@@ -238,8 +245,8 @@ def _file_facts(config: MkDocsConfig) -> dict[str, tuple[int, date, str]]:
     """Each data file's size and last change, for the open data catalogue."""
     facts = {}
     for name, dataset in _state.datasets.items():
-        day = _revised(f"data/{name}", config)
-        facts[name] = (dataset.path.stat().st_size, day, revision.format_date(day, _state.lang))
+        day = _revised(DATA_FOLDER + name, config)
+        facts[name] = (len(dataset.published()), day, revision.format_date(day, _state.lang))
     return facts
 
 
@@ -266,7 +273,7 @@ def _page_data(page: Page, config: MkDocsConfig) -> PageData:
         datasets=_state.datasets,
         lang=_state.lang,
         labels=_state.labels[_state.lang],
-        data_prefix=_relative_link("data/", page.url),
+        data_prefix=_relative_link(DATA_FOLDER, page.url),
         home_prefix=_relative_link(languages.url_prefix(_state.lang), page.url),
         file_facts=_state.file_facts,
         rules=_state.rules,

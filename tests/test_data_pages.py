@@ -6,9 +6,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from frictionless import Resource, Schema, system
 
 from cleanprod.paths import DATA_FILES
-from conftest import LANG_PREFIXES, read_html
+from conftest import LANG_PREFIXES, edit, read_html, run_build
 
 MEASURES = {"zh-Hant": "實地評估", "en": "On-site assessment", "zh-Hans": "实地评估"}
 
@@ -47,6 +48,41 @@ def test_open_data_offers_every_file_with_schema_and_dictionary(site: Path, lang
     assert "verification" in text and MEASURES[lang] in text
     size = (site / "data" / "approvals.csv").stat().st_size
     assert f"{size:,}" in text
+
+
+def frictionless_errors(csv_file: Path) -> list[list]:
+    """What `frictionless validate` finds wrong with a published CSV file
+    against the schema published beside it: row, column, error, note."""
+    with system.use_context(trusted=True):  # the files are local and ours
+        schema = Schema.from_descriptor(str(csv_file.with_name(csv_file.stem + ".schema.json")))
+        report = Resource(path=str(csv_file), schema=schema).validate()
+    return report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_every_published_data_file_matches_its_schema(site: Path) -> None:
+    published = sorted((site / "data").glob("*.csv"))
+    assert [f.name for f in published] == sorted(f.name for f in DATA_FILES.glob("*.csv"))
+    for csv_file in published:
+        assert frictionless_errors(csv_file) == [], csv_file.name
+
+
+def test_data_saved_by_a_spreadsheet_is_published_as_its_schema_reads_it(project: Path) -> None:
+    """What the check accepts (a byte order mark, CRLF, 4,100, Yes) is not
+    what the schema declares; the published copy is, and so is its size."""
+    data = project / "docs" / "data"
+    edit(data / "awareness.csv", "54,4100", '54,"4,100"')
+    partners = (data / "partners.csv").read_text(encoding="utf-8")
+    (data / "partners.csv").write_text(partners.replace(",yes\n", ",Yes\n").replace("\n", "\r\n"), encoding="utf-8-sig")
+    assert frictionless_errors(data / "awareness.csv")[0][1:3] == ["participants", "type-error"]
+    assert frictionless_errors(data / "partners.csv")[0][1:3] == ["example", "type-error"]
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for name in ("awareness.csv", "partners.csv"):
+        assert (site / "data" / name).read_bytes() == (DATA_FILES / name).read_bytes()
+        assert frictionless_errors(site / "data" / name) == []
+    listing = read_html(site, "en/open-data/").select_one("article").get_text()
+    assert f"awareness.csv (CSV, UTF-8, {(site / 'data' / 'awareness.csv').stat().st_size:,} bytes" in listing
 
 
 def test_statistics_page_links_to_the_csv(site: Path) -> None:

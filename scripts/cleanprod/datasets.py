@@ -8,8 +8,10 @@ the file, the row (as a spreadsheet numbers it, the header being row 1) and
 the column, what was found, what was expected and how to fix it.
 
 Spreadsheet exports that are otherwise correct are accepted: a UTF-8 byte order
-mark, CRLF line ends, trailing blank lines, spaces around values, and
-thousands separators in numbers.
+mark, CRLF line ends, trailing blank lines, spaces around values, thousands
+separators in numbers, and Yes for yes. The site publishes each file written
+again from its checked rows (`Dataset.published`), so that what readers
+download always matches its schema, as `frictionless validate` reads it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from cleanprod.chinese import in_language
 from cleanprod.problems import Problem
 
 SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; in other programs save as CSV with the encoding 'UTF-8'"
-_BOOLEAN = {"yes": True, "no": False, "true": True, "false": False}
+# Table Schema's words for true and false, where a boolean field does not name its own.
+_TRUE_VALUES = ["true", "True", "TRUE", "1"]
+_FALSE_VALUES = ["false", "False", "FALSE", "0"]
 _INTEGER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$|^[+-]?\d+$")
 
 
@@ -64,6 +68,18 @@ class Dataset:
         """A row's name in `lang`, from the columns `<x-names>_zh-Hant` and `<x-names>_en`."""
         base = self.schema["x-names"]
         return in_language({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
+
+    def published(self) -> bytes:
+        """The file as the site publishes it: UTF-8 without a byte order mark,
+        the columns in the schema's order, each value as its schema reads it
+        (4100, not 4,100; yes, not Yes), whatever form the spreadsheet saved."""
+        fields = self.schema["fields"]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(field["name"] for field in fields)
+        for row in self.rows:
+            writer.writerow(_as_text(field, row[field["name"]]) for field in fields)
+        return out.getvalue().encode("utf-8")
 
     def row_by_key(self) -> dict[str, dict]:
         """Rows by their one-column primary key, e.g. sectors by code."""
@@ -257,9 +273,11 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
         if "maximum" in constraints and value > constraints["maximum"]:
             return None, Problem(path, where, f"found {value}, expected a number of {constraints['maximum']} or less", "correct the number")
     if spec["type"] == "boolean":
-        if text.lower() not in _BOOLEAN:
-            return None, Problem(path, where, f"found '{text}', expected yes or no", "write yes or no")
-        value = _BOOLEAN[text.lower()]
+        true_values, false_values = _boolean_values(spec)
+        words = {word.lower(): True for word in true_values} | {word.lower(): False for word in false_values}
+        if text.lower() not in words:
+            return None, Problem(path, where, f"found '{text}', expected {true_values[0]} or {false_values[0]}", f"write {true_values[0]} or {false_values[0]}")
+        value = words[text.lower()]
     pattern = constraints.get("pattern")
     if pattern and not re.fullmatch(pattern, text):
         return None, Problem(path, where, f"found '{text}', which is not in the expected form", spec.get("x-form", f"write it to match {pattern}"))
@@ -267,6 +285,21 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
     if allowed is not None and value not in allowed:
         return None, Problem(path, where, f"found '{text}', which is not one of the allowed values", f"use one of: {', '.join(map(str, allowed))}")
     return value, None
+
+
+def _boolean_values(spec: dict) -> tuple[list[str], list[str]]:
+    """A boolean field's words for true and for false, as its schema names them."""
+    return spec.get("trueValues", _TRUE_VALUES), spec.get("falseValues", _FALSE_VALUES)
+
+
+def _as_text(spec: dict, value: object) -> str:
+    """A checked value written as its field's schema reads it."""
+    if value is None:
+        return ""
+    if spec["type"] == "boolean":
+        true_values, false_values = _boolean_values(spec)
+        return true_values[0] if value else false_values[0]
+    return str(value)
 
 
 def _check_stated_totals(dataset: Dataset) -> list[Problem]:
