@@ -73,6 +73,27 @@ def test_mistakes_fail_the_check_with_file_place_and_fix(repository: Path) -> No
     assert "docs/data/approvals.csv, row 2, column 'approved': found '11x', expected a whole number" in result.stderr
 
 
+def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
+    """Mistakes the build and axe let through: a second title, a skipped
+    heading level, an image without a description, a file name with spaces."""
+    docs = project / "docs"
+    (docs / "images").mkdir()
+    (docs / "images" / "plant.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    about = docs / "about.en.md"
+    start = about.read_text(encoding="utf-8").count("\n") + 1
+    about.write_text(about.read_text(encoding="utf-8") + "\n#### Costs\n\n![](images/plant.svg)\n\n```\n# a shell comment, not a title\n```\n\n# Results\n\n![Plant](images/plant.svg)\n", encoding="utf-8")
+    for name in ("2026-08-12-statistics-published.md", "2026-08-12-statistics-published.en.md"):
+        (docs / "news" / name).rename(docs / "news" / name.replace("-statistics-published", " Open Data"))
+    result = run_command(project, "check")
+    assert result.returncode == 1
+    assert "5 problems found" in result.stderr
+    assert f"docs/about.en.md, line {start + 1}: the heading '#### Costs' skips a level: the heading before it is level 2 ('##'). Fix: write it as '### Costs'" in result.stderr
+    assert f"docs/about.en.md, line {start + 3}: the image 'images/plant.svg' has no description. Fix: between the square brackets, write what the image shows" in result.stderr
+    assert f"docs/about.en.md, line {start + 9}: the page has a second title ('# Results'); a page has one. Fix: make it a section heading: '## Results'." in result.stderr
+    assert "docs/news/2026-08-12 Open Data.md, the file name: the name becomes the page's web address, and may hold only lowercase letters, digits and hyphens. Fix: rename it 'news/2026-08-12-open-data.md'" in result.stderr
+    assert "docs/news/2026-08-12 Open Data.en.md, the file name:" in result.stderr
+
+
 def test_links_command_reports_a_broken_link(project: Path) -> None:
     assert run_command(project, "build").returncode == 0
     assert run_command(project, "links").returncode == 0

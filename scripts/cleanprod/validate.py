@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanprod import cases, chinese, datasets, directives, events, funding, news, page_links, pages
+from cleanprod import cases, chinese, datasets, directives, events, funding, news, page_links, page_structure, pages
 from cleanprod.labels import Labels, load as load_labels
 from cleanprod.paths import DATA_FILES, DOCS, GLOSSARY_FILE, LABELS_FILE
 from cleanprod.problems import Problem
@@ -52,8 +52,7 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
     for page in found_pages:
-        problems += page_links.problems(page, docs)
-        problems += directives.check(page.path, page.body, page.body_line, data, rules, unusable)
+        problems += _page_problems(page, docs, data, rules, unusable)
     return Content(found_pages, labels, data, rules, found_events, found_news, found_cases), problems
 
 
@@ -64,6 +63,11 @@ def recheck(path: Path, content: Content) -> tuple[pages.Page | None, list[Probl
     other pages list, needs `validate`."""
     page, problems = pages.read_page(path)
     if page is not None:
-        problems += page_links.problems(page, DOCS)
-        problems += directives.check(page.path, page.body, page.body_line, content.datasets, content.rules)
+        problems += _page_problems(page, DOCS, content.datasets, content.rules)
     return page, problems
+
+
+def _page_problems(page: pages.Page, docs: Path, data: dict[str, datasets.Dataset], rules: funding.Rules | None, unusable: set[str] = frozenset()) -> list[Problem]:
+    """What is wrong in a page's text: its links, headings, images, name and data lines."""
+    found = page_links.problems(page, docs) + page_structure.problems(page, docs)
+    return found + directives.check(page.path, page.body, page.body_line, data, rules, unusable)

@@ -1,0 +1,86 @@
+"""What a page's readers rely on that the build does not check: headings in
+order, a description for each image, and a file name that makes a plain web
+address. Found before the build, each with its page, its line and the fix.
+
+Screen reader users move through a page by its headings, so a second page
+title, or a heading that skips a level (## then ####), loses them; axe does
+not report either (its heading-order rule is advice, outside WCAG A and AA).
+An image written ![](photo.jpg) is published with an empty description,
+which screen readers and axe take to mean decoration. A file name with spaces
+or capitals becomes a web address with %20 in it, or one that works on a
+laptop and not on the server.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cleanprod import languages
+from cleanprod.pages import Page
+from cleanprod.problems import Problem
+
+_FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)")
+_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, without its language and .md
+
+
+def problems(page: Page, docs: Path) -> list[Problem]:
+    """Each problem with `page`'s headings, images and file name."""
+    return _file_name(page, docs) + _headings(page) + _images(page)
+
+
+def _lines(page: Page) -> list[tuple[int, str]]:
+    """The body's lines outside fenced code, with their line numbers in the file."""
+    found, fenced = [], False
+    for number, line in enumerate(page.body.split("\n"), page.body_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            found.append((number, line))
+    return found
+
+
+def _headings(page: Page) -> list[Problem]:
+    """One page title ('# …'), and no heading more than one level below the one before it."""
+    found = []
+    level, titled = 1, False  # the page's title is level 1, from '# …' or its front matter
+    for number, line in _lines(page):
+        heading = _HEADING.match(line)
+        if not heading:
+            continue
+        marks, text = heading[1], heading[2]
+        if len(marks) == 1 and titled:
+            found.append(Problem(page.path, f"line {number}", f"the page has a second title ('# {text}'); a page has one", f"make it a section heading: '## {text}'"))
+        elif len(marks) > level + 1:
+            deeper = "#" * (level + 1)
+            found.append(Problem(page.path, f"line {number}", f"the heading '{marks} {text}' skips a level: the heading before it is level {level} ('{'#' * level}')", f"write it as '{deeper} {text}', so that screen reader users can follow the page's outline"))
+        titled = titled or len(marks) == 1
+        level = len(marks)
+    return found
+
+
+def _images(page: Page) -> list[Problem]:
+    """Each image has a description between its square brackets."""
+    return [
+        Problem(page.path, f"line {number}", f"the image '{image[2]}' has no description", f"between the square brackets, write what the image shows for readers who cannot see it, such as '![Heat exchanger fitted to a dyeing machine]({image[2]})'")
+        for number, line in _lines(page)
+        for image in _IMAGE.finditer(line)
+        if not image[1].strip()
+    ]
+
+
+def _file_name(page: Page, docs: Path) -> list[Problem]:
+    """The page's name and folders: lowercase letters, digits and hyphens."""
+    suffix = ".md" if page.lang == languages.DEFAULT else f".{page.lang}.md"
+    *folders, name = page.path.relative_to(docs).parts
+    parts = [*folders, name.removesuffix(suffix)]
+    if all(_NAME.fullmatch(part) for part in parts):
+        return []
+    plain = ["-".join(re.findall(r"[a-z0-9]+", part.lower())) for part in parts]
+    if all(plain):
+        fix = f"rename it '{'/'.join(plain)}{suffix}' (in docs/), and its other languages' files to match"
+    else:
+        fix = "rename it with lowercase English letters, digits and hyphens, such as 'energy-workshop.md', and its other languages' files to match"
+    return [Problem(page.path, "the file name", "the name becomes the page's web address, and may hold only lowercase letters, digits and hyphens", fix)]
