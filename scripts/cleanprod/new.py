@@ -8,14 +8,13 @@ the build; otherwise nothing is written and the problems are listed.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from cleanprod import events, news
+from cleanprod import events, news, page_structure
 from cleanprod.paths import DOCS
 from cleanprod.problems import describe
 from cleanprod.validate import validate
@@ -103,7 +102,7 @@ def create(kind: str, given: dict, docs: Path = DOCS, ask: Callable[[str], str] 
         print(f"Please give: {', '.join(missing)}. Run with --help to see what each means.", file=sys.stderr)
         return 1
     slug = answers["slug"].strip().lower()
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+    if not page_structure.NAME.fullmatch(slug):
         print(f"The name '{slug}' must be lower-case English letters, digits and hyphens, such as energy-seminar.", file=sys.stderr)
         return 1
     day = (answers["start"] if kind == "event" else answers["date"]).strip()[:10]

@@ -23,7 +23,7 @@ from cleanprod.problems import Problem
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, without its language and .md
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, without its language and .md
 
 
 def problems(page: Page, docs: Path) -> list[Problem]:
@@ -76,7 +76,7 @@ def _file_name(page: Page, docs: Path) -> list[Problem]:
     suffix = ".md" if page.lang == languages.DEFAULT else f".{page.lang}.md"
     *folders, name = page.path.relative_to(docs).parts
     parts = [*folders, name.removesuffix(suffix)]
-    if all(_NAME.fullmatch(part) for part in parts):
+    if all(NAME.fullmatch(part) for part in parts):
         return []
     plain = ["-".join(re.findall(r"[a-z0-9]+", part.lower())) for part in parts]
     if all(plain):
