@@ -94,6 +94,24 @@ def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     assert "docs/news/2026-08-12 Open Data.en.md, the file name:" in result.stderr
 
 
+def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path) -> None:
+    """The site loads nothing from other sites; a page may link to them."""
+    about = project / "docs" / "about.en.md"
+    start = about.read_text(encoding="utf-8").count("\n") + 1
+    about.write_text(
+        about.read_text(encoding="utf-8")
+        + "\n![Factory](https://example.com/factory.jpg)\n\n<iframe src='//www.youtube.com/embed/abc' title='Video'></iframe>\n\n"
+        + "<script>track()</script>\n\nSee [the factory](https://example.com/factory.jpg).\n",
+        encoding="utf-8",
+    )
+    result = run_command(project, "check")
+    assert result.returncode == 1
+    assert "3 problems found" in result.stderr
+    assert f"docs/about.en.md, line {start + 1}: the image 'https://example.com/factory.jpg' would be loaded from another site. Fix: save the image in docs/images/" in result.stderr
+    assert f"docs/about.en.md, line {start + 3}: the <iframe> would load '//www.youtube.com/embed/abc' from another site. Fix: link to it instead" in result.stderr
+    assert f"docs/about.en.md, line {start + 5}: the page has a script written into it. Fix: remove it" in result.stderr
+
+
 def test_links_command_reports_a_broken_link(project: Path) -> None:
     assert run_command(project, "build").returncode == 0
     assert run_command(project, "links").returncode == 0

@@ -1,9 +1,14 @@
-"""Links and images in the Markdown that lead to no file, found before the build.
+"""Links and images in the Markdown that lead to no file, and anything a
+page would load from another site, found before the build.
 
-MkDocs finds them too, but names neither the line nor the fix, and stops at
-the first language. Here each is named with its page, its line and the file
-the writer probably meant. Anchors (#…) are checked after the build, on the
-built pages (links.py), where the headings' ids are known.
+MkDocs finds a link to no file too, but names neither the line nor the fix,
+and stops at the first language. Here each is named with its page, its line
+and the file the writer probably meant. Anchors (#…) are checked after the
+build, on the built pages (links.py), where the headings' ids are known.
+
+The site loads nothing from other sites: an image, a video or a script from
+elsewhere would tell that site who reads the page, and could change or
+vanish. So a page may link to another site but not show what is there.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from cleanprod.problems import Problem
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.MULTILINE)
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")  # another site, mail, the site's root, or this page
+_ANOTHER_SITE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")  # ![description](address)
+# An HTML tag in the Markdown that loads something, and the address it loads.
+_LOADING_TAG = re.compile(r"<(script|iframe|img|video|audio|source|embed|object|link)\b[^>]*>", re.IGNORECASE)
+_LOADED = re.compile(r"""\b(?:src|data|href|poster|srcset)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def _exists(target: Path) -> bool:
@@ -48,6 +58,23 @@ def problems(page: Page, docs: Path) -> list[Problem]:
         line = page.body_line + page.body.count("\n", 0, match.start())
         found.append(Problem(page.path, f"line {line}", f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
     return found
+
+
+def loaded_from_elsewhere(page: Page) -> list[Problem]:
+    """Each image, embedded frame, video or script that `page` would load from
+    another site, and each script written into it."""
+    found = []
+    for match in IMAGE.finditer(page.body):
+        if _ANOTHER_SITE.match(match[2]):
+            found.append((match.start(), f"the image '{match[2]}' would be loaded from another site", "save the image in docs/images/ and show it from there: ![description](images/NAME.jpg); or link to the other site instead"))
+    for match in _LOADING_TAG.finditer(page.body):
+        tag = match[1].lower()
+        addresses = [address for address in _LOADED.findall(match[0]) if _ANOTHER_SITE.match(address)]
+        if tag == "script":
+            found.append((match.start(), "the page has a script written into it", "remove it: pages hold text, and the site's few scripts are in overrides/assets/"))
+        elif addresses:
+            found.append((match.start(), f"the <{tag}> would load '{addresses[0]}' from another site", "link to it instead, as [what it is](address), or save the file in docs/ and use it from there"))
+    return [Problem(page.path, f"line {page.body_line + page.body.count(chr(10), 0, start)}", what, fix) for start, what, fix in sorted(found)]
 
 
 def _fix(folder: Path, path: str, docs: Path) -> str:

@@ -17,12 +17,12 @@ import re
 from pathlib import Path
 
 from cleanprod import languages
+from cleanprod.page_links import IMAGE
 from cleanprod.pages import Page
 from cleanprod.problems import Problem
 
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, without its language and .md
 
 
@@ -66,7 +66,7 @@ def _images(page: Page) -> list[Problem]:
     return [
         Problem(page.path, f"line {number}", f"the image '{image[2]}' has no description", f"between the square brackets, write what the image shows for readers who cannot see it, such as '![Heat exchanger fitted to a dyeing machine]({image[2]})'")
         for number, line in _lines(page)
-        for image in _IMAGE.finditer(line)
+        for image in IMAGE.finditer(line)
         if not image[1].strip()
     ]
 

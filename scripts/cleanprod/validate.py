@@ -68,6 +68,6 @@ def recheck(path: Path, content: Content) -> tuple[pages.Page | None, list[Probl
 
 
 def _page_problems(page: pages.Page, docs: Path, data: dict[str, datasets.Dataset], rules: funding.Rules | None, unusable: set[str] = frozenset()) -> list[Problem]:
-    """What is wrong in a page's text: its links, headings, images, name and data lines."""
-    found = page_links.problems(page, docs) + page_structure.problems(page, docs)
+    """What is wrong in a page's text: its links, what it loads, its headings, images, name and data lines."""
+    found = page_links.problems(page, docs) + page_links.loaded_from_elsewhere(page) + page_structure.problems(page, docs)
     return found + directives.check(page.path, page.body, page.body_line, data, rules, unusable)
