@@ -73,6 +73,19 @@ def test_mistakes_fail_the_check_with_file_place_and_fix(repository: Path) -> No
     assert "docs/data/approvals.csv, row 2, column 'approved': found '11x', expected a whole number" in result.stderr
 
 
+def test_full_width_colon_in_front_matter_is_named(repository: Path) -> None:
+    """A Chinese keyboard in full-width mode types 'title：'. The file is
+    named once, for that, and not also as a missing translation."""
+    edit(repository / "docs" / "events" / "2026-06-18-energy-workshop.md", "title: 示例", "title：示例")
+    edit(repository / "docs" / "about.md", "description: ", "description:\u3000")
+    result = run_command(repository, "check")
+    assert result.returncode == 1
+    assert "2 problems found" in result.stderr
+    assert "docs/events/2026-06-18-energy-workshop.md, line 2: the name 'title' is followed by a full-width colon or space. Fix: write 'title: ' with the ordinary colon ':'" in result.stderr
+    assert "docs/about.md, line 2: the name 'description' is followed by a full-width colon or space." in result.stderr
+    assert "Translations to write or update" not in result.stdout
+
+
 def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     """Mistakes the build and axe let through: a second title, a skipped
     heading level, an image without a description, a file name with spaces."""

@@ -107,9 +107,9 @@ def pair(
     problems = []
     for key, versions in sorted(pages_by_key.items()):
         for lang in languages.WRITTEN:
-            if lang not in versions:
+            missing = docs / (key if lang == languages.DEFAULT else key.removesuffix(".md") + f".{lang}.md")
+            if lang not in versions and not missing.exists():  # a file that exists but cannot be read has its own problem
                 page = next(iter(versions.values()))
-                missing = docs / (key if lang == languages.DEFAULT else key.removesuffix(".md") + f".{lang}.md")
                 problems.append(Problem(page.path, "the whole file", f"this {kind} has no {'English' if lang == languages.ENGLISH else 'Traditional Chinese'} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
     for key, versions in sorted(by_key.items()):
         if set(languages.WRITTEN) <= set(versions):
