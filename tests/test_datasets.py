@@ -60,6 +60,13 @@ def test_year_or_measure_outside_the_allowed_set(approvals: Path) -> None:
     messages = problems_of(approvals)
     assert any("row 9, column 'measure': found 'demo'" in m and "use one of: assessment, demonstration, verification" in m for m in messages)
     assert any("row 12, column 'year': found '2010-11'" in m and "2008/09, 2009/10, 2010/11, 2011/12" in m for m in messages)
+    assert not any("formatted as Text" in m for m in messages)
+
+
+def test_a_year_a_spreadsheet_took_for_a_date_is_explained(approvals: Path) -> None:
+    edit(approvals, "2008/09,assessment,113", "Sep-08,assessment,113")
+    [message] = problems_of(approvals)
+    assert message.endswith("row 2, column 'year': found 'Sep-08', which is not one of the allowed values. Fix: use one of: 2008/09, 2009/10, 2010/11, 2011/12; a spreadsheet turns '2008/09' into a date unless the column is formatted as Text first.")
 
 
 def test_duplicate_key(approvals: Path) -> None:

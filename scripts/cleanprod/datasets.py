@@ -32,6 +32,8 @@ SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; 
 _TRUE_VALUES = ["true", "True", "TRUE", "1"]
 _FALSE_VALUES = ["false", "False", "FALSE", "0"]
 _INTEGER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$|^[+-]?\d+$")
+# How Excel writes a year like 2008/09 once it has taken it for a date: Sep-08, 1/9/2008, 2008-09-01.
+_SPREADSHEET_DATE = re.compile(r"^(?:[A-Za-z]{3}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -283,7 +285,10 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
         return None, Problem(path, where, f"found '{text}', which is not in the expected form", spec.get("x-form", f"write it to match {pattern}"))
     allowed = constraints.get("enum")
     if allowed is not None and value not in allowed:
-        return None, Problem(path, where, f"found '{text}', which is not one of the allowed values", f"use one of: {', '.join(map(str, allowed))}")
+        fix = f"use one of: {', '.join(map(str, allowed))}"
+        if _SPREADSHEET_DATE.match(text) and any("/" in str(a) for a in allowed):
+            fix += f"; a spreadsheet turns '{allowed[0]}' into a date unless the column is formatted as Text first"
+        return None, Problem(path, where, f"found '{text}', which is not one of the allowed values", fix)
     return value, None
 
 
