@@ -78,9 +78,11 @@ def test_full_width_colon_in_front_matter_is_named(repository: Path) -> None:
     named once, for that, and not also as a missing translation."""
     edit(repository / "docs" / "events" / "2026-06-18-energy-workshop.md", "title: 示例", "title：示例")
     edit(repository / "docs" / "about.md", "description: ", "description:\u3000")
+    edit(repository / "docs" / "_data" / "labels.yml", '  en: "Last revised: "', '  en："Last revised: "')
     result = run_command(repository, "check")
     assert result.returncode == 1
-    assert "2 problems found" in result.stderr
+    assert "3 problems found" in result.stderr
+    assert "docs/_data/labels.yml, line 7: the name 'en' is followed by a full-width colon or space." in result.stderr
     assert "docs/events/2026-06-18-energy-workshop.md, line 2: the name 'title' is followed by a full-width colon or space. Fix: write 'title: ' with the ordinary colon ':'" in result.stderr
     assert "docs/about.md, line 2: the name 'description' is followed by a full-width colon or space." in result.stderr
     assert "Translations to write or update" not in result.stdout

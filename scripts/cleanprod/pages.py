@@ -15,13 +15,10 @@ import yaml
 
 from cleanprod import languages
 from cleanprod.problems import Problem
-from cleanprod.structured import LOADER, error_line
+from cleanprod.structured import LOADER, error_line, full_width_colons
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING_1 = re.compile(r"^#[ \t]+\S", re.MULTILINE)
-# 'title：…' or 'title:　…': a name followed by a full-width colon, or a colon and a full-width space,
-# as a Chinese keyboard in full-width mode types them. YAML reads neither as 'name: value'.
-_FULL_WIDTH_COLON = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*(?:：|:\u3000)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -76,10 +73,7 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
     body, body_line, front_matter = text, 1, ""
     match = _FRONT_MATTER.match(text)
     if match:
-        typed_full_width = [
-            Problem(path, f"line {match.group(1).count(chr(10), 0, colon.start()) + 2}", f"the name '{colon[1]}' is followed by a full-width colon or space", f"write '{colon[1]}: ' with the ordinary colon ':' and an ordinary space (switch the keyboard to half-width)")
-            for colon in _FULL_WIDTH_COLON.finditer(match.group(1) or "")
-        ]
+        typed_full_width = full_width_colons(path, match.group(1) or "", first_line=2)
         if typed_full_width:
             return None, typed_full_width
         try:

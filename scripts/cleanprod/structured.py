@@ -27,7 +27,21 @@ FIX_YAML = "check the indentation and that each quotation mark is closed, and pu
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+(?P<quote>["'])(?P<rest>.*)$""")
 
 
+# 'title：…' or 'title:\u3000…': a name followed by a full-width colon, or a colon and a full-width space.
+_FULL_WIDTH_COLON = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*(?:：|:\u3000)", re.MULTILINE)
+
 NodeOf = Callable[[], "yaml.Node | None"]  # a file's YAML node tree, made when first asked for
+
+
+def full_width_colons(path: Path, text: str, first_line: int = 1) -> list[Problem]:
+    """Each name in the YAML `text` (its first line being `first_line` of the
+    file) followed by a full-width colon or space, as a Chinese keyboard in
+    full-width mode types them: YAML reads neither as 'name: value', and its
+    own message names neither."""
+    return [
+        Problem(path, f"line {text.count(chr(10), 0, colon.start()) + first_line}", f"the name '{colon[1]}' is followed by a full-width colon or space", f"write '{colon[1]}: ' with the ordinary colon ':' and an ordinary space (switch the keyboard to half-width)")
+        for colon in _FULL_WIDTH_COLON.finditer(text)
+    ]
 
 
 def read_yaml(path: Path) -> tuple[Any, NodeOf, list[Problem]]:
@@ -35,6 +49,8 @@ def read_yaml(path: Path) -> tuple[Any, NodeOf, list[Problem]]:
     a problem needs one), or the problem reading it."""
     try:
         text = path.read_text(encoding="utf-8-sig")
+        if typed_full_width := full_width_colons(path, text):
+            return None, _no_node, typed_full_width
         data = yaml.load(text, Loader=LOADER)
     except FileNotFoundError:
         return None, _no_node, [Problem(path, "the whole file", "the file is missing", "restore it from the previous version")]
