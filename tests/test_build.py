@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from conftest import edit, run_build
+from conftest import edit, run_build, run_command
 
 
 def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:
@@ -60,6 +60,15 @@ def test_link_to_no_file_names_its_line_and_the_nearest_name(project: Path) -> N
     assert "the nearest file name is 'funding.md'." in output
     assert f"docs/about.en.md, line {line}: the link 'images/none.png' leads to no file." in output
     assert "Aborted with" not in output  # stopped by the check, before MkDocs
+
+
+def test_web_or_email_address_written_as_a_file_gets_its_own_fix(project: Path) -> None:
+    about = project / "docs" / "about.en.md"
+    line = len(about.read_text(encoding="utf-8").splitlines()) + 2
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [the seminar](www.example.org/seminar) or write to [us](info@example.org).\n", encoding="utf-8")
+    result = run_command(project, "check")
+    assert f"docs/about.en.md, line {line}: the link 'www.example.org/seminar' leads to no file. Fix: to link to another site, write its full address, starting https://: 'https://www.example.org/seminar'." in result.stderr
+    assert f"docs/about.en.md, line {line}: the link 'info@example.org' leads to no file. Fix: to link to an email address, write 'mailto:info@example.org'." in result.stderr
 
 
 def test_label_without_english_text_is_named(project: Path) -> None:

@@ -78,8 +78,13 @@ def loaded_from_elsewhere(page: Page) -> list[Problem]:
 
 
 def _fix(folder: Path, path: str, docs: Path) -> str:
-    """What to write instead, with the name nearest to `path` of a file
-    under `docs` (pages by their zh-Hant name, which links use in every language)."""
+    """What to write instead: the full address of another site, an email
+    address as mailto:, or the name nearest to `path` of a file under `docs`
+    (pages by their zh-Hant name, which links use in every language)."""
+    if path.lower().startswith("www."):
+        return f"to link to another site, write its full address, starting https://: 'https://{path}'"
+    if "@" in path and "/" not in path:
+        return f"to link to an email address, write 'mailto:{path}'"
     names = [
         Path(os.path.relpath(file, folder)).as_posix()
         for file in docs.rglob("*")
