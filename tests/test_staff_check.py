@@ -21,6 +21,14 @@ def git(project: Path, *args: str, when: str = "2026-01-05T10:00:00+08:00") -> N
     )
 
 
+def failed_check(project: Path, problems: int) -> subprocess.CompletedProcess[str]:
+    """`make check` in `project`, which must stop with this many problems."""
+    result = run_command(project, "check")
+    assert result.returncode == 1
+    assert f"{problems} problems found" in result.stderr
+    return result
+
+
 @pytest.fixture
 def repository(project: Path) -> Path:
     """The project copy as a git repository with everything committed."""
@@ -66,9 +74,7 @@ def test_missing_translation_is_named_with_the_file_to_write(repository: Path) -
 def test_mistakes_fail_the_check_with_file_place_and_fix(repository: Path) -> None:
     edit(repository / "docs" / "about.en.md", "description: ", "description: [unclosed ")
     edit(repository / "docs" / "data" / "approvals.csv", "113", "11x")
-    result = run_command(repository, "check")
-    assert result.returncode == 1
-    assert "2 problems found" in result.stderr
+    result = failed_check(repository, 2)
     assert "docs/about.en.md, line 2: the front matter" in result.stderr
     assert "docs/data/approvals.csv, row 2, column 'approved': found '11x', expected a whole number" in result.stderr
 
@@ -79,9 +85,7 @@ def test_full_width_colon_in_front_matter_is_named(repository: Path) -> None:
     edit(repository / "docs" / "events" / "2026-06-18-energy-workshop.md", "title: 示例", "title：示例")
     edit(repository / "docs" / "about.md", "description: ", "description:\u3000")
     edit(repository / "docs" / "_data" / "labels.yml", '  en: "Last revised: "', '  en："Last revised: "')
-    result = run_command(repository, "check")
-    assert result.returncode == 1
-    assert "3 problems found" in result.stderr
+    result = failed_check(repository, 3)
     assert "docs/_data/labels.yml, line 7: the name 'en' is followed by a full-width colon or space." in result.stderr
     assert "docs/events/2026-06-18-energy-workshop.md, line 2: the name 'title' is followed by a full-width colon or space. Fix: write 'title: ' with the ordinary colon ':'" in result.stderr
     assert "docs/about.md, line 2: the name 'description' is followed by a full-width colon or space." in result.stderr
@@ -99,9 +103,7 @@ def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     about.write_text(about.read_text(encoding="utf-8") + "\n#### Costs\n\n![](images/plant.svg)\n\n```\n# a shell comment, not a title\n```\n\n# Results\n\n![Plant](images/plant.svg)\n", encoding="utf-8")
     for name in ("2026-08-12-statistics-published.md", "2026-08-12-statistics-published.en.md"):
         (docs / "news" / name).rename(docs / "news" / name.replace("-statistics-published", " Open Data"))
-    result = run_command(project, "check")
-    assert result.returncode == 1
-    assert "5 problems found" in result.stderr
+    result = failed_check(project, 5)
     assert f"docs/about.en.md, line {start + 1}: the heading '#### Costs' skips a level: the heading before it is level 2 ('##'). Fix: write it as '### Costs'" in result.stderr
     assert f"docs/about.en.md, line {start + 3}: the image 'images/plant.svg' has no description. Fix: between the square brackets, write what the image shows" in result.stderr
     assert f"docs/about.en.md, line {start + 9}: the page has a second title ('# Results'); a page has one. Fix: make it a section heading: '## Results'." in result.stderr
@@ -119,9 +121,7 @@ def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path)
         + "<script>track()</script>\n\nSee [the factory](https://example.com/factory.jpg).\n",
         encoding="utf-8",
     )
-    result = run_command(project, "check")
-    assert result.returncode == 1
-    assert "3 problems found" in result.stderr
+    result = failed_check(project, 3)
     assert f"docs/about.en.md, line {start + 1}: the image 'https://example.com/factory.jpg' would be loaded from another site. Fix: save the image in docs/images/" in result.stderr
     assert f"docs/about.en.md, line {start + 3}: the <iframe> would load '//www.youtube.com/embed/abc' from another site. Fix: link to it instead" in result.stderr
     assert f"docs/about.en.md, line {start + 5}: the page has a script written into it. Fix: remove it" in result.stderr
