@@ -28,7 +28,8 @@ NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, wit
 
 def problems(page: Page, docs: Path) -> list[Problem]:
     """Each problem with `page`'s headings, images and file name."""
-    return _file_name(page, docs) + _headings(page) + _images(page)
+    lines = _lines(page)
+    return _file_name(page, docs) + _headings(page, lines) + _images(page, lines)
 
 
 def _lines(page: Page) -> list[tuple[int, str]]:
@@ -42,11 +43,11 @@ def _lines(page: Page) -> list[tuple[int, str]]:
     return found
 
 
-def _headings(page: Page) -> list[Problem]:
+def _headings(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
     """One page title ('# …'), and no heading more than one level below the one before it."""
     found = []
     level, titled = 1, False  # the page's title is level 1, from '# …' or its front matter
-    for number, line in _lines(page):
+    for number, line in lines:
         heading = _HEADING.match(line)
         if not heading:
             continue
@@ -61,11 +62,11 @@ def _headings(page: Page) -> list[Problem]:
     return found
 
 
-def _images(page: Page) -> list[Problem]:
+def _images(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
     """Each image has a description between its square brackets."""
     return [
         Problem(page.path, f"line {number}", f"the image '{image[2]}' has no description", f"between the square brackets, write what the image shows for readers who cannot see it, such as '![Heat exchanger fitted to a dyeing machine]({image[2]})'")
-        for number, line in _lines(page)
+        for number, line in lines
         for image in IMAGE.finditer(line)
         if not image[1].strip()
     ]
