@@ -94,16 +94,19 @@ def test_full_width_colon_in_front_matter_is_named(repository: Path) -> None:
 
 def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     """Mistakes the build and axe let through: a second title, a skipped
-    heading level, an image without a description, a file name with spaces."""
+    heading level, an image without a description or too heavy for a phone,
+    a file name with spaces."""
     docs = project / "docs"
     (docs / "images").mkdir()
     (docs / "images" / "plant.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     about = docs / "about.en.md"
     start = about.read_text(encoding="utf-8").count("\n") + 1
-    about.write_text(about.read_text(encoding="utf-8") + "\n#### Costs\n\n![](images/plant.svg)\n\n```\n# a shell comment, not a title\n```\n\n# Results\n\n![Plant](images/plant.svg)\n", encoding="utf-8")
+    (docs / "images" / "photo.jpg").write_bytes(b"\xff\xd8" + bytes(2_400_000))  # straight from a camera
+    about.write_text(about.read_text(encoding="utf-8") + "\n#### Costs\n\n![](images/plant.svg)\n\n```\n# a shell comment, not a title\n```\n\n# Results\n\n![Plant](images/plant.svg)\n![Workshop](images/photo.jpg)\n", encoding="utf-8")
     for name in ("2026-08-12-statistics-published.md", "2026-08-12-statistics-published.en.md"):
         (docs / "news" / name).rename(docs / "news" / name.replace("-statistics-published", " Open Data"))
-    result = failed_check(project, 5)
+    result = failed_check(project, 6)
+    assert f"docs/about.en.md, line {start + 12}: the image 'images/photo.jpg' is 2,400 kB, and readers on phones download it whole. Fix: save it at most 1200 pixels wide" in result.stderr
     assert f"docs/about.en.md, line {start + 1}: the heading '#### Costs' skips a level: the heading before it is level 2 ('##'). Fix: write it as '### Costs'" in result.stderr
     assert f"docs/about.en.md, line {start + 3}: the image 'images/plant.svg' has no description. Fix: between the square brackets, write what the image shows" in result.stderr
     assert f"docs/about.en.md, line {start + 9}: the page has a second title ('# Results'); a page has one. Fix: make it a section heading: '## Results'." in result.stderr

@@ -1,20 +1,23 @@
 """What a page's readers rely on that the build does not check: headings in
-order, a description for each image, and a file name that makes a plain web
-address. Found before the build, each with its page, its line and the fix.
+order, images with a description and light enough for a phone, and a file
+name that makes a plain web address. Found before the build, each with its
+page, its line and the fix.
 
 Screen reader users move through a page by its headings, so a second page
 title, or a heading that skips a level (## then ####), loses them; axe does
 not report either (its heading-order rule is advice, outside WCAG A and AA).
 An image written ![](photo.jpg) is published with an empty description,
-which screen readers and axe take to mean decoration. A file name with spaces
-or capitals becomes a web address with %20 in it, or one that works on a
-laptop and not on the server.
+which screen readers and axe take to mean decoration; a photo straight from
+a camera weighs megabytes, more than a reader on a phone should wait for. A
+file name with spaces or capitals becomes a web address with %20 in it, or
+one that works on a laptop and not on the server.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from cleanprod import languages
 from cleanprod.page_links import IMAGE
@@ -23,6 +26,8 @@ from cleanprod.problems import Problem
 
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+IMAGE_BYTES = 100_000  # the most an image may weigh: a page and its images should load fast on a phone
+IMAGE_WIDTH = 1200  # pixels: wider than the text column on any screen
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, without its language and .md
 
 
@@ -63,13 +68,18 @@ def _headings(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
 
 
 def _images(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
-    """Each image has a description between its square brackets."""
-    return [
-        Problem(page.path, f"line {number}", f"the image '{image[2]}' has no description", f"between the square brackets, write what the image shows for readers who cannot see it, such as '![Heat exchanger fitted to a dyeing machine]({image[2]})'")
-        for number, line in lines
-        for image in IMAGE.finditer(line)
-        if not image[1].strip()
-    ]
+    """Each image has a description between its square brackets, and is light
+    enough for a phone."""
+    found = []
+    for number, line in lines:
+        for image in IMAGE.finditer(line):
+            address = image[2]
+            if not image[1].strip():
+                found.append(Problem(page.path, f"line {number}", f"the image '{address}' has no description", f"between the square brackets, write what the image shows for readers who cannot see it, such as '![Heat exchanger fitted to a dyeing machine]({address})'"))
+            file = page.path.parent / unquote(address.split("#")[0].split("?")[0])
+            if "://" not in address and file.is_file() and (size := file.stat().st_size) > IMAGE_BYTES:
+                found.append(Problem(page.path, f"line {number}", f"the image '{address}' is {size / 1000:,.0f} kB, and readers on phones download it whole", f"save it at most {IMAGE_WIDTH} pixels wide, as JPEG at quality 75 or as WebP, so that it is under {IMAGE_BYTES // 1000} kB"))
+    return found
 
 
 def _file_name(page: Page, docs: Path) -> list[Problem]:
