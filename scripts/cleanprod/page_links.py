@@ -55,8 +55,7 @@ def problems(page: Page, docs: Path) -> list[Problem]:
         target = (page.path.parent / path).resolve()
         if target.is_relative_to(root) and _exists(target):
             continue
-        line = page.body_line + page.body.count("\n", 0, match.start())
-        found.append(Problem(page.path, f"line {line}", f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
+        found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
     return found
 
 
@@ -74,7 +73,12 @@ def loaded_from_elsewhere(page: Page) -> list[Problem]:
             found.append((match.start(), "the page has a script written into it", "remove it: pages hold text, and the site's few scripts are in overrides/assets/"))
         elif addresses:
             found.append((match.start(), f"the <{tag}> would load '{addresses[0]}' from another site", "link to it instead, as [what it is](address), or save the file in docs/ and use it from there"))
-    return [Problem(page.path, f"line {page.body_line + page.body.count(chr(10), 0, start)}", what, fix) for start, what, fix in sorted(found)]
+    return [Problem(page.path, _line(page, start), what, fix) for start, what, fix in sorted(found)]
+
+
+def _line(page: Page, offset: int) -> str:
+    """'line N': where in the file the body's character at `offset` is."""
+    return f"line {page.body_line + page.body.count(chr(10), 0, offset)}"
 
 
 def _fix(folder: Path, path: str, docs: Path) -> str:
