@@ -130,7 +130,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         folder, _, name = file.src_uri.rpartition("/")
         if folder + "/" == DATA_FOLDER and (dataset := _state.datasets.get(name)) is not None:
             file.content_bytes = dataset.published()  # as its schema reads it, whatever form the spreadsheet saved
+    if _state.lang == languages.DEFAULT:  # the one build that writes what every language shares
+        package = datasets.package(_state.datasets, _site_names(config))
+        files.append(File.generated(config, DATA_FOLDER + datasets.PACKAGE_FILE, content=package))
     return files
+
+
+def _site_names(config: MkDocsConfig) -> dict[str, str]:
+    """The site's name in each written language, as mkdocs.yml gives them."""
+    names = {lang.locale: lang.site_name for lang in config.plugins["i18n"].config.languages if lang.site_name}
+    return {lang: names.get(lang, config.site_name) for lang in languages.WRITTEN}
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from frictionless import Resource, Schema, system
+from frictionless import Package, Resource, Schema, system
 
 from cleanprod.paths import DATA_FILES
 from conftest import LANG_PREFIXES, edit, read_html, run_build
@@ -64,6 +64,21 @@ def test_every_published_data_file_matches_its_schema(site: Path) -> None:
     assert [f.name for f in published] == sorted(f.name for f in DATA_FILES.glob("*.csv"))
     for csv_file in published:
         assert frictionless_errors(csv_file) == [], csv_file.name
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_one_data_package_describes_every_file(site: Path, lang: str) -> None:
+    """datapackage.json lists every file with its schema; a data user's
+    `frictionless validate datapackage.json` accepts them all at once."""
+    path = LANG_PREFIXES[lang] + "open-data/"
+    [link] = [a["href"] for a in read_html(site, path).select('article a[href$="datapackage.json"]')]
+    descriptor = site / urljoin("/" + path, link).lstrip("/")
+    assert descriptor == site / "data" / "datapackage.json"
+    with system.use_context(trusted=True):  # the files are local and ours
+        report = Package(str(descriptor)).validate()
+    assert report.valid, report.flatten(["taskName", "rowNumber", "type", "note"])
+    assert [task.name for task in report.tasks] == sorted(f.stem for f in DATA_FILES.glob("*.csv"))
+    assert all(task.stats["rows"] > 0 for task in report.tasks)
 
 
 def test_data_saved_by_a_spreadsheet_is_published_as_its_schema_reads_it(project: Path) -> None:

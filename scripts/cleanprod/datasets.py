@@ -27,6 +27,7 @@ from cleanprod import languages
 from cleanprod.chinese import in_language
 from cleanprod.problems import Problem
 
+PACKAGE_FILE = "datapackage.json"  # the Data Package descriptor, published beside the files it lists
 SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; in other programs save as CSV with the encoding 'UTF-8'"
 # Table Schema's words for true and false, where a boolean field does not name its own.
 _TRUE_VALUES = ["true", "True", "TRUE", "1"]
@@ -96,6 +97,38 @@ class Dataset:
         """The sum of the value field over the rows matching `where`."""
         value = self.schema["x-value"]
         return sum(row[value] for row in self.rows_where(where or {}))
+
+
+def package(found: dict[str, Dataset], titles: dict[str, str]) -> bytes:
+    """The Frictionless Data Package descriptor of the published files, the
+    programme's name in each language being `titles`: one file that lists
+    every data file with its schema, title and source, so that data tools
+    and portals take them in at once, and one command checks them all
+    (`frictionless validate datapackage.json`)."""
+    title = titles[languages.ENGLISH]
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": "-".join(re.findall(r"[a-z0-9]+", title.lower())),
+        "title": title,
+        "x-title": titles,
+        "resources": [
+            {
+                "profile": "tabular-data-resource",
+                "name": dataset.path.stem,
+                "path": dataset.name,
+                "title": dataset.title(languages.ENGLISH),
+                "x-title": dataset.schema["x-title"],
+                "description": dataset.source(languages.ENGLISH),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(dataset.published()),
+                "schema": dataset.path.stem + ".schema.json",
+            }
+            for dataset in sorted(found.values(), key=lambda d: d.name)
+        ],
+    }
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def load_all(folder: Path) -> tuple[dict[str, Dataset], list[Problem]]:

@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 
 from cleanprod.chinese import in_language
-from cleanprod.datasets import Dataset
+from cleanprod.datasets import PACKAGE_FILE, Dataset
 from cleanprod.render.table import scrolling
 from cleanprod.search_index import PASSING_WEIGHT
 
@@ -48,4 +48,5 @@ def catalogue(datasets: list[tuple[Dataset, int, date, str]], lang: str, labels:
             )
             + "</section>"
         )
-    return "".join(sections)
+    package = escape(link_prefix + PACKAGE_FILE)
+    return f'<p>{escape(labels["data.package"])}<a href="{package}">{PACKAGE_FILE}</a></p>' + "".join(sections)
