@@ -118,6 +118,17 @@ def test_chinese_query_finds_only_pages_holding_its_characters_in_order(page, se
     assert sorted(_results(page, f"{server}search/?q=節能")) == ["/events/", "/events/2026-06-18-energy-workshop/"]
 
 
+@pytest.mark.parametrize("path,query,no_result", [("search/", "日曆", "找不到"), ("zh-Hans/search/", "日历", "找不到")])
+def test_chinese_query_that_no_page_holds_finds_nothing(page, server: str, path: str, query: str, no_result: str) -> None:
+    # No page says 日曆, and 日 stands alone at the end of every date (2026年11月28日).
+    # Pagefind takes the longest word in the index that starts a query's word
+    # it cannot find, so 日曆 found the 16 pages with a date.
+    assert _results(page, f"{server}{path}?q={query}") == []
+    assert page.inner_text(".pagefind-ui__message").startswith(no_result)
+    _results(page, f"{server}{path}?q=日")  # a character alone still finds the pages that hold it
+    assert int(re.search(r"\d+", page.inner_text(".pagefind-ui__message")).group()) >= 10
+
+
 @pytest.mark.parametrize("path,query", [("search/", "資助"), ("zh-Hans/search/", "资助")])
 def test_chinese_results_show_their_opening_words_once(page, server: str, path: str, query: str) -> None:
     # Pagefind shows a result's metadata as tags: the excerpt, which its record carries, appeared twice.

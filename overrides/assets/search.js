@@ -26,7 +26,9 @@
 
   // As search_index.pairs: each run of Chinese characters as its overlapping
   // pairs, each pair one word of letters (节能 → iciciapn), a character alone
-  // as its own four letters.
+  // as its own four letters, which Pagefind matches as the start of every
+  // word that begins with that character (the index ends a lone character
+  // with "z", so that it never stands for a pair the query asks for).
   function letters(c) {
     return ("000" + c.charCodeAt(0).toString(16)).slice(-4).replace(/./g, function (d) {
       return "abcdefghijklmnop".charAt(parseInt(d, 16));

@@ -39,6 +39,7 @@ from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
 
 CHARACTERS_FILE = "search/characters.json"  # a Chinese language's character table, beside its search page, from its home
+ALONE = "z"  # ends a Chinese character that stands alone in the index (see `pairs`); not one of the letters a–p that code characters
 EXCERPT_LENGTH = 120
 OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
 PASSING_WEIGHT = 0.5  # for words that mention a topic in passing: news, events, the open data catalogue
@@ -150,13 +151,21 @@ _LETTERS = _Letters()
 def pairs(text: str) -> str:
     """`text` with each run of Chinese characters written as its overlapping
     pairs, each pair as one word of letters (节能 → iciciapn), and a character
-    alone as its own four letters. The search page does the same to the query
-    (overrides/assets/search.js), so the words match exactly: Pagefind would
-    otherwise cut the pairs into words again, as it sees fit."""
+    alone as its own four letters and ALONE (日 → gfofz). The search page does
+    the same to the query (overrides/assets/search.js), so the words match
+    exactly: Pagefind would otherwise cut the pairs into words again, as it
+    sees fit.
+
+    A query's character alone is sent as its four letters only, which
+    Pagefind matches as the start of every pair that begins with it. ALONE
+    keeps the index's lone characters from being the start of a pair: where
+    a query's pair is in no page, Pagefind takes the longest word in the
+    index that starts it instead, and 日曆 would find every page with a date
+    ending in 日."""
 
     def words(run: re.Match[str]) -> str:
         coded = run[0].translate(_LETTERS)
-        return " " + (" ".join(coded[i : i + 8] for i in range(0, len(coded) - 4, 4)) or coded) + " "
+        return " " + (" ".join(coded[i : i + 8] for i in range(0, len(coded) - 4, 4)) or coded + ALONE) + " "
 
     return _HAN_RUN.sub(words, text)
 
