@@ -176,7 +176,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return directives.restore(html, _state.blocks.pop(page.file.src_uri, []))
+    html = directives.restore(html, _state.blocks.pop(page.file.src_uri, []))
+    return search_index.title_kept(html, _record(page))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -56,6 +56,11 @@ FIRST_RESULT = [
     ("en/search/", "awardees", "/en/partners/"),  # not the open data page, which names every data file
     ("en/search/", "case studies", "/en/cases/"),
     ("en/search/", "statistics", "/en/statistics/"),
+    # A news item's or an event's title finds that page, not the lists that name it.
+    ("search/", "家具製造業考察訪問", "/events/2027-03-10-study-visit/"),
+    ("zh-Hans/search/", "统计数字以开放数据发布", "/zh-Hans/news/2026-08-12-statistics-published/"),
+    ("en/search/", "online briefing", "/en/events/2025-10-16-online-briefing/"),
+    ("search/", "統計數字", "/statistics/"),  # and the page that explains a topic still comes before a news item that names it
 ]
 
 

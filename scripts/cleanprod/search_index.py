@@ -42,7 +42,12 @@ CHARACTERS_FILE = "search/characters.json"  # a Chinese language's character tab
 ALONE = "z"  # ends a Chinese character that stands alone in the index (see `pairs`); not one of the letters a–p that code characters
 EXCERPT_LENGTH = 120
 OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
-PASSING_WEIGHT = 0.5  # for words that mention a topic in passing: news, events, the open data catalogue
+PASSING_WEIGHT = 0.5  # for words that mention a topic in passing: news, events, lists of them, the open data catalogue
+PASSING = f'data-pagefind-weight="{PASSING_WEIGHT}"'  # the attribute, for a list of other pages inside a page
+# A news item's or an event's title counts as Pagefind counts a section heading
+# (<h2>): above the lists that name the item in passing, below the title of
+# the page that explains the topic (an <h1>, 7).
+TITLE_WEIGHT = 6.0
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
 _HAN_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))  # the Chinese characters, as search.js has them
@@ -99,6 +104,15 @@ def weight(record: object | None) -> float | None:
     """How much a page's words count in ranking: less for news and events,
     which mention a topic in passing, than for the pages that explain it."""
     return PASSING_WEIGHT if isinstance(record, (Event, NewsItem)) else None
+
+
+def title_kept(content: str, record: object | None) -> str:
+    """A page's article, its title (the first <h1>) counting as TITLE_WEIGHT
+    where the rest counts less (`weight`): a reader who types a news item's
+    or an event's title means that page, not the lists that name it."""
+    if weight(record) is None:
+        return content
+    return content.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
 def record(url: str, title: str, description: str | None, article_html: str, weight: float | None) -> Record:

@@ -12,6 +12,7 @@ from cleanprod.render.events import example_note
 from cleanprod.render.forms import filter_select
 from cleanprod.render.funding import fill, money
 from cleanprod.render.numbers import format_number
+from cleanprod.search_index import PASSING
 
 Labels = dict[str, str]
 CHART_RESULT = "electricity_kwh"  # the result the index charts by sector
@@ -81,7 +82,7 @@ def index(lang: str, cases: Cases, sectors: Dataset, labels: Labels, home: str) 
     return (
         _filters(lang, cases, sectors, labels)
         + _totals(chosen, cases, lang, labels)
-        + f'<ul class="case-list" data-case-list>{"".join(rows)}</ul>'
+        + f'<ul class="case-list" data-case-list {PASSING}>{"".join(rows)}</ul>'
         + _chart(chosen, cases, sectors, lang, labels)
     )
 

@@ -8,7 +8,7 @@ from html import escape
 from cleanprod.chinese import in_language
 from cleanprod.datasets import PACKAGE_FILE, Dataset
 from cleanprod.render.table import scrolling
-from cleanprod.search_index import PASSING_WEIGHT
+from cleanprod.search_index import PASSING
 
 TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean"}
 
@@ -35,8 +35,8 @@ def catalogue(datasets: list[tuple[Dataset, int, date, str]], lang: str, labels:
             for k in ("data.dict.name", "data.dict.title", "data.dict.type", "data.dict.unit", "data.dict.values")
         )
         sections.append(
-            f'<section class="data-file" aria-labelledby="file-{escape(dataset.path.stem)}" data-pagefind-weight="{PASSING_WEIGHT}">'
-            f'<h2 id="file-{escape(dataset.path.stem)}" data-pagefind-weight="{PASSING_WEIGHT}">{escape(dataset.title(lang))}</h2>'
+            f'<section class="data-file" aria-labelledby="file-{escape(dataset.path.stem)}" {PASSING}>'
+            f'<h2 id="file-{escape(dataset.path.stem)}" {PASSING}>{escape(dataset.title(lang))}</h2>'
             f'<ul><li><a href="{csv_link}" download>{escape(dataset.name)}</a> (CSV, UTF-8, {size:,} {escape(labels["data.bytes"])})'
             f' · <a href="{schema_link}">{escape(labels["data.schema"])}</a></li>'
             f'<li>{escape(labels["data.updated"])}<time datetime="{updated.isoformat()}">{escape(updated_text)}</time></li>'

@@ -12,6 +12,7 @@ from cleanprod.events import Event, Events
 from cleanprod.render.forms import filter_select
 from cleanprod.render.funding import fill
 from cleanprod.revision import format_date
+from cleanprod.search_index import PASSING
 
 Labels = dict[str, str]
 CALLED_OFF = ("cancelled", "postponed")  # statuses still shown once the date has passed
@@ -96,7 +97,7 @@ def index(lang: str, events: Events, venues: Dataset, sectors: Dataset, labels: 
     past = sorted((e for e in all_events if not e.upcoming(today)), key=lambda e: e.start, reverse=True)
 
     def items(chosen: list[Event]) -> str:
-        return '<ul class="event-list">' + "".join(_item(e, events, venues, labels, home + e.url, today) for e in chosen) + "</ul>"
+        return f'<ul class="event-list" {PASSING}>' + "".join(_item(e, events, venues, labels, home + e.url, today) for e in chosen) + "</ul>"
 
     parts = [f'<h2 id="upcoming">{escape(labels["events.upcoming"])}</h2>']
     parts.append(items(upcoming) if upcoming else f'<p>{escape(labels["events.none-upcoming"])}</p>')

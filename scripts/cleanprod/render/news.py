@@ -9,6 +9,7 @@ from cleanprod.feeds import FEED_FILE
 from cleanprod.news import LATEST, NewsItem
 from cleanprod.render.events import example_note
 from cleanprod.revision import format_date
+from cleanprod.search_index import PASSING
 
 Labels = dict[str, str]
 
@@ -28,7 +29,7 @@ def _item(item: NewsItem, labels: Labels, link: str) -> str:
 
 
 def _list(items: list[NewsItem], labels: Labels, home: str) -> str:
-    return '<ul class="news-list">' + "".join(_item(i, labels, home + i.url) for i in items) + "</ul>"
+    return f'<ul class="news-list" {PASSING}>' + "".join(_item(i, labels, home + i.url) for i in items) + "</ul>"
 
 
 def _feed_link(labels: Labels, home: str) -> str:
