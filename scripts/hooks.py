@@ -129,7 +129,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         folder, _, name = file.src_uri.rpartition("/")
         if folder + "/" == DATA_FOLDER and (dataset := _state.datasets.get(name)) is not None:
-            file.content_bytes = dataset.published()  # as its schema reads it, whatever form the spreadsheet saved
+            file.content_bytes = dataset.published  # as its schema reads it, whatever form the spreadsheet saved
     if _state.lang == languages.DEFAULT:  # the one build that writes what every language shares
         package = datasets.package(_state.datasets, _site_names(config))
         files.append(File.generated(config, DATA_FOLDER + datasets.PACKAGE_FILE, content=package))
@@ -256,7 +256,7 @@ def _file_facts(config: MkDocsConfig) -> dict[str, tuple[int, date, str]]:
     facts = {}
     for name, dataset in _state.datasets.items():
         day = _revised(DATA_FOLDER + name, config)
-        facts[name] = (len(dataset.published()), day, revision.format_date(day, _state.lang))
+        facts[name] = (len(dataset.published), day, revision.format_date(day, _state.lang))
     return facts
 
 

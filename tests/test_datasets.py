@@ -110,7 +110,7 @@ def test_excel_export_variants_are_accepted(approvals: Path) -> None:
     dataset, problems = datasets.load(approvals)
     assert problems == []
     assert dataset.total() == 1802
-    assert dataset.published() == (DATA / "approvals.csv").read_bytes()
+    assert dataset.published == (DATA / "approvals.csv").read_bytes()
 
 
 def test_published_copy_is_written_as_the_schema_reads_it(tmp_path: Path) -> None:
@@ -123,11 +123,11 @@ def test_published_copy_is_written_as_the_schema_reads_it(tmp_path: Path) -> Non
     (tmp_path / "partners.csv").write_text(original.replace(",yes\n", ", Yes \n").replace("\n", "\r\n"), encoding="utf-8-sig")
     awareness, problems = datasets.load(tmp_path / "awareness.csv")
     assert problems == []
-    assert awareness.published() == b"period,activities,participants\n2011/12,54,4100\n"
+    assert awareness.published == b"period,activities,participants\n2011/12,54,4100\n"
     partners, problems = datasets.load(tmp_path / "partners.csv")
     assert problems == []
     assert ", Yes" in (tmp_path / "partners.csv").read_text(encoding="utf-8-sig")
-    assert partners.published() == original.encode("utf-8")
+    assert partners.published == original.encode("utf-8")
 
 
 def test_markup_in_a_cell_is_text(tmp_path: Path) -> None:

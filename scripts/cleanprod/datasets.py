@@ -21,6 +21,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from cleanprod import languages
@@ -72,10 +73,13 @@ class Dataset:
         base = self.schema["x-names"]
         return in_language({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
 
+    @cached_property
     def published(self) -> bytes:
         """The file as the site publishes it: UTF-8 without a byte order mark,
         the columns in the schema's order, each value as its schema reads it
-        (4100, not 4,100; yes, not Yes), whatever form the spreadsheet saved."""
+        (4100, not 4,100; yes, not Yes), whatever form the spreadsheet saved.
+        Kept once made: the build needs it three times (the file, its size,
+        the Data Package)."""
         fields = self.schema["fields"]
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -122,7 +126,7 @@ def package(found: dict[str, Dataset], titles: dict[str, str]) -> bytes:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "bytes": len(dataset.published()),
+                "bytes": len(dataset.published),
                 "schema": dataset.path.stem + ".schema.json",
             }
             for dataset in sorted(found.values(), key=lambda d: d.name)
