@@ -49,7 +49,7 @@ class BuildState:
     changed: dict[str, datetime]  # docs/ path → its last commit
     lang: str = languages.DEFAULT
     # Worked out once per language build, not once per page:
-    file_facts: dict[str, tuple[int, date, str]] = field(default_factory=dict)  # data file → size, date, date as text
+    file_facts: dict[str, tuple[date, str]] = field(default_factory=dict)  # data file → last change, as a date and as text
     records: dict[str, object] = field(default_factory=dict)  # page key → its event, case or news item
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page → scripts its views need
     blocks: dict[str, list[str]] = field(default_factory=dict)  # page → HTML kept out of Markdown's way
@@ -251,12 +251,12 @@ def _revised(src_uri: str, config: MkDocsConfig) -> date:
     return _last_change(src_uri, config).date()
 
 
-def _file_facts(config: MkDocsConfig) -> dict[str, tuple[int, date, str]]:
-    """Each data file's size and last change, for the open data catalogue."""
+def _file_facts(config: MkDocsConfig) -> dict[str, tuple[date, str]]:
+    """Each data file's last change, for the open data catalogue."""
     facts = {}
-    for name, dataset in _state.datasets.items():
+    for name in _state.datasets:
         day = _revised(DATA_FOLDER + name, config)
-        facts[name] = (len(dataset.published), day, revision.format_date(day, _state.lang))
+        facts[name] = (day, revision.format_date(day, _state.lang))
     return facts
 
 

@@ -13,10 +13,10 @@ from cleanprod.search_index import PASSING
 TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean"}
 
 
-def catalogue(datasets: list[tuple[Dataset, int, date, str]], lang: str, labels: dict[str, str], link_prefix: str) -> str:
-    """`datasets`: (dataset, size in bytes, last update as text, …) for each file, in order."""
+def catalogue(datasets: list[tuple[Dataset, date, str]], lang: str, labels: dict[str, str], link_prefix: str) -> str:
+    """`datasets`: (dataset, last update, last update as text) for each file, in order."""
     sections = []
-    for dataset, size, updated, updated_text in datasets:
+    for dataset, updated, updated_text in datasets:
         csv_link = escape(link_prefix + dataset.name)
         schema_link = escape(link_prefix + dataset.path.stem + ".schema.json")
         fields = []
@@ -37,7 +37,7 @@ def catalogue(datasets: list[tuple[Dataset, int, date, str]], lang: str, labels:
         sections.append(
             f'<section class="data-file" aria-labelledby="file-{escape(dataset.path.stem)}" {PASSING}>'
             f'<h2 id="file-{escape(dataset.path.stem)}" {PASSING}>{escape(dataset.title(lang))}</h2>'
-            f'<ul><li><a href="{csv_link}" download>{escape(dataset.name)}</a> (CSV, UTF-8, {size:,} {escape(labels["data.bytes"])})'
+            f'<ul><li><a href="{csv_link}" download>{escape(dataset.name)}</a> (CSV, UTF-8, {len(dataset.published):,} {escape(labels["data.bytes"])})'
             f' · <a href="{schema_link}">{escape(labels["data.schema"])}</a></li>'
             f'<li>{escape(labels["data.updated"])}<time datetime="{updated.isoformat()}">{escape(updated_text)}</time></li>'
             f"<li>{escape(dataset.source(lang))}</li></ul>"

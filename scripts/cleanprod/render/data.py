@@ -29,7 +29,7 @@ class PageData:
     labels: dict[str, str]
     data_prefix: str  # link from this page to the data folder, e.g. '../data/'
     home_prefix: str  # link from this page to its language's home, e.g. '../'
-    file_facts: dict[str, tuple[int, date, str]]  # file → (bytes, last update, as text)
+    file_facts: dict[str, tuple[date, str]]  # file → (last update, as text)
     rules: Rules
     events: Events
     news: list[NewsItem]  # this language's, newest first
