@@ -6,7 +6,9 @@
 // scripts/cleanprod/search_index.py): on those pages the query is converted
 // with the language's character table, beside the page, and turned into pairs
 // in the same way, and each result shows its title and opening words from the
-// page's record.
+// page's record. In every language, a word the site does not use is read as
+// the site's word for it (補貼 as 資助: docs/_data/search-words.yml). The
+// table and the words are in search/query.json, beside the page.
 (function () {
   "use strict";
   var target = document.getElementById("search-ui");
@@ -43,7 +45,26 @@
     });
   }
 
-  function start(table) {
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  // The query with each word the site does not use replaced by the site's
+  // word: anywhere in Chinese, which has no spaces; as a whole word, in any
+  // case, elsewhere.
+  function siteWords(words) {
+    var found = Object.keys(words).sort(function (a, b) { return b.length - a.length; });
+    if (!found.length) return function (text) { return text; };
+    var pattern = found.map(escapeRegExp).join("|");
+    var any = new RegExp(chinese ? pattern : "\\b(?:" + pattern + ")\\b", "gi");
+    return function (text) {
+      return text.replace(any, function (word) { return words[word.toLowerCase()]; });
+    };
+  }
+
+  function start(query) {
+    var table = query.characters || {};
+    var replace = siteWords(query.words || {});
     var options = {
       element: "#search-ui",
       bundlePath: bundle,
@@ -53,12 +74,13 @@
       translations: labels,
       ranking: { pageLength: 0 }, // a long page that explains a topic is not outranked by a short one that mentions it
     };
+    options.processTerm = function (term) {
+      if (!chinese) return replace(term);
+      return pairs(replace(term.replace(han, function (c) {
+        return table[c] || c;
+      }))).trim();
+    };
     if (chinese) {
-      options.processTerm = function (term) {
-        return pairs(term.replace(han, function (c) {
-          return table[c] || c;
-        })).trim();
-      };
       options.processResult = function (result) {
         result.excerpt = escapeHtml(result.meta.excerpt || "");
         delete result.meta.excerpt; // or the interface shows it again, as a tag
@@ -78,8 +100,7 @@
   var ui = document.createElement("script");
   ui.src = bundle + "pagefind-ui.js";
   ui.onload = function () {
-    if (!chinese) return start({}); // no characters to convert
-    fetch(new URL("characters.json", window.location.href))
+    fetch(new URL("query.json", window.location.href))
       .then(function (response) { return response.json(); })
       .then(start, function () { start({}); });
   };

@@ -16,6 +16,9 @@ page), and the search page converts the query with the same table first. So
 the index and the query always agree: a query typed in either script finds
 the page, and so does a variant the site does not use (夥伴 finds 伙伴). Each
 Chinese result shows its title and opening words from its record.
+The search page also reads a word the site does not use as the site's word
+for it (補貼 as 資助: search_words.py); the words are written beside the
+table, in the same characters.
 """
 
 from __future__ import annotations
@@ -32,13 +35,13 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from cleanprod import languages
+from cleanprod import languages, search_words
 from cleanprod.chinese import to_simplified
 from cleanprod.events import Event
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
 
-CHARACTERS_FILE = "search/characters.json"  # a Chinese language's character table, beside its search page, from its home
+QUERY_FILE = "search/query.json"  # how a language's search page reads a query (see `write`), beside the page, from its home
 ALONE = "z"  # ends a Chinese character that stands alone in the index (see `pairs`); not one of the letters a–p that code characters
 EXCERPT_LENGTH = 120
 OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
@@ -205,12 +208,15 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     indexed from its `records`: Pagefind reads a folder holding each page's
     twin at the page's own path. The twins are in Simplified characters,
     converted one by one with the table the search page converts the query
-    with (written beside it), so that the two always agree.
+    with, so that the two always agree. The table and the language's search
+    words are written beside the search page (QUERY_FILE), the words
+    converted with the table too, so that they meet the query as converted.
     Pagefind runs while this process holds `turn`, which the language builds
     share.
     """
     bundle = site / url_prefix(lang) / "pagefind"
-    table = character_table([r.title + r.html for r in records]) if lang in languages.CHINESE else {}
+    words = search_words.for_language(lang)
+    table = character_table([r.title + r.html for r in records] + [*words, *words.values()]) if lang in languages.CHINESE else {}
     convert = str.maketrans(table)
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
         if lang in languages.CHINESE:
@@ -229,8 +235,8 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     for unused in UNUSED:
         (bundle / unused).unlink(missing_ok=True)
     _sort_entry(bundle / "pagefind-entry.json")
-    if table:
-        (site / url_prefix(lang) / CHARACTERS_FILE).write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    query = {"characters": table, "words": {found.translate(convert): wanted.translate(convert) for found, wanted in words.items()}}
+    (site / url_prefix(lang) / QUERY_FILE).write_text(json.dumps(query, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
 def _sort_entry(entry: Path) -> None:

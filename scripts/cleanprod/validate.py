@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanprod import cases, chinese, datasets, directives, events, funding, news, page_links, page_structure, pages
+from cleanprod import cases, chinese, datasets, directives, events, funding, news, page_links, page_structure, pages, search_words
 from cleanprod.labels import Labels, load as load_labels
-from cleanprod.paths import DATA_FILES, DOCS, GLOSSARY_FILE, LABELS_FILE
+from cleanprod.paths import DATA_FILES, DOCS, GLOSSARY_FILE, LABELS_FILE, SEARCH_WORDS_FILE
 from cleanprod.problems import Problem
 
 SECTORS_FILE = "sectors.csv"  # the one list of target sectors
@@ -37,6 +37,7 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     found_pages, problems = pages.read_all(docs)
     labels, label_problems = load_labels(docs / LABELS_FILE.relative_to(DOCS))
     label_problems += chinese.read_glossary(docs / GLOSSARY_FILE.relative_to(DOCS))[1]
+    label_problems += search_words.read(docs / SEARCH_WORDS_FILE.relative_to(DOCS))[1]
     data_folder = docs / DATA_FILES.relative_to(DOCS)
     data, data_problems = datasets.load_all(data_folder)
     rules, rules_problems = funding.load(data_folder / funding.RULES_FILE)

@@ -1,0 +1,64 @@
+"""Words readers search for that the site does not use, each with the site's
+word for the same thing (補貼 for 資助, "grant" for "funding"), read from
+docs/_data/search-words.yml, their one home.
+
+The search page reads such a word in a query as the site's word
+(overrides/assets/search.js), so the reader finds the pages that say it.
+Chinese words are written once, in Traditional characters, and serve both
+Chinese languages: search_index.py writes them for each in the Simplified
+characters the index and the query use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from cleanprod import languages
+from cleanprod.paths import SEARCH_WORDS_FILE
+from cleanprod.problems import Problem
+from cleanprod.structured import line_of, read_yaml
+
+Words = dict[str, dict[str, str]]  # language written by hand → {reader's word: site's word}
+EXAMPLE = {languages.DEFAULT: "補貼: 資助", languages.ENGLISH: "grant: funding"}
+
+
+def read(path: Path = SEARCH_WORDS_FILE) -> tuple[Words, list[Problem]]:
+    """The words for each language written by hand, and every problem with
+    the file. A line with a problem is left out: the check reports it."""
+    raw, node_of, problems = read_yaml(path)
+    if problems or raw is None:
+        return {}, problems
+    if not isinstance(raw, dict):
+        return {}, [Problem(path, "the whole file", "the file is not a list of words under 'zh-Hant:' and 'en:'", "restore it from the previous version (git shows the file's earlier versions)")]
+    words: Words = {}
+    for lang, entries in raw.items():
+        if lang not in languages.WRITTEN:
+            problems.append(Problem(path, line_of(node_of(), [lang]), f"'{lang}' is not zh-Hant or en", "put each word under 'zh-Hant:' (for both Chinese languages) or 'en:'"))
+            continue
+        if not isinstance(entries, dict):
+            problems.append(Problem(path, line_of(node_of(), [lang]), f"the words under '{lang}:' are not 'word: the site's word' lines", f"indent each line under '{lang}:' by two spaces, such as '  {EXAMPLE[lang]}'"))
+            continue
+        words[lang] = {}
+        for found, wanted in entries.items():
+            where = line_of(node_of(), [lang, found])
+            if not (isinstance(found, str) and isinstance(wanted, str) and found.strip() and wanted.strip()):
+                problems.append(Problem(path, where, f"'{found}: {wanted}' is not a word and the site's word for it", f"write the word readers search for, a colon and a space, and the word the site uses, such as '{EXAMPLE[lang]}'"))
+            elif found.strip().casefold() == wanted.strip().casefold():
+                problems.append(Problem(path, where, f"'{found}' is given as the site's word for itself", "delete the line: the site's own words are found already"))
+            elif wanted in entries:
+                problems.append(Problem(path, where, f"the site's word '{wanted}' is itself listed as a word the site does not use", f"write the word the site uses after '{found}:', as '{wanted}' has it"))
+            else:
+                words[lang][found.strip().casefold()] = wanted.strip()
+    return words, problems
+
+
+@lru_cache(maxsize=1)
+def checked() -> Words:
+    """The file's words, once the build has checked it."""
+    return read()[0]
+
+
+def for_language(lang: str) -> dict[str, str]:
+    """The words `lang`'s search reads as the site's: zh-Hans has zh-Hant's."""
+    return checked().get(languages.DEFAULT if lang in languages.CHINESE else lang, {})
