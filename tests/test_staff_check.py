@@ -135,7 +135,10 @@ def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path)
     about.write_text(
         about.read_text(encoding="utf-8")
         + "\n![Factory](https://example.com/factory.jpg)\n\n<iframe src='//www.youtube.com/embed/abc' title='Video'></iframe>\n\n"
-        + "<script>track()</script>\n\nSee [the factory](https://example.com/factory.jpg).\n",
+        + "<script>track()</script>\n\nSee [the factory](https://example.com/factory.jpg).\n"
+        # Code shows readers what to write; nothing in it is loaded or followed.
+        + "\n```html\n<iframe src='https://example.com/map'></iframe>\n<script src='https://example.com/a.js'></script>\n```\n\n"
+        + "Write `![Factory](https://example.com/factory.jpg)` or `[x](no-such-page.md)`.\n",
         encoding="utf-8",
     )
     result = failed_check(project, 3)

@@ -47,7 +47,7 @@ def problems(page: Page, docs: Path) -> list[Problem]:
     """Each link or image in `page` that leads to no file under `docs`."""
     found = []
     root = docs.resolve()
-    for match in [*_INLINE.finditer(page.body), *_REFERENCE.finditer(page.body)]:
+    for match in [*_INLINE.finditer(page.prose), *_REFERENCE.finditer(page.prose)]:
         written = match[1]
         path = unquote(written.split("#")[0].split("?")[0])
         if not path or _ELSEWHERE.match(written):
@@ -63,10 +63,10 @@ def loaded_from_elsewhere(page: Page) -> list[Problem]:
     """Each image, embedded frame, video or script that `page` would load from
     another site, and each script written into it."""
     found = []
-    for match in IMAGE.finditer(page.body):
+    for match in IMAGE.finditer(page.prose):
         if _ANOTHER_SITE.match(match[2]):
             found.append((match.start(), f"the image '{match[2]}' would be loaded from another site", "save the image in docs/images/ and show it from there: ![description](images/NAME.jpg); or link to the other site instead"))
-    for match in _LOADING_TAG.finditer(page.body):
+    for match in _LOADING_TAG.finditer(page.prose):
         tag = match[1].lower()
         addresses = [address for address in _LOADED.findall(match[0]) if _ANOTHER_SITE.match(address)]
         if tag == "script":

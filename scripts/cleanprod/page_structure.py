@@ -24,7 +24,6 @@ from cleanprod.page_links import IMAGE
 from cleanprod.pages import Page
 from cleanprod.problems import Problem
 
-_FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 IMAGE_BYTES = 100_000  # the most an image may weigh: a page and its images should load fast on a phone
 IMAGE_WIDTH = 1200  # pixels: wider than the text column on any screen
@@ -38,14 +37,8 @@ def problems(page: Page, docs: Path) -> list[Problem]:
 
 
 def _lines(page: Page) -> list[tuple[int, str]]:
-    """The body's lines outside fenced code, with their line numbers in the file."""
-    found, fenced = [], False
-    for number, line in enumerate(page.body.split("\n"), page.body_line):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            found.append((number, line))
-    return found
+    """The body's lines, code blanked out, with their line numbers in the file."""
+    return list(enumerate(page.prose.split("\n"), page.body_line))
 
 
 def _headings(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:

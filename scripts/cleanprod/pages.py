@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -19,6 +20,9 @@ from cleanprod.structured import LOADER, error_line, full_width_colons
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING_1 = re.compile(r"^#[ \t]+\S", re.MULTILINE)
+# Code: a fenced block (to its closing fence, or the end of the page) or `inline`.
+_CODE = re.compile(r"^[ ]{0,3}(```|~~~).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,14 @@ class Page:
     body: str = ""
     body_line: int = 1  # the line of the file the body starts on
     front_matter: str = ""  # the YAML between the '---' lines, as written (for line numbers)
+
+    @cached_property
+    def prose(self) -> str:
+        """The body with its code (fenced blocks and `inline`) blanked out, every
+        line and character kept in its place: a link, image, heading or tag
+        written in code is an example for the reader, which the page does not
+        show and the checks do not follow."""
+        return _CODE.sub(lambda code: _NOT_NEWLINE.sub(" ", code[0]), self.body)
 
 
 def language_of(path: Path) -> str:
