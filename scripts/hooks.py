@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import cases, chinese, datasets, directives, events, extra_files, feeds, funding, languages, news, pages, revision, search_index, sitemap, theme_fixes
+from cleanprod import cases, chinese, datasets, directives, events, extra_files, feeds, funding, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import DATA_FILES, DOCS, ROOT
 from cleanprod.problems import ContentError
@@ -177,7 +177,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = directives.restore(html, _state.blocks.pop(page.file.src_uri, []))
+    html = images.sized(html, page.url, lambda uri: _source_file(files, uri))
     return search_index.title_kept(html, _record(page))
+
+
+def _source_file(files: Files, uri: str) -> Path | None:
+    """The file in docs/ that the site publishes at `uri`, if any."""
+    file = files.get_file_from_path(uri)
+    return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -3,10 +3,12 @@ naming the file, the line and the fix, and the previous site/ stays as it was.""
 
 from __future__ import annotations
 
+import struct
 import subprocess
+import zlib
 from pathlib import Path
 
-from conftest import edit, run_build, run_command
+from conftest import edit, read_html, run_build, run_command
 
 
 def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:
@@ -142,3 +144,28 @@ def test_unknown_data_in_a_page_names_the_line(project: Path) -> None:
     output = assert_failed_and_site_untouched(project, run_build(project))
     assert "docs/statistics.en.md, line " in output
     assert "there is no data file 'approval.csv'" in output and "use one of: approvals.csv" in output
+
+
+def _png(width: int, height: int) -> bytes:
+    """A black PNG image of this size."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + bytes(3 * width) for _ in range(height))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_images_carry_their_size_and_all_but_the_first_load_lazily(project: Path) -> None:
+    """So that the text does not jump as images arrive, and a phone fetches
+    an image further down only when the reader scrolls near it."""
+    images = project / "docs" / "images"
+    images.mkdir()
+    (images / "plant.png").write_bytes(_png(640, 480))
+    (images / "diagram.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"></svg>', encoding="utf-8")
+    for name, words in (("about.md", ("廠房", "流程圖")), ("about.en.md", ("Plant", "Diagram"))):
+        page = project / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8") + f"\n![{words[0]}](images/plant.png)\n\n![{words[1]}](images/diagram.svg)\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    for url in ("about/", "en/about/", "zh-Hans/about/"):
+        shown = [(img["src"].rsplit("/", 1)[-1], img.get("width"), img.get("height"), img.get("loading")) for img in read_html(project / "site", url).select("article img")]
+        assert shown == [("plant.png", "640", "480", None), ("diagram.svg", "320", "200", "lazy")], url

@@ -5,6 +5,7 @@ than their zh-Hant page, in words a member of staff can act on."""
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 from pathlib import Path
 
@@ -115,11 +116,16 @@ def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     (docs / "images" / "plant.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     about = docs / "about.en.md"
     start = about.read_text(encoding="utf-8").count("\n") + 1
-    (docs / "images" / "photo.jpg").write_bytes(b"\xff\xd8" + bytes(2_400_000))  # straight from a camera
-    about.write_text(about.read_text(encoding="utf-8") + "\n#### Costs\n\n![](images/plant.svg)\n\n```\n# a shell comment, not a title\n```\n\n# Results\n\n![Plant](images/plant.svg)\n![Workshop](images/photo.jpg)\n", encoding="utf-8")
+    # Straight from a camera: a JPEG 4000 × 3000 pixels (its header), 2.4 MB.
+    (docs / "images" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xc0\x00\x11\x08" + struct.pack(">HH", 3000, 4000) + b"\x03" + bytes(2_400_000))
+    (docs / "images" / "phone.heic").write_bytes(bytes(50_000))  # as an iPhone saves a photo
+    (docs / "images" / "scan.png").write_text("not an image", encoding="utf-8")  # renamed, not converted
+    about.write_text(about.read_text(encoding="utf-8") + "\n#### Costs\n\n![](images/plant.svg)\n\n```\n# a shell comment, not a title\n```\n\n# Results\n\n![Plant](images/plant.svg)\n![Workshop](images/photo.jpg)\n![Boiler](images/phone.heic)\n![Scan](images/scan.png)\n", encoding="utf-8")
     for name in ("2026-08-12-statistics-published.md", "2026-08-12-statistics-published.en.md"):
         (docs / "news" / name).rename(docs / "news" / name.replace("-statistics-published", " Open Data"))
-    result = failed_check(project, 6)
+    result = failed_check(project, 8)
+    assert f"docs/about.en.md, line {start + 13}: the image 'images/phone.heic' is a .heic file, which browsers do not show. Fix: save it as JPEG (a photo) or PNG (a drawing or a screenshot)" in result.stderr
+    assert f"docs/about.en.md, line {start + 14}: the file 'images/scan.png' is not a PNG image, though its name says so. Fix: open it in an image editor and save it again" in result.stderr
     assert f"docs/about.en.md, line {start + 12}: the image 'images/photo.jpg' is 2,400 kB, and readers on phones download it whole. Fix: save it at most 1200 pixels wide" in result.stderr
     assert f"docs/about.en.md, line {start + 1}: the heading '#### Costs' skips a level: the heading before it is level 2 ('##'). Fix: write it as '### Costs'" in result.stderr
     assert f"docs/about.en.md, line {start + 3}: the image 'images/plant.svg' has no description. Fix: between the square brackets, write what the image shows" in result.stderr

@@ -1,5 +1,6 @@
 """What a page's readers rely on that the build does not check: headings in
-order, images with a description and light enough for a phone, and a file
+order, images with a description, in a format browsers show and light
+enough for a phone, and a file
 name that makes a plain web address. Found before the build, each with its
 page, its line and the fix.
 
@@ -8,7 +9,8 @@ title, or a heading that skips a level (## then ####), loses them; axe does
 not report either (its heading-order rule is advice, outside WCAG A and AA).
 An image written ![](photo.jpg) is published with an empty description,
 which screen readers and axe take to mean decoration; a photo straight from
-a camera weighs megabytes, more than a reader on a phone should wait for. A
+a camera weighs megabytes, more than a reader on a phone should wait for, and
+one from a phone may be HEIC, which browsers do not show. A
 file name with spaces or capitals becomes a web address with %20 in it, or
 one that works on a laptop and not on the server.
 """
@@ -19,7 +21,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from cleanprod import languages
+from cleanprod import images, languages
 from cleanprod.page_links import IMAGE
 from cleanprod.pages import Page
 from cleanprod.problems import Problem
@@ -27,6 +29,7 @@ from cleanprod.problems import Problem
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 IMAGE_BYTES = 100_000  # the most an image may weigh: a page and its images should load fast on a phone
 IMAGE_WIDTH = 1200  # pixels: wider than the text column on any screen
+SHOWN = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")  # the image files every current browser shows
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, without its language and .md
 
 
@@ -70,7 +73,14 @@ def _images(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
             if not image[1].strip():
                 found.append(Problem(page.path, f"line {number}", f"the image '{address}' has no description", f"between the square brackets, write what the image shows for readers who cannot see it, such as '![Heat exchanger fitted to a dyeing machine]({address})'"))
             file = page.path.parent / unquote(address.split("#")[0].split("?")[0])
-            if "://" not in address and file.is_file() and (size := file.stat().st_size) > IMAGE_BYTES:
+            if "://" in address or not file.is_file():
+                continue  # another site's (page_links.py), or no file (MkDocs' link check)
+            kind = file.suffix.lower()
+            if kind not in SHOWN:
+                found.append(Problem(page.path, f"line {number}", f"the image '{address}' is a {kind or 'nameless'} file, which browsers do not show", "save it as JPEG (a photo) or PNG (a drawing or a screenshot), and write its new name here"))
+            elif kind != ".svg" and images.size(file) == (0, 0):
+                found.append(Problem(page.path, f"line {number}", f"the file '{address}' is not a {kind[1:].upper()} image, though its name says so", "open it in an image editor and save it again as JPEG or PNG; a file renamed from another format does not change its format"))
+            elif (size := file.stat().st_size) > IMAGE_BYTES:
                 found.append(Problem(page.path, f"line {number}", f"the image '{address}' is {size / 1000:,.0f} kB, and readers on phones download it whole", f"save it at most {IMAGE_WIDTH} pixels wide, as JPEG at quality 75 or as WebP, so that it is under {IMAGE_BYTES // 1000} kB"))
     return found
 
