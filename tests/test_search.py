@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -132,6 +133,14 @@ def test_chinese_query_finds_a_page_holding_it_however_the_text_is_cut(page, ser
 def test_chinese_query_finds_only_pages_holding_its_characters_in_order(page, server: str) -> None:
     # 節能 is on two pages (the workshop and the events listing), though 節 and 能 are on many.
     assert sorted(_results(page, f"{server}search/?q=節能")) == ["/events/", "/events/2026-06-18-energy-workshop/"]
+
+
+@pytest.mark.parametrize("path,name,target", [("search/", "網站地圖", "/sitemap/"), ("en/search/", "site map", "/en/sitemap/"), ("zh-Hans/search/", "网站地图", "/zh-Hans/sitemap/")])
+def test_a_search_that_finds_nothing_points_to_the_site_map(page, server: str, path: str, name: str, target: str) -> None:
+    assert _results(page, f"{server}{path}?q=xqzvw") == []
+    link = page.locator("article").get_by_role("link", name=name)
+    assert link.is_visible()
+    assert urlsplit(link.evaluate("a => a.href")).path == target
 
 
 @pytest.mark.parametrize("path,query,no_result", [("search/", "日曆", "找不到"), ("zh-Hans/search/", "日历", "找不到")])
