@@ -155,6 +155,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["labels"] = _state.labels[_state.lang]
     env.globals["search_ui_labels"] = search_index.ui_labels(_state.labels[_state.lang])
     env.globals["lang_home"] = languages.url_prefix(_state.lang)
+    env.globals["share_locale"] = languages.SHARE_LOCALE[_state.lang]
     env.globals["site_root"] = urlsplit(config.site_url or "/").path
     return env
 

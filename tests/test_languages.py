@@ -65,6 +65,28 @@ def test_site_name_nav_and_footer_are_in_the_page_language(
     assert footer[0] == footer_link and len(footer) == 4
 
 
+@pytest.mark.parametrize("lang,site_name,locale", [
+    ("zh-Hant", "清潔生產伙伴計劃", "zh_HK"),
+    ("en", "Cleaner Production Partnership Programme", "en_GB"),
+    ("zh-Hans", "清洁生产伙伴计划", "zh_CN"),
+])
+@pytest.mark.parametrize("path", ["", "funding/", "events/2026-06-18-energy-workshop/"])
+def test_a_shared_link_previews_the_page_in_its_language(site: Path, lang: str, site_name: str, locale: str, path: str) -> None:
+    """Chat apps and social sites show a shared page's Open Graph title and description."""
+    html = read_html(site, LANG_PREFIXES[lang] + path)
+    shared = {meta["property"]: meta["content"] for meta in html.select("meta[property^='og:']")}
+    for anchor in html.h1.select(".headerlink"):
+        anchor.decompose()
+    assert shared == {
+        "og:type": "website",
+        "og:site_name": site_name,
+        "og:title": html.h1.get_text(strip=True),
+        "og:description": html.select_one("meta[name=description]")["content"],
+        "og:url": SITE_URL + LANG_PREFIXES[lang] + path,
+        "og:locale": locale,
+    }
+
+
 def test_zh_hant_theme_strings_use_hong_kong_usage(site: Path) -> None:
     html = read_html(site, "about/")
     assert html.select_one("a.md-skip").get_text(strip=True) == "跳至內容"
