@@ -11,7 +11,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 NODE := tests/node
 NODE_INSTALLED := $(NODE)/node_modules/.installed
 
-.PHONY: site serve check test event news system-packages clean
+.PHONY: site serve check test event news case system-packages clean
 
 site: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
@@ -24,8 +24,8 @@ check: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
 	$(RUN) $(BIN)/python -m cleanprod links
 
-# Start a new event or news item in both languages: asks a few questions.
-event news: $(INSTALLED)
+# Start a new event, news item or case study in both languages: asks a few questions.
+event news case: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod new $@
 
 test: $(INSTALLED) system-packages $(NODE_INSTALLED)

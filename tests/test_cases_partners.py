@@ -169,6 +169,36 @@ def test_case_in_one_language_only(project: Path) -> None:
     assert "docs/cases/2011-metal-motors.md, the whole file: this case study has no English version" in result.stderr
 
 
+CASE_ANSWERS = [
+    "--slug", "boiler-upgrade", "--title-zh", "示例：鍋爐改善", "--title-en", "Example: boiler upgrade", "--sector", "textiles",
+    "--technology", "boiler-and-combustion", "--year", "2012", "--city", "dongguan", "--investment-hkd", "300,000",
+]
+
+
+def test_new_case_command_writes_both_languages_with_the_same_figures(project: Path) -> None:
+    result = run_command(project, "new", "case", *CASE_ANSWERS, "--subsidy-hkd", "150000", "--fuel-tonnes", "120", "--cost-saved-hkd", "200000", "--example", "yes")
+    assert result.returncode == 0, result.stderr
+    zh, en = (project / "docs" / "cases" / f"2012-boiler-upgrade{suffix}" for suffix in (".md", ".en.md"))
+    assert "title: 示例：鍋爐改善" in zh.read_text(encoding="utf-8")
+    for page in (zh, en):
+        text = page.read_text(encoding="utf-8")
+        assert "investment_hkd: 300000\n" in text  # the thousands separator, as typed, taken out
+        assert "results: {fuel_tonnes: 120, cost_saved_hkd: 200000}" in text and "example: true" in text
+    assert run_command(project, "check").returncode == 0
+
+
+def test_new_case_command_refuses_a_subsidy_over_the_rules_and_writes_nothing(project: Path) -> None:
+    result = run_command(project, "new", "case", *CASE_ANSWERS, "--subsidy-hkd", "200000", "--fuel-tonnes", "120")
+    assert result.returncode == 1
+    assert "Nothing was written" in result.stderr
+    assert "the subsidy (HK$200,000) is more than 50% of the investment (HK$300,000)" in result.stderr
+    assert not list((project / "docs" / "cases").glob("*boiler-upgrade*"))
+    unmeasured = run_command(project, "new", "case", *CASE_ANSWERS, "--subsidy-hkd", "150000")
+    assert "'results' is empty. Fix: give at least one of: co2_tonnes, cost_saved_hkd, electricity_kwh" in unmeasured.stderr
+    missing = run_command(project, "new", "case", "--slug", "x")
+    assert "Please give: --title-zh, --title-en, --sector, --technology, --year, --city, --investment-hkd, --subsidy-hkd" in missing.stderr
+
+
 # ---- The directory file ---------------------------------------------------------------
 
 

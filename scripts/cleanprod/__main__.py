@@ -6,6 +6,7 @@
     python -m cleanprod links      check the links of the built site; list links to other sites
     python -m cleanprod new event  start a new event in zh-Hant and English (asks, or takes flags)
     python -m cleanprod new news   start a new news item in zh-Hant and English
+    python -m cleanprod new case   start a new case study in zh-Hant and English
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, help_text in (("build", "build the whole site, all or nothing"), ("links", "check the links of a built site")):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--site-dir", type=Path, default=SITE, help="the site's folder (default: site/)")
-    new.add_arguments(commands.add_parser("new", help="start a new event or news item in both languages"))
+    new.add_arguments(commands.add_parser("new", help="start a new event, news item or case study in both languages"))
     serving = commands.add_parser("preview", help="serve the site, showing edits as they are saved")
     serving.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000)")
     args = parser.parse_args(argv)

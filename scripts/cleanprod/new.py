@@ -1,5 +1,7 @@
-"""`python -m cleanprod new event|news`: start a new event or news item in both
-languages, from the answers to a few questions (or the same as flags).
+"""`python -m cleanprod new event|news|case`: start a new event, news item or
+case study in both languages, from the answers to a few questions (or the
+same as flags). A case study's questions come from its schema
+(docs/_data/case.schema.json): its technologies, cities and results.
 
 The two files are written only if their front matter passes the same checks as
 the build; otherwise nothing is written and the problems are listed.
@@ -8,18 +10,20 @@ the build; otherwise nothing is written and the problems are listed.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from cleanprod import events, news, page_structure
+from cleanprod import cases, events, news, page_structure
 from cleanprod.paths import DOCS
 from cleanprod.problems import describe
 from cleanprod.validate import validate
 
-# (flag, question, default) for each kind; a default of None means the answer is required.
+# (flag, question, default) for each kind; a default of None means the answer is
+# required. A case study's are read from its schema (`_case_questions`).
 QUESTIONS = {
     "event": [
         ("slug", "A short English name for the file, such as energy-seminar", None),
@@ -46,20 +50,46 @@ QUESTIONS = {
 BODY = {
     "event": ("（在這裡介紹活動：內容、對象、講者。）", "(Write about the event here: what it covers, who it is for, the speakers.)"),
     "news": ("（在這裡寫消息內容。）", "(Write the news here.)"),
+    "case": ("## 項目內容\n\n（在這裡介紹項目：工廠原來的問題、採用的技術、量度成果的方法。）", "## The project\n\n(Write about the project here: the factory's problem, the technology it used, how the results were measured.)"),
 }
+KINDS = {"event": "an event", "news": "a news item", "case": "a demonstration project case study"}
+OPTIONAL = ""  # the default of a question that may be left unanswered
+
+
+def _case_questions(schema_file: Path = DOCS / "_data" / cases.SCHEMA) -> list[tuple[str, str, str | None]]:
+    """A case study's questions, with the choices and results its schema allows."""
+    properties = json.loads(schema_file.read_text(encoding="utf-8"))["properties"]
+    results = properties["results"]["properties"]
+    return [
+        ("slug", "A short English name for the file, such as dyeing-heat-recovery", None),
+        ("title_zh", "Title in Traditional Chinese", None),
+        ("title_en", "Title in English", None),
+        ("sector", "Sector code from docs/data/sectors.csv", None),
+        ("technology", f"Technology: {', '.join(properties['technology']['enum'])}", None),
+        ("year", "Year the project was completed, such as 2011", None),
+        ("city", f"City: {', '.join(properties['city']['enum'])}", None),
+        ("investment_hkd", "The project's whole cost, in HK$", None),
+        ("subsidy_hkd", "The government's subsidy, in HK$", None),
+        *[(name, f"{field['x-labels']['en']} each year, in {field['x-unit']['en']} (leave empty if not measured)", OPTIONAL) for name, field in results.items()],
+        ("example", "Is this an example, not a real project? yes or no", "no"),
+    ]
+
+
+def _questions(kind: str) -> list[tuple[str, str, str | None]]:
+    return _case_questions() if kind == "case" else QUESTIONS[kind]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = parser.add_subparsers(dest="kind", required=True)
-    for kind, questions in QUESTIONS.items():
-        sub = kinds.add_parser(kind, help=f"start a new {kind} item in zh-Hant and English")
-        for flag, question, default in questions:
+    for kind, what in KINDS.items():
+        sub = kinds.add_parser(kind, help=f"start {what} in zh-Hant and English")
+        for flag, question, default in _questions(kind):
             sub.add_argument("--" + flag.replace("_", "-"), dest=flag, help=question + (f" (default: {default})" if default else ""))
 
 
 def _answers(kind: str, given: dict, ask: Callable[[str], str] | None) -> tuple[dict, list[str]]:
     answers, missing = {}, []
-    for flag, question, default in QUESTIONS[kind]:
+    for flag, question, default in _questions(kind):
         value = given.get(flag)
         if value is None and ask is not None:
             value = ask(f"{question}{f' [{default}]' if default else ''}: ").strip() or None
@@ -70,10 +100,23 @@ def _answers(kind: str, given: dict, ask: Callable[[str], str] | None) -> tuple[
     return answers, missing
 
 
+def _number(text: str) -> int | str:
+    """A whole number as typed (260,000 or 260000); anything else as it is, for the check to name."""
+    plain = text.strip().replace(",", "")
+    return int(plain) if plain.isdigit() else text.strip()
+
+
 def _front_matter(kind: str, a: dict, lang: str) -> dict:
     title = a["title_zh"] if lang == "zh" else a["title_en"]
     if kind == "news":
         return {"title": title, "date": a["date"], "summary": a["summary_zh"] if lang == "zh" else a["summary_en"]}
+    if kind == "case":
+        meta = {"title": title, "sector": a["sector"].strip(), "technology": a["technology"].strip(), "year": _number(a["year"]), "city": a["city"].strip()}
+        meta.update({name: _number(a[name]) for name in ("investment_hkd", "subsidy_hkd")})
+        meta["results"] = {name: _number(a[name]) for name, _, default in _questions(kind) if default == OPTIONAL and a[name]}
+        if a["example"].strip().lower() in ("yes", "y"):
+            meta["example"] = True
+        return meta
     listed = lambda text: [part.strip() for part in text.split(",") if part.strip()]  # noqa: E731
     meta = {
         "title": title,
@@ -86,7 +129,7 @@ def _front_matter(kind: str, a: dict, lang: str) -> dict:
         "status": a["status"],
     }
     if a["fee"] and a["fee"] != "0":
-        meta["fee_hkd"] = int(a["fee"]) if a["fee"].isdigit() else a["fee"]
+        meta["fee_hkd"] = _number(a["fee"])
     return meta
 
 
@@ -105,8 +148,8 @@ def create(kind: str, given: dict, docs: Path = DOCS, ask: Callable[[str], str] 
     if not page_structure.NAME.fullmatch(slug):
         print(f"The name '{slug}' must be lower-case English letters, digits and hyphens, such as energy-seminar.", file=sys.stderr)
         return 1
-    day = (answers["start"] if kind == "event" else answers["date"]).strip()[:10]
-    folder = docs / (events.FOLDER if kind == "event" else news.FOLDER)
+    day = {"event": answers.get("start"), "news": answers.get("date"), "case": answers.get("year")}[kind].strip()[:10]
+    folder = docs / {"event": events.FOLDER, "news": news.FOLDER, "case": cases.FOLDER}[kind]
     zh_file, en_file = folder / f"{day}-{slug}.md", folder / f"{day}-{slug}.en.md"
     for file in (zh_file, en_file):
         if file.exists():

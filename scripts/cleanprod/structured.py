@@ -124,6 +124,9 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
         return f"{named}is {error.instance}, expected {word} {error.validator_value}", "correct the number"
     if error.validator == "pattern":
         return f"{named}is '{error.instance}', which is not in the expected form", (error.schema.get("description") or "correct it")
+    if error.validator in ("minProperties", "minItems") and not error.instance:
+        choices = list(error.schema.get("properties", {}))
+        return f"{named}is empty", f"give at least one of: {', '.join(choices)}" if choices else "give at least one entry"
     if error.validator == "not":
         return f"{named}has entries that do not apply here", "remove share_percent, cap_hkd and cap_basis, which apply only to funding: share-of-cost"
     return f"{named}{error.message}", "correct the value"
