@@ -292,6 +292,11 @@ def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[int], 
     return rows, lines, problems
 
 
+def whole_number(text: str) -> int | None:
+    """A whole number as staff type it (1802, 1,802 or ５４), or None."""
+    return int(text.replace(",", "")) if _INTEGER.match(text) else None
+
+
 def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Problem | None]:
     """A cell's value as its field's type, or the problem with it."""
     name = spec["name"]
@@ -303,9 +308,9 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
         return None, None
     value: object = text
     if spec["type"] == "integer":
-        if not _INTEGER.match(text):
+        value = whole_number(text)
+        if value is None:
             return None, Problem(path, where, f"found '{text}', expected a whole number", "write the number with digits only, such as 1802 or 1,802")
-        value = int(text.replace(",", ""))
         if "minimum" in constraints and value < constraints["minimum"]:
             expected = "a count of 0 or more" if constraints["minimum"] == 0 else f"a number of {constraints['minimum']} or more"
             return None, Problem(path, where, f"found {value}, expected {expected}", "correct the number")

@@ -14,10 +14,10 @@ down to the column's width and keeps its proportions.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import imagesize
 
@@ -65,9 +65,7 @@ def size(file: Path) -> tuple[int, int]:
 
 
 def _from_root(page_url: str, address: str) -> str:
-    """The address of an image, written relative to the page, from the site's root."""
-    if "://" in address or address.startswith(("//", "data:")):
-        return ""
-    path = address.split("#")[0].split("?")[0]
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page_url.rstrip("/") + "/x"), path)
-    return posixpath.normpath(joined).lstrip("/")
+    """The address of an image, written relative to the page, from the site's
+    root; empty for an image on another site or written into the page."""
+    target = urlsplit(urljoin("/" + page_url, address))
+    return "" if target.scheme or target.netloc else unquote(target.path).lstrip("/")

@@ -13,11 +13,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from cleanprod import cases, events, news, page_structure
+from cleanprod.datasets import whole_number
 from cleanprod.paths import DOCS
 from cleanprod.problems import describe
 from cleanprod.validate import validate
@@ -47,15 +50,32 @@ QUESTIONS = {
         ("summary_en", "One-sentence summary in English", None),
     ],
 }
-BODY = {
-    "event": ("（在這裡介紹活動：內容、對象、講者。）", "(Write about the event here: what it covers, who it is for, the speakers.)"),
-    "news": ("（在這裡寫消息內容。）", "(Write the news here.)"),
-    "case": ("## 項目內容\n\n（在這裡介紹項目：工廠原來的問題、採用的技術、量度成果的方法。）", "## The project\n\n(Write about the project here: the factory's problem, the technology it used, how the results were measured.)"),
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What `new` writes for one kind of page."""
+
+    what: str  # as --help names it
+    folder: str  # under docs/
+    dated_by: str  # the answer whose first ten characters start the file's name
+    body: tuple[str, str]  # the text under the title, in zh-Hant and in English
+
+
+KINDS = {
+    "event": Kind("an event", events.FOLDER, "start", ("（在這裡介紹活動：內容、對象、講者。）", "(Write about the event here: what it covers, who it is for, the speakers.)")),
+    "news": Kind("a news item", news.FOLDER, "date", ("（在這裡寫消息內容。）", "(Write the news here.)")),
+    "case": Kind(
+        "a demonstration project case study",
+        cases.FOLDER,
+        "year",
+        ("## 項目內容\n\n（在這裡介紹項目：工廠原來的問題、採用的技術、量度成果的方法。）", "## The project\n\n(Write about the project here: the factory's problem, the technology it used, how the results were measured.)"),
+    ),
 }
-KINDS = {"event": "an event", "news": "a news item", "case": "a demonstration project case study"}
 OPTIONAL = ""  # the default of a question that may be left unanswered
 
 
+@lru_cache(maxsize=1)
 def _case_questions(schema_file: Path = DOCS / "_data" / cases.SCHEMA) -> list[tuple[str, str, str | None]]:
     """A case study's questions, with the choices and results its schema allows."""
     properties = json.loads(schema_file.read_text(encoding="utf-8"))["properties"]
@@ -81,8 +101,8 @@ def _questions(kind: str) -> list[tuple[str, str, str | None]]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = parser.add_subparsers(dest="kind", required=True)
-    for kind, what in KINDS.items():
-        sub = kinds.add_parser(kind, help=f"start {what} in zh-Hant and English")
+    for kind, spec in KINDS.items():
+        sub = kinds.add_parser(kind, help=f"start {spec.what} in zh-Hant and English")
         for flag, question, default in _questions(kind):
             sub.add_argument("--" + flag.replace("_", "-"), dest=flag, help=question + (f" (default: {default})" if default else ""))
 
@@ -102,8 +122,8 @@ def _answers(kind: str, given: dict, ask: Callable[[str], str] | None) -> tuple[
 
 def _number(text: str) -> int | str:
     """A whole number as typed (260,000 or 260000); anything else as it is, for the check to name."""
-    plain = text.strip().replace(",", "")
-    return int(plain) if plain.isdigit() else text.strip()
+    value = whole_number(text.strip())
+    return text.strip() if value is None else value
 
 
 def _front_matter(kind: str, a: dict, lang: str) -> dict:
@@ -148,15 +168,16 @@ def create(kind: str, given: dict, docs: Path = DOCS, ask: Callable[[str], str] 
     if not page_structure.NAME.fullmatch(slug):
         print(f"The name '{slug}' must be lower-case English letters, digits and hyphens, such as energy-seminar.", file=sys.stderr)
         return 1
-    day = {"event": answers.get("start"), "news": answers.get("date"), "case": answers.get("year")}[kind].strip()[:10]
-    folder = docs / {"event": events.FOLDER, "news": news.FOLDER, "case": cases.FOLDER}[kind]
+    spec = KINDS[kind]
+    day = answers[spec.dated_by].strip()[:10]
+    folder = docs / spec.folder
     zh_file, en_file = folder / f"{day}-{slug}.md", folder / f"{day}-{slug}.en.md"
     for file in (zh_file, en_file):
         if file.exists():
             print(f"{file.relative_to(docs.parent)} already exists: choose another name, or edit that file.", file=sys.stderr)
             return 1
     folder.mkdir(parents=True, exist_ok=True)
-    zh_body, en_body = BODY[kind]
+    zh_body, en_body = spec.body
     zh_file.write_text(_page(_front_matter(kind, answers, "zh"), zh_body), encoding="utf-8")
     en_file.write_text(_page(_front_matter(kind, answers, "en"), en_body), encoding="utf-8")
     _, problems = validate(docs)
