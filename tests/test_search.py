@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -116,6 +116,7 @@ FOUND = [
     ("zh-Hans/search/", "补贴", "资助"),
     ("zh-Hans/search/", "補貼", "资助"),
     ("zh-Hans/search/", "联系", "联络"),
+    ("zh-Hans/search/", "空压机", "压缩空气"),
     ("en/search/", "grant", "funding"),
     ("en/search/", "Grants", "funding"),
     ("en/search/", "CO2", "CO₂"),  # as a keyboard types it
@@ -141,6 +142,43 @@ def test_a_search_that_finds_nothing_points_to_the_site_map(page, server: str, p
     link = page.locator("article").get_by_role("link", name=name)
     assert link.is_visible()
     assert urlsplit(link.evaluate("a => a.href")).path == target
+
+
+def _shorter(page) -> list[tuple[str, str]]:
+    """The shorter queries the search page offers, once it has looked for them: each link's words and query."""
+    page.wait_for_function("() => document.querySelector('.search-shorter a')")
+    links = page.locator(".search-shorter a")
+    return [(link.inner_text(), parse_qs(urlsplit(link.get_attribute("href")).query)["q"][0]) for link in links.all()]
+
+
+# Pagefind finds only pages that hold every word of a query that some page
+# holds: 廢水 is on the dyeing case and 處理 on the about page, so 廢水處理 finds nothing.
+@pytest.mark.parametrize("path,query,offered,leads_to", [
+    ("search/", "廢水處理", ["廢水", "處理"], "/about/"),  # not 廢水處 or 水處理: no page has 水處
+    ("zh-Hans/search/", "废水处理", ["废水", "处理"], "/zh-Hans/about/"),
+    ("en/search/", "dyeing privacy policy", ["privacy policy", "dyeing"], "/en/cases/2011-dyeing-heat-recovery/"),  # not privacy and policy again
+])
+def test_a_query_that_finds_nothing_offers_shorter_queries_that_do(page, server: str, path: str, query: str, offered: list[str], leads_to: str) -> None:
+    assert _results(page, f"{server}{path}?q={query}") == []
+    assert [words for words, _ in _shorter(page)] == offered
+    assert all(words == target for words, target in _shorter(page))
+    page.locator(".search-shorter a").last.click()
+    page.wait_for_url(f"**/{path}?q=*")
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__result-link')")
+    assert leads_to in page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
+    assert page.inner_text(".search-shorter") == ""
+
+
+def test_shorter_queries_are_offered_only_while_the_query_finds_nothing(page, server: str) -> None:
+    _results(page, f"{server}search/?q=廢水處理")
+    assert _shorter(page)
+    page.fill(".pagefind-ui__search-input", "資助")
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length >= 5")
+    page.wait_for_function("() => document.querySelector('.search-shorter').textContent === ''")
+    # A word on no page offers nothing shorter: the site map line is there for it.
+    _results(page, f"{server}search/?q=xqzvw")
+    page.wait_for_timeout(500)
+    assert page.inner_text(".search-shorter") == ""
 
 
 @pytest.mark.parametrize("path,query,no_result", [("search/", "日曆", "找不到"), ("zh-Hans/search/", "日历", "找不到")])

@@ -9,6 +9,11 @@
 // page's record. In every language, a word the site does not use is read as
 // the site's word for it (補貼 as 資助: docs/_data/search-words.yml). The
 // table and the words are in search/query.json, beside the page.
+//
+// Pagefind shows only pages that hold every word of the query that some page
+// holds, so 廢水處理 finds nothing where 廢水 and 處理 are on different pages.
+// When a query finds nothing, the page offers the shorter queries within it
+// that find something (廢水處, 水處理): fewer words, or fewer characters.
 (function () {
   "use strict";
   var target = document.getElementById("search-ui");
@@ -19,6 +24,10 @@
   var han = /[\u3400-\u9fff\uf900-\ufaff]/g;
   var hanRun = new RegExp(han.source + "+", "g");
   var labels = JSON.parse(document.currentScript.dataset.labels); // the site's words for Pagefind's interface
+  var tryShorter = labels.try_shorter; // and for the line offering shorter queries
+  delete labels.try_shorter;
+  var shorterMost = 3; // queries offered
+  var shorterTried = 40; // queries tried, at most, before giving up
 
   function escapeHtml(text) {
     return text.replace(/[&<>"']/g, function (c) {
@@ -62,6 +71,87 @@
     };
   }
 
+  // The queries within `query`, longest first: its words in order, leaving
+  // out words at either end (privacy policy, from dyeing privacy policy); then
+  // each run of four, three and two Chinese characters within a longer run
+  // (Chinese has no spaces, and its words are mostly two to four characters
+  // long).
+  function shorterQueries(query) {
+    var whole = query.trim();
+    var words = whole.split(/\s+/);
+    var found = [];
+    function add(text) {
+      if (text !== whole && found.indexOf(text) < 0) found.push(text);
+    }
+    for (var count = words.length - 1; count >= 1; count--) {
+      for (var first = 0; first + count <= words.length; first++) add(words.slice(first, first + count).join(" "));
+    }
+    words.forEach(function (word) {
+      (word.match(hanRun) || []).forEach(function (run) {
+        for (var size = Math.min(run.length - 1, 4); size >= 2; size--) {
+          for (var i = 0; i + size <= run.length; i++) add(run.slice(i, i + size));
+        }
+      });
+    });
+    return found.slice(0, shorterTried);
+  }
+
+  // Below the results, when the query finds nothing: up to `shorterMost`
+  // shorter queries that find something, each a link to its results. A
+  // query is offered only if each of its words (each pair of characters, in
+  // Chinese) is on some page, as Pagefind leaves out a word that is on none:
+  // 廢水處 would find the pages with 廢水. One that is part of a query
+  // already offered is left out.
+  function offerShorter(processTerm) {
+    var line = document.createElement("p");
+    line.className = "search-shorter";
+    line.setAttribute("aria-live", "polite");
+    target.after(line);
+    var pagefind = import(bundle + "pagefind.js"); // the module the interface uses
+    var counted = {};
+    var latest = 0;
+
+    function finds(term) {
+      if (!(term in counted)) {
+        counted[term] = pagefind
+          .then(function (module) { return module.search(term); })
+          .then(function (search) { return search.results.length > 0; });
+      }
+      return counted[term];
+    }
+
+    async function holds(query) {
+      var term = processTerm(query);
+      var words = term.split(/\s+/);
+      for (var word of words.length > 1 ? words : []) if (!(await finds(word))) return false;
+      return finds(term);
+    }
+
+    async function offer(query) {
+      var asked = ++latest;
+      line.textContent = "";
+      if (!query.trim() || await finds(processTerm(query))) return;
+      var offered = [];
+      for (var shorter of shorterQueries(query)) {
+        if (asked !== latest || offered.length === shorterMost) break;
+        var within = offered.some(function (longer) {
+          return chinese ? longer.indexOf(shorter) >= 0 : (" " + longer + " ").indexOf(" " + shorter + " ") >= 0;
+        });
+        if (!within && await holds(shorter)) offered.push(shorter);
+      }
+      if (asked !== latest || !offered.length) return;
+      line.append(tryShorter + (chinese ? "" : " "));
+      offered.forEach(function (shorter, i) {
+        var link = document.createElement("a");
+        link.href = "?q=" + encodeURIComponent(shorter);
+        link.textContent = shorter;
+        if (i) line.append(chinese ? "、" : ", ");
+        line.append(link);
+      });
+    }
+    return offer;
+  }
+
   function start(query) {
     var table = query.characters || {};
     var replace = siteWords(query.words || {});
@@ -74,12 +164,13 @@
       translations: labels,
       ranking: { pageLength: 0 }, // a long page that explains a topic is not outranked by a short one that mentions it
     };
-    options.processTerm = function (term) {
+    function processTerm(term) {
       if (!chinese) return replace(term);
       return pairs(replace(term.replace(han, function (c) {
         return table[c] || c;
       }))).trim();
-    };
+    }
+    options.processTerm = processTerm; // which the interface takes out of options
     if (chinese) {
       options.processResult = function (result) {
         result.excerpt = escapeHtml(result.meta.excerpt || "");
@@ -88,8 +179,17 @@
       };
     }
     var search = new window.PagefindUI(options);
+    var offer = offerShorter(processTerm);
+    var waiting;
+    target.addEventListener("input", function (event) {
+      clearTimeout(waiting);
+      waiting = setTimeout(offer, 300, event.target.value);
+    });
     var query = new URLSearchParams(window.location.search).get("q");
-    if (query) search.triggerSearch(query);
+    if (query) {
+      search.triggerSearch(query);
+      offer(query);
+    }
   }
 
   var css = document.createElement("link");

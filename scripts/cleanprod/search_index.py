@@ -60,11 +60,12 @@ _HAN_RUN = re.compile(_HAN.pattern + "+")
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|small|span|strong|sub|sup|time|u)\b[^>]*>")
 # The strings of Pagefind's interface that the search page shows, each from a
 # label (docs/_data/labels.yml). Pagefind would pick its own by the page's
-# language, and for zh-Hant it picks its Simplified ones.
+# language, and for zh-Hant it picks its Simplified ones. try_shorter is the
+# search page's own: the line that offers shorter queries.
 UI_LABELS = {
     "placeholder": "search.button",
     "search_label": "search.label",
-    **{name: f"search.ui.{name}" for name in ("clear_search", "load_more", "searching", "zero_results", "one_result", "many_results")},
+    **{name: f"search.ui.{name}" for name in ("clear_search", "load_more", "searching", "zero_results", "one_result", "many_results", "try_shorter")},
 }
 
 
