@@ -8,7 +8,7 @@ import subprocess
 import zlib
 from pathlib import Path
 
-from conftest import edit, read_html, run_build, run_command
+from conftest import all_html_files, edit, read_html, run_build, run_command
 
 
 def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:
@@ -152,6 +152,15 @@ def _png(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
     rows = b"".join(b"\x00" + bytes(3 * width) for _ in range(height))
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_every_image_of_the_theme_carries_its_size(site: Path) -> None:
+    """The header's logo too: its link is named by the site's name, so the image says nothing."""
+    for url in ("", "en/funding/", "zh-Hans/cases/"):
+        logos = read_html(site, url).select(".md-logo img")
+        assert logos and all((img["width"], img["height"], img["alt"]) == ("24", "24", "") for img in logos), url
+    sizeless = [f.relative_to(site) for f in all_html_files(site) for img in read_html(site, str(f.relative_to(site))).select("img") if not img.get("width")]
+    assert sizeless == []
 
 
 def test_images_carry_their_size_and_all_but_the_first_load_lazily(project: Path) -> None:
