@@ -110,6 +110,15 @@ def test_about_page_lists_the_eight_sectors(site: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_funding_page_gives_each_measure_its_approved_applications_and_statistics_name(site: Path, lang: str) -> None:
+    html = read_html(site, f"{LANG_PREFIXES[lang]}funding/")
+    for measure, anchor in (("on-site assessment", "assessment"), ("demonstration", "demonstration"), ("verification", "verification")):
+        items = [li.get_text("", strip=True) for li in html.select(f"h2#{anchor} ~ ul")[0].select("li")]
+        approved = [item for item in items if f"{APPROVALS[measure][-1]:,}".replace(",", "") in item.replace(",", "")]
+        assert len(approved) == 1 and MEASURE_NAMES[lang][measure] in approved[0], items
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
 def test_every_page_shows_its_revision_date(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "funding/")
     stamp = html.select_one(".page-revised time")

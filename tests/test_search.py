@@ -43,6 +43,8 @@ FIRST_RESULT = [
     ("search/", "資格", "/eligibility/"),
     ("search/", "示範項目", "/funding/"),
     ("search/", "核證", "/funding/"),
+    ("search/", "實地評估", "/funding/"),  # the statistics' name for 實地改善評估
+    ("zh-Hans/search/", "实地评估", "/zh-Hans/funding/"),
     ("search/", "開放數據", "/open-data/"),
     ("search/", "統計", "/statistics/"),
     ("search/", "私隱", "/privacy/"),
