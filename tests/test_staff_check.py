@@ -26,7 +26,7 @@ def failed_check(project: Path, problems: int) -> subprocess.CompletedProcess[st
     """`make check` in `project`, which must stop with this many problems."""
     result = run_command(project, "check")
     assert result.returncode == 1
-    assert f"{problems} problems found" in result.stderr
+    assert f"{problems} {'problem' if problems == 1 else 'problems'} found." in result.stderr
     return result
 
 
@@ -132,6 +132,37 @@ def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     assert f"docs/about.en.md, line {start + 9}: the page has a second title ('# Results'); a page has one. Fix: make it a section heading: '## Results'." in result.stderr
     assert "docs/news/2026-08-12 Open Data.md, the file name: the name becomes the page's web address, and may hold only lowercase letters, digits and hyphens. Fix: rename it 'news/2026-08-12-open-data.md'" in result.stderr
     assert "docs/news/2026-08-12 Open Data.en.md, the file name:" in result.stderr
+
+
+def test_heading_id_given_twice_fails_the_check(project: Path) -> None:
+    """A link to about.md#sectors would stop at the first of two headings with that id."""
+    about = project / "docs" / "about.en.md"
+    text = about.read_text(encoding="utf-8")
+    first = text[: text.index("{#sectors}")].count("\n") + 1
+    about.write_text(text + "\n## More sectors {#sectors}\n", encoding="utf-8")
+    result = failed_check(project, 1)
+    assert f"docs/about.en.md, line {text.count(chr(10)) + 2}: the heading id 'sectors' is already given to the heading on line {first}. Fix: give this heading another short English id, such as '{{#sectors-2}}', or remove it." in result.stderr
+
+
+def test_file_named_for_no_language_of_the_site_fails_the_check(project: Path) -> None:
+    """about.zh-hans.md would be published as a Traditional Chinese page called about.zh-hans."""
+    docs = project / "docs"
+    for name in ("privacy.zh-hans.md", "notices.EN.md", "about.zh-TW.md", "orphan.zh-Hans.md"):
+        (docs / name).write_text("# 頁\n\n內容。\n", encoding="utf-8")
+    result = failed_check(project, 4)
+    assert "docs/privacy.zh-hans.md, the file name: the name ends '.zh-hans.md', which is not how the site names a language. Fix: rename it 'privacy.zh-Hans.md'." in result.stderr
+    assert "docs/notices.EN.md, the file name: the name ends '.EN.md', which is not how the site names a language. Fix: rename it 'notices.en.md'." in result.stderr
+    assert ("docs/about.zh-TW.md, the file name: the name ends '.zh-TW.md', which is not how the site names a language. Fix: name it for one of the site's languages: "
+            "'about.md' (Traditional Chinese (zh-Hant)), 'about.en.md' (English), 'about.zh-Hans.md' (Simplified Chinese (zh-Hans)), which replaces the converted page.") in result.stderr
+    assert ("docs/orphan.zh-Hans.md, the file name: a Simplified Chinese page replaces the one converted from its Traditional Chinese page, and there is no docs/orphan.md. "
+            "Fix: write docs/orphan.md first, or correct this file's name to match an existing page.") in result.stderr
+
+
+def test_front_matter_entry_left_empty_is_named_as_such(project: Path) -> None:
+    """Not "'title' is 'None', expected string", which YAML's word for nothing makes of it."""
+    edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "title: ", "title:\n# ")
+    result = failed_check(project, 1)
+    assert "docs/news/2026-08-12-statistics-published.md, line 2: 'title' has no value. Fix: write its value after 'title:', on the same line." in result.stderr
 
 
 def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path) -> None:

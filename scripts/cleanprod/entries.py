@@ -19,7 +19,7 @@ from typing import TypeVar
 import yaml
 
 from cleanprod import languages, structured
-from cleanprod.pages import Page, page_key
+from cleanprod.pages import Page, file_name, page_key
 from cleanprod.problems import Problem
 from cleanprod.revision import HONG_KONG
 
@@ -107,10 +107,10 @@ def pair(
     problems = []
     for key, versions in sorted(pages_by_key.items()):
         for lang in languages.WRITTEN:
-            missing = docs / (key if lang == languages.DEFAULT else key.removesuffix(".md") + f".{lang}.md")
+            missing = docs / file_name(key, lang)
             if lang not in versions and not missing.exists():  # a file that exists but cannot be read has its own problem
                 page = next(iter(versions.values()))
-                problems.append(Problem(page.path, "the whole file", f"this {kind} has no {'English' if lang == languages.ENGLISH else 'Traditional Chinese'} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
+                problems.append(Problem(page.path, "the whole file", f"this {kind} has no {languages.NAMES[lang]} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
     for key, versions in sorted(by_key.items()):
         if set(languages.WRITTEN) <= set(versions):
             zh, en = versions[languages.DEFAULT], versions[languages.ENGLISH]

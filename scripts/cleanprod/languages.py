@@ -11,6 +11,8 @@ SIMPLIFIED = "zh-Hans"
 ALL = (DEFAULT, ENGLISH, SIMPLIFIED)
 WRITTEN = (DEFAULT, ENGLISH)
 CHINESE = (DEFAULT, SIMPLIFIED)
+# Each language as the checks' messages name it to staff.
+NAMES = {DEFAULT: "Traditional Chinese (zh-Hant)", ENGLISH: "English", SIMPLIFIED: "Simplified Chinese (zh-Hans)"}
 # Each language as Open Graph names it, for link previews in chat apps and social sites.
 SHARE_LOCALE = {DEFAULT: "zh_HK", ENGLISH: "en_GB", SIMPLIFIED: "zh_CN"}
 

@@ -1,8 +1,8 @@
 """What a page's readers rely on that the build does not check: headings in
-order, images with a description, in a format browsers show and light
-enough for a phone, and a file
-name that makes a plain web address. Found before the build, each with its
-page, its line and the fix.
+order, each id given once, images with a description, in a format browsers
+show and light enough for a phone, and a file name that makes a plain web
+address and names a language of the site. Found before the build, each with
+its page, its line and the fix.
 
 Screen reader users move through a page by its headings, so a second page
 title, or a heading that skips a level (## then ####), loses them; axe does
@@ -12,7 +12,10 @@ which screen readers and axe take to mean decoration; a photo straight from
 a camera weighs megabytes, more than a reader on a phone should wait for, and
 one from a phone may be HEIC, which browsers do not show. A
 file name with spaces or capitals becomes a web address with %20 in it, or
-one that works on a laptop and not on the server.
+one that works on a laptop and not on the server; one ending .zh-hans.md or
+.EN.md would be published as a Traditional Chinese page of that name, and a
+Simplified Chinese page with no Traditional Chinese page would stand alone,
+in one language.
 """
 
 from __future__ import annotations
@@ -23,14 +26,16 @@ from urllib.parse import unquote
 
 from cleanprod import images, languages
 from cleanprod.page_links import IMAGE
-from cleanprod.pages import Page
+from cleanprod.pages import Page, ending, file_name, page_key
 from cleanprod.problems import Problem
 
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_HEADING_ID = re.compile(r"\{:?[ \t]*#([\w-]+)[^}]*\}$")  # the id a heading is given: '## Target sectors {#sectors}'
 IMAGE_BYTES = 100_000  # the most an image may weigh: a page and its images should load fast on a phone
 IMAGE_WIDTH = 1200  # pixels: wider than the text column on any screen
 SHOWN = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")  # the image files every current browser shows
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a page's or folder's name, without its language and .md
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?")  # what a staff member may write for a language: en, zh-Hans, zh_HK
 
 
 def problems(page: Page, docs: Path) -> list[Problem]:
@@ -45,14 +50,19 @@ def _lines(page: Page) -> list[tuple[int, str]]:
 
 
 def _headings(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
-    """One page title ('# …'), and no heading more than one level below the one before it."""
+    """One page title ('# …'), no heading more than one level below the one
+    before it, and no id given to two headings (a link to it would stop at
+    the first)."""
     found = []
     level, titled = 1, False  # the page's title is level 1, from '# …' or its front matter
+    ids: dict[str, int] = {}  # each heading id given in the page, with its line
     for number, line in lines:
         heading = _HEADING.match(line)
         if not heading:
             continue
         marks, text = heading[1], heading[2]
+        if (given := _HEADING_ID.search(text)) and ids.setdefault(given[1], number) != number:
+            found.append(Problem(page.path, f"line {number}", f"the heading id '{given[1]}' is already given to the heading on line {ids[given[1]]}", f"give this heading another short English id, such as '{{#{given[1]}-2}}', or remove it"))
         if len(marks) == 1 and titled:
             found.append(Problem(page.path, f"line {number}", f"the page has a second title ('# {text}'); a page has one", f"make it a section heading: '## {text}'"))
         elif len(marks) > level + 1:
@@ -86,9 +96,20 @@ def _images(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
 
 
 def _file_name(page: Page, docs: Path) -> list[Problem]:
-    """The page's name and folders: lowercase letters, digits and hyphens."""
-    suffix = ".md" if page.lang == languages.DEFAULT else f".{page.lang}.md"
+    """The page's name and folders: lowercase letters, digits and hyphens,
+    then the language as the site writes it; and a hand-written Simplified
+    Chinese page replaces a Traditional Chinese one."""
+    suffix = ending(page.lang)
     *folders, name = page.path.relative_to(docs).parts
+    stem, _, written = name.removesuffix(".md").rpartition(".")
+    if stem and _LANGUAGE.fullmatch(written) and f".{written}.md" != suffix:  # about.zh-hans.md, about.EN.md, about.zh-HK.md, about.zh-Hant.md
+        meant = next((lang for lang in languages.ALL if lang.lower() == written.lower().replace("_", "-")), None)
+        named = ", ".join(f"'{file_name(stem, lang)}' ({languages.NAMES[lang]})" for lang in languages.ALL)
+        fix = f"rename it '{file_name(stem, meant)}'" if meant else f"name it for one of the site's languages: {named}, which replaces the converted page"
+        return [Problem(page.path, "the file name", f"the name ends '.{written}.md', which is not how the site names a language", fix)]
+    if page.lang == languages.SIMPLIFIED and not (docs / page_key(page.path, docs)).exists():
+        key = page_key(page.path, docs)
+        return [Problem(page.path, "the file name", f"a Simplified Chinese page replaces the one converted from its Traditional Chinese page, and there is no docs/{key}", f"write docs/{key} first, or correct this file's name to match an existing page")]
     parts = [*folders, name.removesuffix(suffix)]
     if all(NAME.fullmatch(part) for part in parts):
         return []

@@ -53,6 +53,16 @@ def language_of(path: Path) -> str:
     return languages.DEFAULT
 
 
+def ending(lang: str) -> str:
+    """How a page's file name ends in `lang`: about.md, about.en.md, about.zh-Hans.md."""
+    return ".md" if lang == languages.DEFAULT else f".{lang}.md"
+
+
+def file_name(key: str, lang: str) -> str:
+    """The file of the page `key` (as page_key gives it) in `lang`: about.md → about.en.md."""
+    return key.removesuffix(".md") + ending(lang)
+
+
 def page_key(path: Path, docs: Path) -> str:
     """The path a page has in every language: about.en.md and about.md → about.md."""
     relative = path.relative_to(docs).as_posix()

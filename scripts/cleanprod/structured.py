@@ -117,6 +117,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
         return f"{named}is '{error.instance}', which is not allowed", f"use one of: {', '.join(map(str, allowed))}"
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "an entry is not known here"), "remove it, or correct its spelling"
+    if error.validator == "type" and error.instance is None:  # 'title:' with nothing after it
+        return f"{named}has no value", f"write its value after '{field}:', on the same line" if field else "write its value"
     if error.validator == "type":
         return f"{named}is '{error.instance}', expected {error.validator_value}", "correct the value" if error.validator_value != "integer" else "write a whole number with digits only, such as 15000"
     if error.validator in ("minimum", "maximum"):

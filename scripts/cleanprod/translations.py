@@ -14,11 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from cleanprod import languages, revision
-from cleanprod.pages import Page, page_key
+from cleanprod.pages import Page, file_name, page_key
 from cleanprod.revision import HONG_KONG
-
-_NAMES = {languages.DEFAULT: "Traditional Chinese (zh-Hant)", languages.ENGLISH: "English"}
-
 
 @dataclass(frozen=True)
 class Notice:
@@ -31,10 +28,6 @@ class Notice:
         return f"{self.file}: {self.message}"
 
 
-def _file_name(key: str, lang: str) -> str:
-    return key if lang == languages.DEFAULT else key.removesuffix(".md") + f".{lang}.md"
-
-
 def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
     """Missing and stale translations of the pages under `docs`, in a stable order."""
     folder = docs.relative_to(root).as_posix()
@@ -43,7 +36,7 @@ def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
     now = datetime.now(HONG_KONG)
 
     def last_change(key: str, lang: str) -> datetime | None:
-        path = f"{folder}/{_file_name(key, lang)}"
+        path = f"{folder}/{file_name(key, lang)}"
         return now if path in changed else committed.get(path)
 
     by_key: dict[str, set[str]] = {}
@@ -53,19 +46,19 @@ def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
     notices = []
     for key, langs in sorted(by_key.items()):
         for lang in languages.WRITTEN:
-            if lang not in langs and not (docs / _file_name(key, lang)).exists():  # a file that exists but cannot be read has its own problem
+            if lang not in langs and not (docs / file_name(key, lang)).exists():  # a file that exists but cannot be read has its own problem
                 other = next(iter(langs & set(languages.WRITTEN)), None)
                 if other:
                     notices.append(Notice(
-                        f"{folder}/{_file_name(key, other)}",
-                        f"there is no {_NAMES[lang]} page; readers see the {_NAMES[other]} page instead. "
-                        f"Write docs/{_file_name(key, lang)}",
+                        f"{folder}/{file_name(key, other)}",
+                        f"there is no {languages.NAMES[lang]} page; readers see the {languages.NAMES[other]} page instead. "
+                        f"Write docs/{file_name(key, lang)}",
                     ))
         if set(languages.WRITTEN) <= langs:
             source, translation = last_change(key, languages.DEFAULT), last_change(key, languages.ENGLISH)
             if source and translation and source > translation:
                 notices.append(Notice(
-                    f"{folder}/{_file_name(key, languages.ENGLISH)}",
+                    f"{folder}/{file_name(key, languages.ENGLISH)}",
                     f"the English page is older than {folder}/{key} (changed {source:%Y-%m-%d %H:%M}; "
                     f"English last changed {translation:%Y-%m-%d %H:%M}). "
                     "Bring the English page up to date and commit both",
