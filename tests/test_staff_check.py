@@ -165,6 +165,26 @@ def test_front_matter_entry_left_empty_is_named_as_such(project: Path) -> None:
     assert "docs/news/2026-08-12-statistics-published.md, line 2: 'title' has no value. Fix: write its value after 'title:', on the same line." in result.stderr
 
 
+def test_page_no_menu_leads_to_and_menu_line_naming_no_page_fail_the_check(project: Path) -> None:
+    """MkDocs is told not to mind pages outside the menu (events, news and
+    case studies are listed by their folders' pages), so it published such a page
+    where no link led; and a misspelt menu line stopped it with a message about its configuration."""
+    docs = project / "docs"
+    (docs / "how-to-apply.md").write_text("# 申請方法\n\n內容。\n", encoding="utf-8")
+    (docs / "how-to-apply.en.md").write_text("# How to apply\n\nText.\n", encoding="utf-8")
+    (docs / "events" / "guide.en.md").write_text("# Guide\n\nText.\n", encoding="utf-8")  # its folder's list leads to it, or the event checks name it
+    config = project / "mkdocs.yml"
+    edit(config, "  - privacy.md", "  - privcy.md")
+    line = config.read_text(encoding="utf-8").split("\n").index("  - privcy.md") + 1
+    result = run_command(project, "check")
+    assert result.returncode == 1
+    assert "docs/how-to-apply.md, the whole file: no menu or list of the site leads to this page, so readers could find it only by searching. Fix: add a line '- how-to-apply.md' under nav: in mkdocs.yml" in result.stderr
+    assert "how-to-apply.en.md, the whole file" not in result.stderr  # the page once, by its Traditional Chinese file
+    assert f"mkdocs.yml, line {line}: the menu (nav) names 'privcy.md', which is not in docs/. Fix: write the name of a page's Traditional Chinese file" in result.stderr
+    assert "docs/privacy.md, the whole file: no menu or list" in result.stderr
+    assert "guide.en.md, the whole file: no menu" not in result.stderr
+
+
 def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path) -> None:
     """The site loads nothing from other sites; a page may link to them."""
     about = project / "docs" / "about.en.md"

@@ -43,7 +43,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from cleanprod import languages, search_index
-from cleanprod.paths import ROOT
+from cleanprod.paths import CONFIG
 from cleanprod.problems import ContentError
 from cleanprod.validate import Content
 
@@ -53,7 +53,7 @@ log = logging.getLogger("mkdocs")
 
 def load(site_dir: Path, site_url: str | None = None) -> MkDocsConfig:
     """mkdocs.yml, building into `site_dir` (and, for the preview, at `site_url`)."""
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    config = load_config(str(CONFIG), site_dir=str(site_dir), strict=True)
     if site_url:
         config.site_url = site_url
     config.plugins.on_startup(command="build", dirty=False)

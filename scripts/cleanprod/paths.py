@@ -3,6 +3,7 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "mkdocs.yml"  # the site's settings and its menu
 DOCS = ROOT / "docs"
 DATA = DOCS / "_data"
 LABELS_FILE = DATA / "labels.yml"

@@ -25,11 +25,11 @@ from mkdocs.livereload import LiveReloadServer
 
 from cleanprod import directives, language_builds, pages
 from cleanprod.language_builds import Worker
-from cleanprod.paths import DOCS, ROOT
+from cleanprod.paths import CONFIG, DOCS, ROOT
 from cleanprod.problems import describe
 from cleanprod.validate import Content, recheck
 
-WATCHED = (DOCS, ROOT / "overrides", ROOT / "mkdocs.yml")
+WATCHED = (DOCS, ROOT / "overrides", CONFIG)
 RECORD_FOLDERS = tuple(f"{folder}/" for folder in directives.LISTINGS)
 log = logging.getLogger("mkdocs")
 

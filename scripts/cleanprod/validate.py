@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanprod import cases, chinese, datasets, directives, events, funding, news, page_links, page_structure, pages, search_words
+from cleanprod import cases, chinese, datasets, directives, events, funding, navigation, news, page_links, page_structure, pages, search_words
 from cleanprod.labels import Labels, load as load_labels
-from cleanprod.paths import DATA_FILES, DOCS, GLOSSARY_FILE, LABELS_FILE, SEARCH_WORDS_FILE
+from cleanprod.paths import CONFIG, DATA_FILES, DOCS, GLOSSARY_FILE, LABELS_FILE, SEARCH_WORDS_FILE
 from cleanprod.problems import Problem
 
 SECTORS_FILE = "sectors.csv"  # the one list of target sectors
@@ -50,6 +50,7 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     found_news, news_problems = news.load_all(found_pages, docs)
     found_cases, case_problems = cases.load_all(found_pages, docs, codes[SECTORS_FILE], rules)
     problems += event_problems + news_problems + case_problems
+    problems += navigation.problems(found_pages, docs, docs.parent / CONFIG.name)
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
     for page in found_pages:
