@@ -185,6 +185,17 @@ def test_page_no_menu_leads_to_and_menu_line_naming_no_page_fail_the_check(proje
     assert "guide.en.md, the whole file: no menu" not in result.stderr
 
 
+def test_broken_list_of_codes_is_named_once_not_at_every_page_using_it(project: Path) -> None:
+    """Events and case studies take their sector and venue codes from these
+    files; each page said its code was not allowed ("use one of: .")."""
+    data = project / "docs" / "data"
+    edit(data / "sectors.csv", "furniture,家具製造業,Furniture manufacturing", "furniture,家具製造業,")
+    edit(data / "venues.csv", "online,網上舉行,Online", "online,網上舉行")
+    result = failed_check(project, 2)
+    assert "docs/data/sectors.csv, row 9, column 'name_en': the value is empty. Fix: fill it in." in result.stderr
+    assert "docs/data/venues.csv, row 2: the row has 2 values but the header has 3 columns." in result.stderr
+
+
 def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path) -> None:
     """The site loads nothing from other sites; a page may link to them."""
     about = project / "docs" / "about.en.md"

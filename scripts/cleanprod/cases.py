@@ -71,7 +71,7 @@ class Cases:
         return in_language(self.schema["properties"]["results"]["properties"][field][key], lang)
 
 
-def load_all(pages, docs: Path, sector_codes: list[str], rules: Rules | None) -> tuple[Cases, list[Problem]]:
+def load_all(pages, docs: Path, sector_codes: list[str] | None, rules: Rules | None) -> tuple[Cases, list[Problem]]:
     schema = entries.load_schema(docs / "_data" / SCHEMA, {"sector": sector_codes})
     checks = (lambda page, meta: _check_subsidy(page, meta, rules)) if rules is not None else None
     by_lang, problems = entries.load_records(pages, docs, FOLDER, schema, kind="case study", shared=SHARED, make=_case, more_checks=checks)

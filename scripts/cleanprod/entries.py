@@ -40,13 +40,17 @@ class Record:
         return Path(self.key).stem
 
 
-def load_schema(path: Path, enums: dict[str, list[str]]) -> dict:
+def load_schema(path: Path, enums: dict[str, list[str] | None]) -> dict:
     """A front matter schema, with the allowed values that live in data files filled in.
 
-    `enums` maps a property (or 'property[]' for the items of a list) to its values.
+    `enums` maps a property (or 'property[]' for the items of a list) to its
+    values, or to None if their file could not be read: that file's problem
+    is reported, and not again at every page that uses a value from it.
     """
     schema = copy.deepcopy(json.loads(path.read_text(encoding="utf-8")))
     for name, values in enums.items():
+        if values is None:
+            continue
         target = schema["properties"][name.removesuffix("[]")]
         if name.endswith("[]"):
             target = target["items"]

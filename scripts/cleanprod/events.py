@@ -66,8 +66,9 @@ class Events:
         return list(self.schema["properties"][field]["x-labels"])
 
 
-def load_all(pages, docs: Path, sector_codes: list[str], venue_codes: list[str]) -> tuple[Events, list[Problem]]:
-    schema = entries.load_schema(docs / "_data" / SCHEMA, {"venue": venue_codes, "sectors[]": [ALL_SECTORS, *sector_codes]})
+def load_all(pages, docs: Path, sector_codes: list[str] | None, venue_codes: list[str] | None) -> tuple[Events, list[Problem]]:
+    sectors = None if sector_codes is None else [ALL_SECTORS, *sector_codes]
+    schema = entries.load_schema(docs / "_data" / SCHEMA, {"venue": venue_codes, "sectors[]": sectors})
     by_lang, problems = entries.load_records(
         pages, docs, FOLDER, schema, kind="event", shared=SHARED, make=_event, lists=("language", "sectors"), more_checks=_check_times
     )

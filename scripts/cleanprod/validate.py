@@ -45,7 +45,8 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     for name in (SECTORS_FILE, VENUES_FILE):
         if not (data_folder / name).exists():
             problems.append(Problem(data_folder / name, "the whole file", "the file is missing", f"restore docs/data/{name} from the previous version"))
-    codes = {name: list(data[name].row_by_key()) if name in data else [] for name in (SECTORS_FILE, VENUES_FILE)}
+    # The codes pages may use; None where the file has its own problem, so that pages are not blamed for it.
+    codes = {name: list(data[name].row_by_key()) if name in data else None for name in (SECTORS_FILE, VENUES_FILE)}
     found_events, event_problems = events.load_all(found_pages, docs, codes[SECTORS_FILE], codes[VENUES_FILE])
     found_news, news_problems = news.load_all(found_pages, docs)
     found_cases, case_problems = cases.load_all(found_pages, docs, codes[SECTORS_FILE], rules)
