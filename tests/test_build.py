@@ -73,6 +73,24 @@ def test_web_or_email_address_written_as_a_file_gets_its_own_fix(project: Path) 
     assert f"docs/about.en.md, line {line}: the link 'info@example.org' leads to no file. Fix: to link to an email address, write 'mailto:info@example.org'." in result.stderr
 
 
+def test_link_to_an_address_on_the_site_names_the_file_to_link_to(project: Path) -> None:
+    # /statistics/ leads an English reader to the Chinese page, and nowhere
+    # once the site is published below its root; MkDocs left it as it was.
+    about = project / "docs" / "about.en.md"
+    line = len(about.read_text(encoding="utf-8").splitlines()) + 2
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [figures](/statistics/#approvals).\n", encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert (f"docs/about.en.md, line {line}: the link '/statistics/#approvals' is an address on this site, which is different in each language and wherever the site is published. "
+            "Fix: write the path of a file in docs/, from this page's folder, such as 'funding.md' or '../data/approvals.csv'; the nearest file name is 'statistics.md'.") in output
+
+
+def test_link_to_a_heading_the_page_lacks_stops_the_build(project: Path) -> None:
+    about = project / "docs" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [figures](statistics.md#approval).\n", encoding="utf-8")
+    output = assert_failed_and_site_untouched(project, run_build(project))
+    assert "Doc file 'about.en.md' contains a link 'statistics.md#approval', but the doc 'statistics.en.md' does not contain an anchor '#approval'." in output
+
+
 def test_label_without_english_text_is_named(project: Path) -> None:
     edit(project / "docs" / "_data" / "labels.yml", "  en: Important notices\n", "")
     output = assert_failed_and_site_untouched(project, run_build(project))

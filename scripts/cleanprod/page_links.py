@@ -3,8 +3,11 @@ page would load from another site, found before the build.
 
 MkDocs finds a link to no file too, but names neither the line nor the fix,
 and stops at the first language. Here each is named with its page, its line
-and the file the writer probably meant. Anchors (#…) are checked after the
-build, on the built pages (links.py), where the headings' ids are known.
+and the file the writer probably meant. So is a link to an address on the
+site (/statistics/), which would lead an English reader to the Chinese page
+and break wherever the site is published below its root. Anchors (#…) are
+checked by MkDocs as it builds (`validation` in mkdocs.yml), and again on the
+built pages (links.py), where the headings' ids are known.
 
 The site loads nothing from other sites: an image, a video or a script from
 elsewhere would tell that site who reads the page, and could change or
@@ -28,6 +31,7 @@ _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.MULTILINE)
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")  # another site, mail, the site's root, or this page
 _ANOTHER_SITE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+_SITE_ADDRESS = re.compile(r"^/(?!/)")  # /statistics/: this site's root, not the page's file
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")  # ![description](address)
 # An HTML tag in the Markdown that loads something, and the address it loads.
 _LOADING_TAG = re.compile(r"<(script|iframe|img|video|audio|source|embed|object|link)\b[^>]*>", re.IGNORECASE)
@@ -50,6 +54,10 @@ def problems(page: Page, docs: Path) -> list[Problem]:
     for match in [*_INLINE.finditer(page.prose), *_REFERENCE.finditer(page.prose)]:
         written = match[1]
         path = unquote(written.split("#")[0].split("?")[0])
+        if _SITE_ADDRESS.match(written):
+            meant = Path(os.path.relpath(docs / (path.strip("/") or "index.md"), page.path.parent)).as_posix()
+            found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' is an address on this site, which is different in each language and wherever the site is published", _fix(page.path.parent, meant, docs)))
+            continue
         if not path or _ELSEWHERE.match(written):
             continue
         target = (page.path.parent / path).resolve()
