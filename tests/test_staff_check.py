@@ -196,6 +196,19 @@ def test_broken_list_of_codes_is_named_once_not_at_every_page_using_it(project: 
     assert "docs/data/venues.csv, row 2: the row has 2 values but the header has 3 columns." in result.stderr
 
 
+def test_data_line_that_shows_nothing_or_is_not_read_fails_the_check(project: Path) -> None:
+    """A filter no row matches showed 0 as the figure; a data line typed in
+    full-width or with a capital was published as it was written."""
+    notices = project / "docs" / "notices.md"
+    start = notices.read_text(encoding="utf-8").count("\n") + 1
+    notices.write_text(notices.read_text(encoding="utf-8") + "\n[[data:approvals.csv|total|year=2011-12]]\n\n［［data：approvals.csv｜total］］ or [[Data:approvals.csv|total]]\n\n[[ data:approvals.csv | total ]]\n", encoding="utf-8")
+    result = failed_check(project, 3)
+    assert f"docs/notices.md, line {start + 1}: [[data:approvals.csv|total|year=2011-12]]: no row of approvals.csv has year=2011-12. Fix: use one of: 2008/09, 2009/10, 2010/11, 2011/12." in result.stderr
+    assert f"docs/notices.md, line {start + 3}: '［［data：approvals.csv｜total］］' is meant as a data line, but is not written as one. Fix: write it with ordinary (half-width) brackets" in result.stderr
+    assert f"docs/notices.md, line {start + 3}: '[[Data:approvals.csv|total]]' is meant as a data line" in result.stderr
+    assert "[[ data:approvals.csv | total ]]" not in result.stderr  # spaces are read as they are meant
+
+
 def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path) -> None:
     """The site loads nothing from other sites; a page may link to them."""
     about = project / "docs" / "about.en.md"

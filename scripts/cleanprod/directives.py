@@ -31,7 +31,10 @@ from cleanprod.datasets import Dataset
 from cleanprod.funding import RULES_FILE, Rules
 from cleanprod.problems import Problem
 
-DIRECTIVE = re.compile(r"\[\[data:([^\]|]+)((?:\|[^\]|]+)*)\]\]")
+DIRECTIVE = re.compile(r"\[\[[ \t]*data[ \t]*:([^\]|]+)((?:\|[^\]|]+)*)\]\]")
+# The start of what was meant as a directive: typed in full-width, or with capitals.
+_LOOKS_LIKE = re.compile(r"[\[【［]{2}[ \t　]*data[ \t　]*[:：]", re.IGNORECASE)
+_WRITTEN_AS = re.compile(r"[^\n]*?(?:[\]】］]{2}|$)", re.MULTILINE)  # from there to its closing brackets, or the end of the line
 BLOCK_VIEWS = ("table", "chart")
 CATALOGUE = "catalogue"
 FUNDING_VIEWS = ("rules", "conditions", "examples", "checker", "calculator", "summary")
@@ -66,16 +69,20 @@ def check(
 
     Directives naming a file in `unusable` (one with its own problems) are skipped.
     """
-    problems = []
+    found: list[tuple[int, str, str]] = []  # (where in the page, what, fix)
+    written = {match.start() for match in DIRECTIVE.finditer(markdown)}
+    for near in _LOOKS_LIKE.finditer(markdown):
+        if near.start() not in written:
+            shown = _WRITTEN_AS.match(markdown, near.start())[0].strip()
+            found.append((near.start(), f"'{shown}' is meant as a data line, but is not written as one", "write it with ordinary (half-width) brackets, colon and |, and 'data' in small letters, as in [[data:approvals.csv|total]]"))
     for match in DIRECTIVE.finditer(markdown):
-        line = first_line + markdown.count("\n", 0, match.start())
         directive = parse(match)
         if directive.file in unusable:
             continue
         problem = _funding_problem(directive, rules) if directive.file == RULES_FILE else _problem(directive, datasets)
         if problem:
-            problems.append(Problem(page, f"line {line}", f"{match.group(0)}: {problem[0]}", problem[1]))
-    return problems
+            found.append((match.start(), f"{match.group(0)}: {problem[0]}", problem[1]))
+    return [Problem(page, f"line {first_line + markdown.count(chr(10), 0, start)}", what, fix) for start, what, fix in sorted(found)]
 
 
 def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | None:
@@ -97,6 +104,11 @@ def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | No
     for name, value in d.where.items():
         if name not in names:
             return f"'{name}' is not a column of {d.file}", f"filter on one of: {', '.join(names)}"
+        values = list(dict.fromkeys(str(row[name]) for row in dataset.rows))
+        if value not in values:
+            return f"no row of {d.file} has {name}={value}", f"use one of: {', '.join(values)}"
+    if not dataset.rows_where(d.where):
+        return "no row matches all of the filters", "remove a filter, or correct one"
     if d.view in names and len(dataset.rows_where(d.where)) != 1:
         return f"the filter matches {len(dataset.rows_where(d.where))} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
     return None
