@@ -209,6 +209,17 @@ def test_data_line_that_shows_nothing_or_is_not_read_fails_the_check(project: Pa
     assert "[[ data:approvals.csv | total ]]" not in result.stderr  # spaces are read as they are meant
 
 
+def test_date_that_is_no_real_date_is_named_with_its_line(project: Path) -> None:
+    """PyYAML stopped the check with a bare "month must be in 1..12" and no file or line."""
+    edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "date: 2026-08-12", "date: 2026-13-01")
+    edit(project / "docs" / "data" / "funding-rules.yml", "  - phase: \"2008-04\"", "  - phase: \"2008-04\"\n    started: 2008-02-30")
+    result = failed_check(project, 2)
+    assert ("docs/news/2026-08-12-statistics-published.md, line 3: the front matter (between the '---' lines) is not valid: '2026-13-01' is not a real date (month must be in 1..12). "
+            "Fix: write a real date as year-month-day, such as 2026-08-12") in result.stderr
+    assert "docs/data/funding-rules.yml, line " in result.stderr and "'2008-02-30' is not a real date (day is out of range for month)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_what_a_page_would_load_from_another_site_fails_the_check(project: Path) -> None:
     """The site loads nothing from other sites; a page may link to them."""
     about = project / "docs" / "about.en.md"

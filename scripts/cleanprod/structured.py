@@ -19,10 +19,30 @@ import yaml
 
 from cleanprod.problems import Problem
 
-# libyaml's parser when PyYAML was built with it (the pinned wheels are): the
-# same YAML, read many times faster, which counts with thousands of pages.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FIX_YAML = "check the indentation and that each quotation mark is closed, and put quotes around a value that contains ':' or '#'"
+FIX_DATE = "write a real date as year-month-day, such as 2026-08-12, and a time as hours:minutes, such as 2026-08-12 14:30"
+
+
+class NotADate(yaml.constructor.ConstructorError):
+    """A value written as a date that is none (2026-13-01), placed on its line:
+    PyYAML stops on it with a bare ValueError, which names no line."""
+
+
+def _date(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise NotADate(None, None, f"'{node.value}' is not a real date ({error})", node.start_mark) from None
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser when PyYAML was built with it (the pinned wheels are):
+    the same YAML, read many times faster, which counts with thousands of
+    pages; dates read by _date."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
+LOADER = _Loader
 # A line 'name: "value…' or '- name: \'value…': its quotation mark and what follows.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+(?P<quote>["'])(?P<rest>.*)$""")
 
@@ -59,7 +79,7 @@ def read_yaml(path: Path) -> tuple[Any, NodeOf, list[Problem]]:
     except yaml.YAMLError as error:
         line = error_line(error, text)
         where = f"line {line}" if line else "the whole file"
-        return None, _no_node, [Problem(path, where, f"the file cannot be read: {getattr(error, 'problem', error)}", FIX_YAML)]
+        return None, _no_node, [Problem(path, where, f"the file cannot be read: {getattr(error, 'problem', error)}", FIX_DATE if isinstance(error, NotADate) else FIX_YAML)]
     return data, cache(lambda: yaml.compose(text, Loader=LOADER)), []
 
 
