@@ -177,7 +177,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = directives.restore(html, _state.blocks.pop(page.file.src_uri, []))
+    blocks = _state.blocks.pop(page.file.src_uri, [])
+    html = directives.restore(html, blocks)
+    if page.present_anchor_ids is not None:  # for MkDocs' check of links to headings (validation: anchors)
+        page.present_anchor_ids |= directives.ids(blocks)
     html = images.sized(html, page.url, lambda uri: _source_file(files, uri))
     return search_index.title_kept(html, _record(page))
 

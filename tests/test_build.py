@@ -91,6 +91,16 @@ def test_link_to_a_heading_the_page_lacks_stops_the_build(project: Path) -> None
     assert "Doc file 'about.en.md' contains a link 'statistics.md#approval', but the doc 'statistics.en.md' does not contain an anchor '#approval'." in output
 
 
+def test_link_to_a_heading_made_from_data_builds(project: Path) -> None:
+    # The events list's headings come from the events, not from the page's Markdown.
+    about = project / "docs" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [coming events](events/index.md#upcoming).\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert read_html(project / "site", "en/about/").select_one('a[href="../events/#upcoming"]')
+    assert read_html(project / "site", "en/events/").select_one("#upcoming")
+
+
 def test_label_without_english_text_is_named(project: Path) -> None:
     edit(project / "docs" / "_data" / "labels.yml", "  en: Important notices\n", "")
     output = assert_failed_and_site_untouched(project, run_build(project))

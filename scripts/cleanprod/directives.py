@@ -133,6 +133,7 @@ def _funding_problem(d: Directive, rules: Rules | None) -> tuple[str, str] | Non
 
 
 BLOCK_MARK = "<!-- data block {} -->"
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 def replace(markdown: str, render: Callable[[Directive], str]) -> tuple[str, list[str]]:
@@ -159,6 +160,13 @@ def keep(html: str, blocks: list[str]) -> str:
     """The marker that stands for a block of HTML until `restore` puts it in."""
     blocks.append(html)
     return BLOCK_MARK.format(len(blocks) - 1)
+
+
+def ids(blocks: list[str]) -> set[str]:
+    """The ids in the blocks kept out of Markdown, which MkDocs did not see:
+    a link to one from another page (events/index.md#upcoming) is to a
+    heading the page has."""
+    return {found for block in blocks for found in _ID.findall(block)}
 
 
 def restore(html: str, blocks: list[str]) -> str:
