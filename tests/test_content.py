@@ -119,6 +119,14 @@ def test_funding_page_gives_each_measure_its_approved_applications_and_statistic
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
+def test_home_page_leads_to_each_task_of_its_readers(site: Path, lang: str) -> None:
+    """A factory: its sector, the funding, the checker, the coming events; the
+    public: the statistics, the partners, the case studies."""
+    links = {a["href"] for a in read_html(site, LANG_PREFIXES[lang]).select("article a[href]")}
+    assert {"about/#sectors", "funding/", "eligibility/", "events/#upcoming", "statistics/", "partners/", "cases/"} <= links
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
 def test_every_page_shows_its_revision_date(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "funding/")
     stamp = html.select_one(".page-revised time")
