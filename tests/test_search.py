@@ -120,6 +120,9 @@ FOUND = [
     ("zh-Hans/search/", "联系", "联络"),
     ("zh-Hans/search/", "空压机", "压缩空气"),
     ("search/", "日曆", "行事曆"),
+    ("zh-Hans/search/", "申报", "申请"),  # as the mainland says it
+    ("zh-Hans/search/", "案例", "个案"),
+    ("en/search/", "allowance", "funding"),
     ("en/search/", "grant", "funding"),
     ("en/search/", "Grants", "funding"),
     ("en/search/", "CO2", "CO₂"),  # as a keyboard types it
