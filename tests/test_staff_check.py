@@ -156,6 +156,7 @@ def test_file_named_for_no_language_of_the_site_fails_the_check(project: Path) -
             "'about.md' (Traditional Chinese (zh-Hant)), 'about.en.md' (English), 'about.zh-Hans.md' (Simplified Chinese (zh-Hans)), which replaces the converted page.") in result.stderr
     assert ("docs/orphan.zh-Hans.md, the file name: a Simplified Chinese page replaces the one converted from its Traditional Chinese page, and there is no docs/orphan.md. "
             "Fix: write docs/orphan.md first, or correct this file's name to match an existing page.") in result.stderr
+    assert "notices.EN" not in result.stdout  # not a page to translate (Write docs/notices.EN.en.md)
 
 
 def test_front_matter_entry_left_empty_is_named_as_such(project: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from cleanprod import cases, events, languages, news
-from cleanprod.pages import Page, page_key
+from cleanprod.pages import Page, page_key, plainly_named
 from cleanprod.problems import Problem
 
 LISTED_FOLDERS = (events.FOLDER, news.FOLDER, cases.FOLDER)  # whose pages their index page lists
@@ -57,7 +57,7 @@ def problems(found_pages: list[Page], docs: Path, config: Path) -> list[Problem]
     by_key: dict[str, Path] = {}
     for page in sorted(found_pages, key=lambda page: languages.ALL.index(page.lang)):  # its Traditional Chinese file first
         key = page_key(page.path, docs)
-        if page.lang in languages.WRITTEN and "." not in key.removesuffix(".md"):  # else its name is the problem (page_structure.py)
+        if page.lang in languages.WRITTEN and plainly_named(key):
             by_key.setdefault(key, page.path)
     for key, path in sorted(by_key.items()):
         if key not in in_menu and key.split("/")[0] not in LISTED_FOLDERS:

@@ -63,6 +63,13 @@ def file_name(key: str, lang: str) -> str:
     return key.removesuffix(".md") + ending(lang)
 
 
+def plainly_named(key: str) -> bool:
+    """Whether a page's key has one dot, before md (about.md): about.zh-hans.md
+    is a misnamed page, which page_structure.py reports, not a page to
+    translate or to put in the menu."""
+    return "." not in key.removesuffix(".md")
+
+
 def page_key(path: Path, docs: Path) -> str:
     """The path a page has in every language: about.en.md and about.md → about.md."""
     relative = path.relative_to(docs).as_posix()

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cleanprod import languages, revision
-from cleanprod.pages import Page, file_name, page_key
+from cleanprod.pages import Page, file_name, page_key, plainly_named
 from cleanprod.revision import HONG_KONG
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
 
     by_key: dict[str, set[str]] = {}
     for page in found_pages:
-        by_key.setdefault(page_key(page.path, docs), set()).add(page.lang)
+        if plainly_named(key := page_key(page.path, docs)):
+            by_key.setdefault(key, set()).add(page.lang)
 
     notices = []
     for key, langs in sorted(by_key.items()):
