@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import cases, chinese, datasets, directives, events, extra_files, feeds, funding, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
+from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import DATA_FILES, DOCS, ROOT
 from cleanprod.problems import ContentError
@@ -119,7 +119,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _state.lang == languages.SIMPLIFIED:
         config.site_name = chinese.to_simplified(config.site_name)
         config.site_description = chinese.to_simplified(config.site_description or "")
+    anchor_warnings.install(Path(config.docs_dir), _heading_ids)
     return config
+
+
+def _heading_ids(src_uri: str) -> list[str]:
+    """The ids of a page's section headings, in order, for the fix of a link to one it lacks."""
+    file = _state.files.get_file_from_path(src_uri) if _state.files else None
+    found: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if item.level > 1:  # not the page's title: a link to the page says as much
+                found.append(item.id)
+            walk(item.children)
+
+    walk(file.page.toc if file and file.page else [])
+    return found
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made each language's files

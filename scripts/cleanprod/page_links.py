@@ -6,8 +6,8 @@ and stops at the first language. Here each is named with its page, its line
 and the file the writer probably meant. So is a link to an address on the
 site (/statistics/), which would lead an English reader to the Chinese page
 and break wherever the site is published below its root. Anchors (#…) are
-checked by MkDocs as it builds (`validation` in mkdocs.yml), and again on the
-built pages (links.py), where the headings' ids are known.
+checked by MkDocs as it builds, when the headings' ids are known
+(anchor_warnings.py), and again on the built pages (links.py).
 
 The site loads nothing from other sites: an image, a video or a script from
 elsewhere would tell that site who reads the page, and could change or
