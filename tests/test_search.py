@@ -60,6 +60,8 @@ FIRST_RESULT = [
     ("en/search/", "case studies", "/en/cases/"),
     ("en/search/", "statistics", "/en/statistics/"),
     ("en/search/", "wastewater", "/en/cases/2011-dyeing-heat-recovery/"),  # the case says "waste water" (search-words.yml)
+    ("en/search/", "HKPC", "/en/about/"),  # the about page says who runs the programme; the site never abbreviates it
+    ("en/search/", "logo holders", "/en/partners/"),  # the site says awardees
     # A news item's or an event's title finds that page, not the lists that name it.
     ("search/", "家具製造業考察訪問", "/events/2027-03-10-study-visit/"),
     ("zh-Hans/search/", "统计数字以开放数据发布", "/zh-Hans/news/2026-08-12-statistics-published/"),
