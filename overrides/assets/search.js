@@ -13,7 +13,7 @@
 // Pagefind shows only pages that hold every word of the query that some page
 // holds, so 廢水處理 finds nothing where 廢水 and 處理 are on different pages.
 // When a query finds nothing, the page offers the shorter queries within it
-// that find something (廢水處, 水處理): fewer words, or fewer characters.
+// that find something (廢水、處理): fewer words, or fewer characters.
 (function () {
   "use strict";
   var target = document.getElementById("search-ui");
@@ -71,7 +71,7 @@
     };
   }
 
-  // The queries within `query`, longest first: its words in order, leaving
+  // The queries within `query`, longer first: its words in order, leaving
   // out words at either end (privacy policy, from dyeing privacy policy); then
   // each run of four, three and two Chinese characters within a longer run
   // (Chinese has no spaces, and its words are mostly two to four characters

@@ -133,7 +133,7 @@ def _funding_problem(d: Directive, rules: Rules | None) -> tuple[str, str] | Non
 
 
 BLOCK_MARK = "<!-- data block {} -->"
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID = re.compile(r'(?<![\w-])id="([^"]+)"')  # an element's id, not a data-id
 
 
 def replace(markdown: str, render: Callable[[Directive], str]) -> tuple[str, list[str]]:
