@@ -70,12 +70,13 @@ def check(
     Directives naming a file in `unusable` (one with its own problems) are skipped.
     """
     found: list[tuple[int, str, str]] = []  # (where in the page, what, fix)
-    written = {match.start() for match in DIRECTIVE.finditer(markdown)}
+    matches = list(DIRECTIVE.finditer(markdown))
+    written = {match.start() for match in matches}
     for near in _LOOKS_LIKE.finditer(markdown):
         if near.start() not in written:
             shown = _WRITTEN_AS.match(markdown, near.start())[0].strip()
             found.append((near.start(), f"'{shown}' is meant as a data line, but is not written as one", "write it with ordinary (half-width) brackets, colon and |, and 'data' in small letters, as in [[data:approvals.csv|total]]"))
-    for match in DIRECTIVE.finditer(markdown):
+    for match in matches:
         directive = parse(match)
         if directive.file in unusable:
             continue

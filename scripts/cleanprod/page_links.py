@@ -29,7 +29,7 @@ from cleanprod.problems import Problem
 # [text](target "title"), ![alt](target), and reference definitions [name]: target
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.MULTILINE)
-_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")  # another site, mail, the site's root, or this page
+_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")  # another site, mail, or this page
 _ANOTHER_SITE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 _SITE_ADDRESS = re.compile(r"^/(?!/)")  # /statistics/: this site's root, not the page's file
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")  # ![description](address)

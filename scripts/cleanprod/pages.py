@@ -16,7 +16,7 @@ import yaml
 
 from cleanprod import languages
 from cleanprod.problems import Problem
-from cleanprod.structured import FIX_DATE, LOADER, NotADate, error_line, full_width_colons
+from cleanprod.structured import LOADER, error_line, fix_for, full_width_colons
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING_1 = re.compile(r"^#[ \t]+\S", re.MULTILINE)
@@ -114,7 +114,7 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
                     path,
                     f"line {line}",
                     f"the front matter (between the '---' lines) is not valid: {getattr(error, 'problem', error)}",
-                    FIX_DATE if isinstance(error, NotADate) else "write each entry as 'name: value', close each quotation mark, and put quotes around a value that contains ':' or '#'",
+                    fix_for(error, "write each entry as 'name: value', close each quotation mark, and put quotes around a value that contains ':' or '#'"),
                 )
             ]
         if not isinstance(loaded, dict):

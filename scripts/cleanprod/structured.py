@@ -43,6 +43,11 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
 LOADER = _Loader
+
+
+def fix_for(error: yaml.YAMLError, otherwise: str) -> str:
+    """The fix for a YAML mistake: FIX_DATE for a date that is none, else `otherwise`."""
+    return FIX_DATE if isinstance(error, NotADate) else otherwise
 # A line 'name: "value…' or '- name: \'value…': its quotation mark and what follows.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+(?P<quote>["'])(?P<rest>.*)$""")
 
@@ -79,7 +84,7 @@ def read_yaml(path: Path) -> tuple[Any, NodeOf, list[Problem]]:
     except yaml.YAMLError as error:
         line = error_line(error, text)
         where = f"line {line}" if line else "the whole file"
-        return None, _no_node, [Problem(path, where, f"the file cannot be read: {getattr(error, 'problem', error)}", FIX_DATE if isinstance(error, NotADate) else FIX_YAML)]
+        return None, _no_node, [Problem(path, where, f"the file cannot be read: {getattr(error, 'problem', error)}", fix_for(error, FIX_YAML))]
     return data, cache(lambda: yaml.compose(text, Loader=LOADER)), []
 
 
