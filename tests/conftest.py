@@ -55,6 +55,14 @@ def run_command(project: Path, *args: str, env: dict[str, str] | None = None) ->
     )
 
 
+def failed_check(project: Path, problems: int) -> subprocess.CompletedProcess[str]:
+    """`make check` in `project`, which must stop with this many problems."""
+    result = run_command(project, "check")
+    assert result.returncode == 1
+    assert f"{problems} {'problem' if problems == 1 else 'problems'} found." in result.stderr
+    return result
+
+
 def run_build(project: Path) -> subprocess.CompletedProcess[str]:
     return run_command(project, "build")
 

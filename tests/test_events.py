@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import LANG_PREFIXES, copy_project, edit_front_matter, read_html, run_build, run_command, serve, visible_links
+from conftest import LANG_PREFIXES, copy_project, edit_front_matter, failed_check, read_html, run_build, run_command, serve, visible_links
 from cleanprod.revision import HONG_KONG
 
 BUILD_DAY = datetime(2030, 6, 1, 9, 0, tzinfo=HONG_KONG)
@@ -244,6 +244,17 @@ def test_event_mistakes_name_file_field_and_allowed_values(events_project: Path,
     assert result.returncode == 1
     assert expected in result.stderr
     assert "version" not in result.stderr.replace("make the two languages agree", ""), "a broken file still counts as written"
+
+
+def test_every_mistake_in_an_event_is_named_at_once(events_project: Path) -> None:
+    """An event's times were checked only once its front matter passed the
+    schema: a deadline after the event was found only after the status was
+    corrected. A time the schema finds fault with is named once."""
+    edit_front_matter(events_project / EVENT, status="Open", start="10 June 2030", registration={"url": "https://example.org/r", "deadline": "2030-07-01"})
+    result = failed_check(events_project, 3)
+    assert "'status' is 'Open', which is not allowed." in result.stderr
+    assert "'start' is '10 June 2030', which is not in the expected form." in result.stderr
+    assert "the registration deadline (2030-07-01) is after the event ends." in result.stderr
 
 
 def test_event_in_one_language_only(events_project: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, run_command
+from conftest import edit, failed_check, run_command
 
 
 def git(project: Path, *args: str, when: str = "2026-01-05T10:00:00+08:00") -> None:
@@ -20,14 +20,6 @@ def git(project: Path, *args: str, when: str = "2026-01-05T10:00:00+08:00") -> N
         ["git", "-c", "user.name=Staff", "-c", "user.email=staff@example.org", *args],
         cwd=project, check=True, capture_output=True, env=env,
     )
-
-
-def failed_check(project: Path, problems: int) -> subprocess.CompletedProcess[str]:
-    """`make check` in `project`, which must stop with this many problems."""
-    result = run_command(project, "check")
-    assert result.returncode == 1
-    assert f"{problems} {'problem' if problems == 1 else 'problems'} found." in result.stderr
-    return result
 
 
 @pytest.fixture

@@ -83,6 +83,8 @@ def load_all(pages, docs: Path, sector_codes: list[str] | None, rules: Rules | N
 def _check_subsidy(page, meta: dict, rules: Rules) -> list[Problem]:
     """The demonstration rule of the phase the project was completed in: the
     government pays at most its share of the cost."""
+    if not {"year", "investment_hkd", "subsidy_hkd"} <= meta.keys():
+        return []
     started = [p for p in rules.phases if int(p.phase[:4]) <= meta["year"]] or [rules.phases[0]]
     share = next((m.share_percent for m in started[-1].measures if m.measure == DEMONSTRATION), None)
     if share is None:

@@ -156,15 +156,16 @@ def load_records(
 ) -> tuple[dict[str, list[T]], list[Problem]]:
     """The records in docs/<folder>/ in every language, made with `make(record, lang)`.
 
-    Each page's front matter is checked against `schema`, then by `more_checks`;
-    the two written languages are paired and compared; zh-Hans is made from zh-Hant.
+    Each page's front matter is checked against `schema`, then by `more_checks`
+    (on the entries the schema passed, which may lack any of them); the two
+    written languages are paired and compared; zh-Hans is made from zh-Hant.
     """
     written = record_pages(pages, docs, folder)
     records, problems = [], []
     for key, page in written:
         meta, found = check_page(page, schema, lists)
-        if not found and more_checks is not None:
-            found = more_checks(page, meta)
+        if more_checks is not None:
+            found += more_checks(page, structured.sound_part(meta, schema) if found else meta)
         problems += found
         if not found:
             records.append(Record(key, page, meta))

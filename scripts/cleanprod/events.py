@@ -78,10 +78,12 @@ def load_all(pages, docs: Path, sector_codes: list[str] | None, venue_codes: lis
 
 
 def _check_times(page, meta: dict) -> list[Problem]:
+    """Each time is a real one, and they come in order: start, then end, and
+    the registration deadline no later than the end."""
     problems = []
     times = {}
     for name in ("start", "end", "registration.deadline"):
-        value = meta.get("registration", {}).get("deadline") if name == "registration.deadline" else meta[name]
+        value = meta.get("registration", {}).get("deadline") if name == "registration.deadline" else meta.get(name)
         if value is None:
             continue
         try:

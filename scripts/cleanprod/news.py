@@ -41,6 +41,8 @@ def load_all(pages, docs: Path) -> tuple[dict[str, list[NewsItem]], list[Problem
 
 
 def _check_date(page, meta: dict) -> list[Problem]:
+    if "date" not in meta:
+        return []
     try:
         entries.parse_time(meta["date"])
     except ValueError:

@@ -181,3 +181,12 @@ def check(path: Path, data: Any, node_of: NodeOf, schema: dict, line_offset: int
         what, fix = _describe(error)
         problems.append(Problem(path, line_of(node, list(error.absolute_path), line_offset), what, fix))
     return problems
+
+
+def sound_part(data: dict, schema: dict) -> dict:
+    """The entries of `data` that break none of `schema`'s rules, so that the
+    checks made after the schema's can run on a page the schema found fault
+    with: every problem is then named at once, not one after another is fixed."""
+    validator = _validator(json.dumps(schema, sort_keys=True))
+    faulty = {error.absolute_path[0] for error in validator.iter_errors(data) if error.absolute_path}
+    return {name: value for name, value in data.items() if name not in faulty}
