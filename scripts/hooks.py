@@ -193,7 +193,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    blocks = _state.blocks.pop(page.file.src_uri, [])
+    blocks = [search_index.words_apart(block) for block in _state.blocks.pop(page.file.src_uri, [])]
     html = directives.restore(html, blocks)
     if page.present_anchor_ids is not None:  # for MkDocs' check of links to headings (validation: anchors)
         page.present_anchor_ids |= directives.ids(blocks)

@@ -62,6 +62,9 @@ FIRST_RESULT = [
     ("en/search/", "wastewater", "/en/cases/2011-dyeing-heat-recovery/"),  # the case says "waste water" (search-words.yml)
     ("en/search/", "HKPC", "/en/about/"),  # the about page says who runs the programme; the site never abbreviates it
     ("en/search/", "logo holders", "/en/partners/"),  # the site says awardees
+    ("en/search/", "inverter", "/en/cases/2011-metal-motors/"),  # the site says variable speed drives; Pagefind alone found every page with "in"
+    ("en/search/", "maximum", "/en/funding/"),  # the site says cap
+    ("zh-Hans/search/", "节水", "/zh-Hans/cases/"),  # the site says 節省用水, and the case studies' results hold it
     # A news item's or an event's title finds that page, not the lists that name it.
     ("search/", "家具製造業考察訪問", "/events/2027-03-10-study-visit/"),
     ("zh-Hans/search/", "统计数字以开放数据发布", "/zh-Hans/news/2026-08-12-statistics-published/"),
@@ -224,6 +227,14 @@ def test_traditional_results_are_shown_in_traditional_characters(page, server: s
     assert title == "資助措施"
     assert "资" not in title + excerpt and "项" not in title + excerpt
     assert len(excerpt) > 20
+
+
+def test_english_results_keep_neighbouring_table_cells_apart(page, server: str) -> None:
+    """Pagefind ran the text of neighbouring cells and terms together
+    ("Factory locationDongguanInvestmentHK$420,000"), in the index and in the excerpt."""
+    _results(page, f"{server}en/search/?q=Dongguan")
+    excerpt = page.inner_text(".pagefind-ui__result-excerpt >> nth=0")
+    assert re.search(r"\bDongguan\b", excerpt), excerpt
 
 
 def test_english_index_holds_no_chinese_pages(page, server: str) -> None:
