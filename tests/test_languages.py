@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -84,7 +85,13 @@ def test_a_shared_link_previews_the_page_in_its_language(site: Path, lang: str, 
         "og:description": html.select_one("meta[name=description]")["content"],
         "og:url": SITE_URL + LANG_PREFIXES[lang] + path,
         "og:locale": locale,
+        "og:image": SITE_URL + "assets/share.png",
+        "og:image:width": "1200",
+        "og:image:height": "630",
+        "og:image:alt": site_name,
     }
+    image = (site / "assets" / "share.png").read_bytes()
+    assert image[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", image[16:24]) == (1200, 630)  # as the page says, for the preview's layout
 
 
 def test_zh_hant_theme_strings_use_hong_kong_usage(site: Path) -> None:
