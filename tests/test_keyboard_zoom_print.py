@@ -93,7 +93,7 @@ def test_phone_width_leaves_no_gaps_under_headings_or_captions(page, server: str
     page.goto(server + url)
     squeezed = page.evaluate(
         """() => [...document.querySelectorAll('article caption')]
-          .filter(c => c.getBoundingClientRect().width < 0.5 * c.closest('table').getBoundingClientRect().width)
+          .filter(c => c.getBoundingClientRect().width < 0.5 * Math.min(c.closest('table').getBoundingClientRect().width, c.closest('.data-table, table').clientWidth))
           .map(c => c.textContent.trim().slice(0, 20))"""
     )
     taller = page.evaluate(
@@ -105,6 +105,28 @@ def test_phone_width_leaves_no_gaps_under_headings_or_captions(page, server: str
     )
     assert squeezed == []
     assert taller == [], "these headings have a line more than their words"
+
+
+@pytest.mark.parametrize("url", ["statistics/", "en/statistics/", "zh-Hans/statistics/"])
+def test_a_table_wider_than_a_phone_keeps_its_caption_and_row_names_in_view(page, server: str, url: str) -> None:
+    """A table that scrolls sideways in its box had a caption as wide as the
+    table, so its source was cut off at the screen's edge until the reader
+    scrolled; and the names of the rows scrolled away from their figures."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + url)
+    scrolled = page.evaluate(
+        """() => [...document.querySelectorAll('article .data-table[tabindex]')].filter(b => b.scrollWidth > b.clientWidth).map(b => {
+          b.scrollLeft = b.scrollWidth;
+          const box = b.getBoundingClientRect();
+          const caption = (b.querySelector('caption') || b).getBoundingClientRect();  // a chart's table has the chart's caption
+          const names = [...b.querySelectorAll('tr > :first-child')].map(c => Math.round(c.getBoundingClientRect().left - box.left));
+          return {caption: [Math.round(caption.left - box.left), Math.round(box.right - caption.right)], names: [...new Set(names)]};
+        })"""
+    )
+    assert scrolled, "a table of figures is wider than a phone"
+    for table in scrolled:
+        assert min(table["caption"]) >= -1, table  # within a pixel of the box
+        assert table["names"] == [0], table
 
 
 @pytest.mark.parametrize("url", ["statistics/", "en/partners/", "cases/", "zh-Hans/cases/2011-metal-motors/"])
