@@ -129,6 +129,27 @@ def test_a_table_wider_than_a_phone_keeps_its_caption_and_row_names_in_view(page
         assert table["names"] == [0], table
 
 
+@pytest.mark.parametrize("url", ["statistics/", "en/statistics/", "en/cases/"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_chart_reads_at_the_size_of_small_print_and_holds_its_words(page, server: str, url: str, width: int) -> None:
+    """A chart drawn for a wide screen and scaled to a phone's had words of
+    6 pixels, and the names under its bars overlapped once there were many."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(server + url)
+    texts = page.evaluate(
+        """() => [...document.querySelectorAll('article svg.data-chart')].flatMap(svg => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')].map(t => {
+            const r = t.getBoundingClientRect();
+            return {text: t.textContent, height: r.height, inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1};
+          });
+        })"""
+    )
+    assert len(texts) >= 4
+    assert [t for t in texts if t["height"] < 12] == []  # the line box of text of about 12 px
+    assert [t for t in texts if not t["inside"]] == []
+
+
 @pytest.mark.parametrize("url", ["statistics/", "en/partners/", "cases/", "zh-Hans/cases/2011-metal-motors/"])
 def test_figures_in_tables_line_up_on_the_right(page, server: str, url: str) -> None:
     # Material aligns every cell of a Markdown-style table left, and it had won over the site's rule.

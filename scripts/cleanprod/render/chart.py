@@ -11,13 +11,14 @@ from cleanprod.render.numbers import format_number
 from cleanprod.render.table import _ordered, pivot_table
 
 COLOURS = ("#00695c", "#b34700", "#3949ab", "#6a1b9a", "#37474f")  # each ≥ 4.5:1 on white
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 52, 12, 44, 36
-
-
-def _axis_max(value: int) -> int:
-    """The top of the value axis: the smallest 1, 2 or 5 × 10ⁿ at or above `value`."""
-    return min(m * 10**e for e in range(12) for m in (1, 2, 5) if m * 10**e >= value)
+# The drawing's width, in its own units. Its text is drawn at 12 to 22 units
+# (site.css), larger as the chart is drawn smaller, so that it stays readable
+# on a phone; the spaces below are made for the largest size.
+WIDTH = 640
+LINE = 30  # a line of text: a legend key, a group's name
+BAR, BAR_GAP, GROUP_GAP = 22, 4, 18
+VALUE_ROOM = 130  # right of the longest bar, for its number
+KEY = 14  # a legend key's square
 
 
 def bar_chart(dataset: Dataset, lang: str, labels: dict[str, str], chart_id: str) -> str:
@@ -49,36 +50,34 @@ def figure(svg: str, table: str, caption: str, labels: dict[str, str]) -> str:
 
 
 def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values: list[list[int]], lang: str, chart_id: str) -> str:
-    """Bars for values[series][group], the groups along the bottom, a legend for the series."""
-    top = _axis_max(max((v for row in values for v in row), default=0) or 1)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    group_w = plot_w / max(len(groups), 1)
-    bar_w = group_w * 0.8 / len(series)
-
-    def y(value: float) -> float:
-        return TOP + plot_h - value / top * plot_h
-
-    parts = [
-        f'<svg class="data-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
-    ]
-    for i in range(6):  # gridlines and the value axis
-        value = top * i / 5
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" class="axis">{format_number(int(value), lang)}</text>')
+    """Bars for values[series][group], drawn across: each group's name on a
+    line of its own, its bars under it, each with its number at its end. A
+    name of any length, and any number of groups, fits a phone's width, as
+    names under upright bars did not. A legend names the series, if more than one."""
+    most = max((v for row in values for v in row), default=0) or 1
+    longest = WIDTH - VALUE_ROOM
+    parts = []
+    y = 0.0
+    if len(series) > 1:  # legend, one key to a line
+        for si, label in enumerate(series):
+            parts.append(f'<rect x="0" y="{y + (LINE - KEY) / 2:.1f}" width="{KEY}" height="{KEY}" fill="{COLOURS[si % len(COLOURS)]}"/>')
+            parts.append(f'<text x="{KEY + 8}" y="{y + LINE * 0.7:.1f}" class="legend">{escape(label)}</text>')
+            y += LINE
+        y += GROUP_GAP
     for gi, group in enumerate(groups):
-        x0 = LEFT + gi * group_w + group_w * 0.1
+        parts.append(f'<text x="0" y="{y + LINE * 0.7:.1f}" class="axis">{escape(group)}</text>')
+        y += LINE
         for si in range(len(series)):
             value = values[si][gi]
-            x = x0 + si * bar_w
-            parts.append(f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar_w - 2:.1f}" height="{y(0) - y(value):.1f}" fill="{COLOURS[si % len(COLOURS)]}"/>')
-            parts.append(f'<text x="{x + (bar_w - 2) / 2:.1f}" y="{y(value) - 4:.1f}" text-anchor="middle" class="value">{format_number(value, lang)}</text>')
-        parts.append(f'<text x="{LEFT + (gi + 0.5) * group_w:.1f}" y="{HEIGHT - 12}" text-anchor="middle" class="axis">{escape(group)}</text>')
-    legend_x = LEFT
-    for si, label in enumerate(series):  # legend along the top
-        parts.append(f'<rect x="{legend_x}" y="10" width="12" height="12" fill="{COLOURS[si % len(COLOURS)]}"/>')
-        parts.append(f'<text x="{legend_x + 16}" y="21" class="legend">{escape(label)}</text>')
-        legend_x += 28 + len(label) * (14 if lang != "en" else 7)
-    parts.append("</svg>")
-    return "".join(parts)
+            length = value / most * longest
+            parts.append(f'<rect x="0" y="{y:.1f}" width="{length:.1f}" height="{BAR}" fill="{COLOURS[si % len(COLOURS)]}"/>')
+            parts.append(f'<text x="{length + 6:.1f}" y="{y + BAR * 0.8:.1f}" class="value">{format_number(value, lang)}</text>')
+            y += BAR + BAR_GAP
+        y += GROUP_GAP
+    height = round(y - GROUP_GAP)
+    return (
+        f'<svg class="data-chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'
+        + "".join(parts)
+        + "</svg>"
+    )
