@@ -84,6 +84,9 @@ def test_web_or_email_address_written_as_a_file_gets_its_own_fix(project: Path) 
     # headings there are (cleanprod/anchor_warnings.py).
     ("statistics.md#approval", "the link 'statistics.md#approval' leads to no heading '#approval' of statistics.en.md. "
      "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals, awareness, partners."),
+    # From the Chinese page, whose translator copied it, it led to the English page.
+    ("statistics.en.md#approvals", "the link 'statistics.en.md#approvals' names the English file, and leads to the English page from every language. "
+     "Fix: write 'statistics.md', the Traditional Chinese file's name, as every link does"),
 ])
 def test_link_that_would_lead_astray_stops_the_build_naming_its_line(project: Path, link: str, message: str) -> None:
     about = project / "docs" / "about.en.md"
