@@ -151,6 +151,16 @@ def test_file_named_for_no_language_of_the_site_fails_the_check(project: Path) -
     assert "notices.EN" not in result.stdout  # not a page to translate (Write docs/notices.EN.en.md)
 
 
+def test_problems_are_listed_from_the_top_of_each_file(project: Path) -> None:
+    """The schema's problems came in the order of the entries' names: 'end' (line 6) before 'start' (line 5)."""
+    event = project / "docs" / "events" / "2027-01-21-cleaner-production-seminar.md"
+    edit(event, "start: 2027-01-21 14:30", "start: 2027-01-21 9:30")
+    edit(event, "end: 2027-01-21 17:30", "end: 2027/01/21 17:30")
+    result = failed_check(project, 2)
+    assert "1. docs/events/2027-01-21-cleaner-production-seminar.md, line 5: 'start' is '2027-01-21 9:30'" in result.stderr
+    assert "2. docs/events/2027-01-21-cleaner-production-seminar.md, line 6: 'end' is '2027/01/21 17:30'" in result.stderr
+
+
 def test_front_matter_entry_left_empty_is_named_as_such(project: Path) -> None:
     """Not "'title' is 'None', expected string", which YAML's word for nothing makes of it."""
     edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "title: ", "title:\n# ")

@@ -7,6 +7,7 @@ problems as values; the build prints all of them at once and stops.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +30,19 @@ class Problem:
 
 
 def describe(problems: list[Problem]) -> str:
-    """'2 problems found.' and the problems, numbered, one to a line."""
-    lines = "\n".join(f"  {n}. {p}" for n, p in enumerate(problems, 1))
+    """'2 problems found.' and the problems, numbered, one to a line: by file,
+    and in a file from the top (the whole file, then by line or row), as
+    staff work through it."""
+    ordered = sorted(problems, key=lambda p: (str(p.file), _place(p.where)))
+    lines = "\n".join(f"  {n}. {p}" for n, p in enumerate(ordered, 1))
     count = len(problems)
     return f"{count} problem{'s' if count != 1 else ''} found.\n{lines}"
+
+
+def _place(where: str) -> int:
+    """The line or row a problem is on ('line 12', "row 3, column 'year'"); 0 for the whole file."""
+    number = re.search(r"\d+", where)
+    return int(number[0]) if number else 0
 
 
 class ContentError(Exception):
