@@ -161,6 +161,16 @@ def test_problems_are_listed_from_the_top_of_each_file(project: Path) -> None:
     assert "2. docs/events/2027-01-21-cleaner-production-seminar.md, line 6: 'end' is '2027/01/21 17:30'" in result.stderr
 
 
+def test_entry_given_twice_is_named_not_quietly_replaced(project: Path) -> None:
+    """YAML keeps the second of two entries with one name, so a line copied
+    and not changed replaced the first without a word."""
+    edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "date: 2026-08-12", "title: 統計數字\ndate: 2026-08-12")
+    edit(project / "docs" / "_data" / "labels.yml", "footer.privacy:", "footer.notices:\n  zh-Hant: 告示\n  en: Notices\nfooter.privacy:")
+    result = failed_check(project, 2)
+    assert "docs/news/2026-08-12-statistics-published.md, line 3: the front matter (between the '---' lines) is not valid: 'title' is given twice. Fix: keep one of the two 'title:' lines and delete the other." in result.stderr
+    assert "docs/_data/labels.yml, line 11: the file cannot be read: 'footer.notices' is given twice. Fix: keep one of the two 'footer.notices:' lines" in result.stderr
+
+
 def test_front_matter_entry_left_empty_is_named_as_such(project: Path) -> None:
     """Not "'title' is 'None', expected string", which YAML's word for nothing makes of it."""
     edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "title: ", "title:\n# ")

@@ -27,6 +27,17 @@ class NotADate(yaml.constructor.ConstructorError):
     """A value written as a date that is none (2026-13-01), placed on its line:
     PyYAML stops on it with a bare ValueError, which names no line."""
 
+    fix = FIX_DATE
+
+
+class GivenTwice(yaml.constructor.ConstructorError):
+    """An entry whose name is given twice in one mapping (a line copied and
+    not changed): YAML would quietly keep the second value."""
+
+    def __init__(self, name: str, mark: yaml.Mark) -> None:
+        super().__init__(None, None, f"'{name}' is given twice", mark)
+        self.fix = f"keep one of the two '{name}:' lines and delete the other"
+
 
 def _date(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
     try:
@@ -38,7 +49,16 @@ def _date(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> An
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's parser when PyYAML was built with it (the pinned wheels are):
     the same YAML, read many times faster, which counts with thousands of
-    pages; dates read by _date."""
+    pages; dates read by _date, and a name given twice refused."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                if key.value in seen:
+                    raise GivenTwice(key.value, key.start_mark)
+                seen.add(key.value)
+        return super().construct_mapping(node, deep)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
@@ -46,8 +66,9 @@ LOADER = _Loader
 
 
 def fix_for(error: yaml.YAMLError, otherwise: str) -> str:
-    """The fix for a YAML mistake: FIX_DATE for a date that is none, else `otherwise`."""
-    return FIX_DATE if isinstance(error, NotADate) else otherwise
+    """The fix for a YAML mistake: its own, for a mistake this module finds
+    (NotADate, GivenTwice), else `otherwise`."""
+    return getattr(error, "fix", otherwise)
 # A line 'name: "value…' or '- name: \'value…': its quotation mark and what follows.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+(?P<quote>["'])(?P<rest>.*)$""")
 
