@@ -65,6 +65,7 @@ FIRST_RESULT = [
     ("en/search/", "inverter", "/en/cases/2011-metal-motors/"),  # the site says variable speed drives; Pagefind alone found every page with "in"
     ("en/search/", "maximum", "/en/funding/"),  # the site says cap
     ("zh-Hans/search/", "节水", "/zh-Hans/cases/"),  # the site says 節省用水, and the case studies' results hold it
+    ("search/", "示範項目資助多少", "/funding/"),  # 多少, a question word, is left out; only the eligibility page held it
     # A news item's or an event's title finds that page, not the lists that name it.
     ("search/", "家具製造業考察訪問", "/events/2027-03-10-study-visit/"),
     ("zh-Hans/search/", "统计数字以开放数据发布", "/zh-Hans/news/2026-08-12-statistics-published/"),
@@ -227,6 +228,15 @@ def test_traditional_results_are_shown_in_traditional_characters(page, server: s
     assert title == "資助措施"
     assert "资" not in title + excerpt and "项" not in title + excerpt
     assert len(excerpt) > 20
+
+
+@pytest.mark.parametrize("path,query,expected", [("search/", "有甚麼資助", "/funding/"), ("zh-Hans/search/", "有什么资助", "/zh-Hans/funding/"), ("search/", "我可以申請嗎", "/eligibility/")])
+def test_a_question_finds_the_pages_on_its_topic(page, server: str, path: str, query: str, expected: str) -> None:
+    """A question word (甚麼, 可以, 嗎) is on few pages, and Pagefind shows only
+    pages holding every word some page holds: 有甚麼資助 found only the home
+    page, whose heading asks it. search-words.yml leaves such words out."""
+    results = _results(page, f"{server}{path}?q={query}")
+    assert expected in results[:3] and len(results) >= 5, results
 
 
 def test_english_results_keep_neighbouring_table_cells_apart(page, server: str) -> None:

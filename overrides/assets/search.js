@@ -7,8 +7,9 @@
 // with the language's character table, beside the page, and turned into pairs
 // in the same way, and each result shows its title and opening words from the
 // page's record. In every language, a word the site does not use is read as
-// the site's word for it (補貼 as 資助: docs/_data/search-words.yml). The
-// table and the words are in search/query.json, beside the page.
+// the site's word for it (補貼 as 資助: docs/_data/search-words.yml), and
+// a question word that pages do not hold is left out (有甚麼資助 as 資助).
+// The table and the words are in search/query.json, beside the page.
 //
 // Pagefind shows only pages that hold every word of the query that some page
 // holds, so 廢水處理 finds nothing where 廢水 and 處理 are on different pages.
@@ -59,15 +60,17 @@
   }
 
   // The query with each word the site does not use replaced by the site's
-  // word: anywhere in Chinese, which has no spaces; as a whole word, in any
-  // case, elsewhere.
+  // word, or left out (a question word, whose word is ""): anywhere in
+  // Chinese, which has no spaces; as a whole word, in any case, elsewhere. A
+  // query of question words alone is searched as it is.
   function siteWords(words) {
     var found = Object.keys(words).sort(function (a, b) { return b.length - a.length; });
     if (!found.length) return function (text) { return text; };
     var pattern = found.map(escapeRegExp).join("|");
     var any = new RegExp(chinese ? pattern : "\\b(?:" + pattern + ")\\b", "gi");
     return function (text) {
-      return text.replace(any, function (word) { return words[word.toLowerCase()]; });
+      var replaced = text.replace(any, function (word) { return words[word.toLowerCase()]; });
+      return replaced.trim() ? replaced : text;
     };
   }
 

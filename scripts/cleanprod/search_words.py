@@ -4,6 +4,9 @@ docs/_data/search-words.yml, their one home.
 
 The search page reads such a word in a query as the site's word
 (overrides/assets/search.js), so the reader finds the pages that say it.
+A question word given "" as its word (多少: "") is left out of the query:
+pages do not hold it, and Pagefind shows only the pages that hold every word
+of a query that some page holds (有甚麼資助 found only the page that asked it).
 Chinese words are written once, in Traditional characters, and serve both
 Chinese languages: search_index.py writes them for each in the Simplified
 characters the index and the query use.
@@ -42,7 +45,7 @@ def read(path: Path = SEARCH_WORDS_FILE) -> tuple[Words, list[Problem]]:
         words[lang] = {}
         for found, wanted in entries.items():
             where = line_of(node_of(), [lang, found])
-            if not (isinstance(found, str) and isinstance(wanted, str) and found.strip() and wanted.strip()):
+            if not (isinstance(found, str) and isinstance(wanted, str) and found.strip()):  # wanted may be "": left out
                 problems.append(Problem(path, where, f"'{found}: {wanted}' is not a word and the site's word for it", f"write the word readers search for, a colon and a space, and the word the site uses, such as '{EXAMPLE[lang]}'"))
             elif found.strip().casefold() == wanted.strip().casefold():
                 problems.append(Problem(path, where, f"'{found}' is given as the site's word for itself", "delete the line: the site's own words are found already"))
