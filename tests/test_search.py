@@ -65,6 +65,8 @@ FIRST_RESULT = [
     ("en/search/", "inverter", "/en/cases/2011-metal-motors/"),  # the site says variable speed drives; Pagefind alone found every page with "in"
     ("en/search/", "maximum", "/en/funding/"),  # the site says cap
     ("zh-Hans/search/", "节水", "/zh-Hans/cases/"),  # the site says 節省用水, and the case studies' results hold it
+    ("search/", "ＣＳＶ", "/open-data/"),  # full-width letters, as a Chinese keyboard types them
+    ("en/search/", "ｅｌｉｇｉｂｉｌｉｔｙ", "/en/eligibility/"),
     ("search/", "示範項目資助多少", "/funding/"),  # 多少, a question word, is left out; only the eligibility page held it
     # A news item's or an event's title finds that page, not the lists that name it.
     ("search/", "家具製造業考察訪問", "/events/2027-03-10-study-visit/"),

@@ -167,7 +167,10 @@
       translations: labels,
       ranking: { pageLength: 0 }, // a long page that explains a topic is not outranked by a short one that mentions it
     };
+    // Letters and digits typed in full width (ＣＳＶ, ２０１１), as a Chinese
+    // keyboard may, are read as the pages write them (CSV, 2011).
     function processTerm(term) {
+      term = term.normalize("NFKC");
       if (!chinese) return replace(term);
       return pairs(replace(term.replace(han, function (c) {
         return table[c] || c;
