@@ -69,6 +69,8 @@ def fix_for(error: yaml.YAMLError, otherwise: str) -> str:
     """The fix for a YAML mistake: its own, for a mistake this module finds
     (NotADate, GivenTwice), else `otherwise`."""
     return getattr(error, "fix", otherwise)
+
+
 # A line 'name: "value…' or '- name: \'value…': its quotation mark and what follows.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+(?P<quote>["'])(?P<rest>.*)$""")
 
