@@ -247,14 +247,16 @@ def test_event_mistakes_name_file_field_and_allowed_values(events_project: Path,
 
 
 def test_every_mistake_in_an_event_is_named_at_once(events_project: Path) -> None:
-    """An event's times were checked only once its front matter passed the
-    schema: a deadline after the event was found only after the status was
-    corrected. A time the schema finds fault with is named once."""
+    """An event's times, and the agreement of its two languages, were checked
+    only once its front matter passed the schema: a deadline after the event
+    was found only after the status was corrected. A time the schema finds
+    fault with is named once, not again as a disagreement or an unreal time."""
     edit_front_matter(events_project / EVENT, status="Open", start="10 June 2030", registration={"url": "https://example.org/r", "deadline": "2030-07-01"})
-    result = failed_check(events_project, 3)
+    result = failed_check(events_project, 4)
     assert "'status' is 'Open', which is not allowed." in result.stderr
     assert "'start' is '10 June 2030', which is not in the expected form." in result.stderr
     assert "the registration deadline (2030-07-01) is after the event ends." in result.stderr
+    assert "'registration' is 'url: https://example.org/r, deadline: 2030-07-01' here but 'url: https://example.org/r, deadline: 2030-06-05' in 2030-06-10-briefing.md." in result.stderr
 
 
 def test_event_in_one_language_only(events_project: Path) -> None:

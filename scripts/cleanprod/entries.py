@@ -34,6 +34,7 @@ class Record:
     key: str  # the path shared by its languages: events/2027-01-15-energy.md
     page: Page
     meta: dict
+    faulty: frozenset[str] = frozenset()  # the entries its schema found fault with
 
     @property
     def slug(self) -> str:
@@ -96,32 +97,31 @@ def parse_time(text: str) -> datetime:
     return moment.replace(tzinfo=HONG_KONG)
 
 
-def pair(
-    records: list[Record], written: list[tuple[str, Page]], docs: Path, shared: tuple[str, ...], kind: str
-) -> tuple[dict[str, dict[str, Record]], list[Problem]]:
-    """Valid records by key and language. Every record must be written in both
-    languages (`written`: every record page, valid or not), and the two must
-    agree on the `shared` fields."""
-    by_key: dict[str, dict[str, Record]] = {}
+def by_key(records: list[Record]) -> dict[str, dict[str, Record]]:
+    """Records by key and language."""
+    found: dict[str, dict[str, Record]] = {}
     for record in records:
-        by_key.setdefault(record.key, {})[record.page.lang] = record
-    pages_by_key: dict[str, dict[str, Page]] = {}
-    for key, page in written:
-        pages_by_key.setdefault(key, {})[page.lang] = page
+        found.setdefault(record.key, {})[record.page.lang] = record
+    return found
+
+
+def pair(records: list[Record], docs: Path, shared: tuple[str, ...], kind: str) -> list[Problem]:
+    """Every record (valid or not) must be written in both languages, and the
+    two must agree on the `shared` fields, except those either's schema found
+    fault with, which are reported already."""
     problems = []
-    for key, versions in sorted(pages_by_key.items()):
+    for key, versions in sorted(by_key(records).items()):
         for lang in languages.WRITTEN:
             missing = docs / file_name(key, lang)
             if lang not in versions and not missing.exists():  # a file that exists but cannot be read has its own problem
-                page = next(iter(versions.values()))
+                page = next(iter(versions.values())).page
                 problems.append(Problem(page.path, "the whole file", f"this {kind} has no {languages.NAMES[lang]} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
-    for key, versions in sorted(by_key.items()):
         if set(languages.WRITTEN) <= set(versions):
             zh, en = versions[languages.DEFAULT], versions[languages.ENGLISH]
             for name in shared:
-                if zh.meta.get(name) != en.meta.get(name):
+                if name not in zh.faulty | en.faulty and zh.meta.get(name) != en.meta.get(name):
                     problems.append(Problem(en.page.path, field_line(en.page, name), f"'{name}' is {_shown(en.meta.get(name))} here but {_shown(zh.meta.get(name))} in {zh.page.path.name}", f"make the two languages agree: correct '{name}' in whichever file is wrong"))
-    return by_key, problems
+    return problems
 
 
 def _shown(value: object) -> str:
@@ -160,20 +160,21 @@ def load_records(
     (on the entries the schema passed, which may lack any of them); the two
     written languages are paired and compared; zh-Hans is made from zh-Hant.
     """
-    written = record_pages(pages, docs, folder)
-    records, problems = [], []
-    for key, page in written:
+    records, valid, problems = [], [], []
+    for key, page in record_pages(pages, docs, folder):
         meta, found = check_page(page, schema, lists)
+        sound = structured.sound_part(meta, schema) if found else meta
         if more_checks is not None:
-            found += more_checks(page, structured.sound_part(meta, schema) if found else meta)
+            found += more_checks(page, sound)
         problems += found
+        records.append(Record(key, page, meta, frozenset(meta.keys() - sound.keys())))
         if not found:
-            records.append(Record(key, page, meta))
-    by_key, pair_problems = pair(records, written, docs, shared, kind)
+            valid.append(records[-1])
+    problems += pair(records, docs, shared, kind)
     by_lang: dict[str, list[T]] = {lang: [] for lang in languages.ALL}
-    for versions in by_key.values():
+    for versions in by_key(valid).values():
         if set(languages.WRITTEN) <= set(versions):
             for lang in languages.WRITTEN:
                 by_lang[lang].append(make(versions[lang], lang))
             by_lang[languages.SIMPLIFIED].append(make(versions[languages.DEFAULT], languages.SIMPLIFIED))
-    return by_lang, problems + pair_problems
+    return by_lang, problems
