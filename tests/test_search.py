@@ -67,6 +67,7 @@ FIRST_RESULT = [
     ("zh-Hans/search/", "节水", "/zh-Hans/cases/"),  # the site says 節省用水, and the case studies' results hold it
     ("search/", "ＣＳＶ", "/open-data/"),  # full-width letters, as a Chinese keyboard types them
     ("en/search/", "ｅｌｉｇｉｂｉｌｉｔｙ", "/en/eligibility/"),
+    ("search/", "顧問", "/funding/"),  # the site says 環境技術服務供應商, whom the funding pays for
     ("search/", "示範項目資助多少", "/funding/"),  # 多少, a question word, is left out; only the eligibility page held it
     # A news item's or an event's title finds that page, not the lists that name it.
     ("search/", "家具製造業考察訪問", "/events/2027-03-10-study-visit/"),
