@@ -34,6 +34,7 @@ def test_no_axe_violations_on_any_page(site: Path, server: str, page, width: int
     ("search/?q=示範項目", ".pagefind-ui__result-link"),
     ("en/search/?q=verification", ".pagefind-ui__result-link"),
     ("search/?q=廢水處理", ".search-shorter a"),  # no result, and the shorter queries offered
+    ("search/?q=補貼", ".pagefind-ui__message + .search-site-words"),  # the site's word searched for, named
 ])
 def test_no_axe_violations_on_search_results(server: str, page, url: str, shown: str) -> None:
     page.goto(server + url)

@@ -196,6 +196,21 @@ def test_shorter_queries_are_offered_only_while_the_query_finds_nothing(page, se
     assert page.inner_text(".search-shorter") == ""
 
 
+@pytest.mark.parametrize("path,query,note", [
+    ("search/", "補貼", "已改為搜尋本網站的用詞：資助"),
+    ("zh-Hans/search/", "补贴 讲座", "已改为搜索本网站的用词：资助、研讨会"),  # in Simplified characters, as the page is
+    ("en/search/", "Grant", "Searched for the words this site uses: funding"),
+])
+def test_results_name_the_site_words_searched_for_instead(page, server: str, path: str, query: str, note: str) -> None:
+    """The results line repeats the reader's word (找到 12 個 補貼 的相關結果)
+    while the results hold the site's word (資助); the line under it says so."""
+    _results(page, f"{server}{path}?q={query}")
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__message + .search-site-words')")
+    assert page.inner_text(".search-site-words") == note
+    page.fill(".pagefind-ui__search-input", "資助" if path != "en/search/" else "funding")
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__message + .search-site-words')?.textContent === ''")
+
+
 @pytest.mark.parametrize("path,query,no_result", [("search/", "月曆", "找不到"), ("zh-Hans/search/", "月历", "找不到")])
 def test_chinese_query_that_no_page_holds_finds_nothing(page, server: str, path: str, query: str, no_result: str) -> None:
     # No page says 月曆, and 月 stands alone in every date (2026年11月28日).

@@ -7,8 +7,9 @@
 // with the language's character table, beside the page, and turned into pairs
 // in the same way, and each result shows its title and opening words from the
 // page's record. In every language, a word the site does not use is read as
-// the site's word for it (補貼 as 資助: docs/_data/search-words.yml), and
-// a question word that pages do not hold is left out (有甚麼資助 as 資助).
+// the site's word for it (補貼 as 資助: docs/_data/search-words.yml), which
+// a line under the results line names, and a question word that pages do
+// not hold is left out (有甚麼資助 as 資助).
 // The table and the words are in search/query.json, beside the page.
 //
 // Pagefind shows only pages that hold every word of the query that some page
@@ -26,7 +27,9 @@
   var hanRun = new RegExp(han.source + "+", "g");
   var labels = JSON.parse(document.currentScript.dataset.labels); // the site's words for Pagefind's interface
   var tryShorter = labels.try_shorter; // and for the line offering shorter queries
+  var searchedAs = labels.searched_as; // and for the line naming the site's words searched for
   delete labels.try_shorter;
+  delete labels.searched_as;
   var shorterMost = 3; // queries offered
   var shorterTried = 40; // queries tried, at most, before giving up
 
@@ -68,9 +71,34 @@
     if (!found.length) return function (text) { return text; };
     var pattern = found.map(escapeRegExp).join("|");
     var any = new RegExp(chinese ? pattern : "\\b(?:" + pattern + ")\\b", "gi");
-    return function (text) {
+    function replace(text) {
       var replaced = text.replace(any, function (word) { return words[word.toLowerCase()]; });
       return replaced.trim() ? replaced : text;
+    }
+    replace.found = function (text) { // the reader's words in `text` that replace changes
+      return (text.match(any) || []).map(function (word) { return word.toLowerCase(); });
+    };
+    return replace;
+  }
+
+  // Under the results line, when the query held words the site does not use:
+  // the site's words searched for instead, which the results hold (補貼 →
+  // 資助), in the page's script (`shown`). Pagefind's interface draws the
+  // results line again at each search, so the line is put back under it.
+  function noteSiteWords(found, shown) {
+    var note = document.createElement("p");
+    note.className = "search-site-words";
+    note.setAttribute("aria-live", "polite");
+    new MutationObserver(function () {
+      var message = target.querySelector(".pagefind-ui__message");
+      if (message && message.nextElementSibling !== note) message.after(note);
+    }).observe(target, { childList: true, subtree: true });
+    return function (query) {
+      var words = [];
+      found(query).forEach(function (word) {
+        if (shown[word] && words.indexOf(shown[word]) < 0) words.push(shown[word]);
+      });
+      note.textContent = words.length ? searchedAs + (chinese ? "" : " ") + words.join(chinese ? "、" : ", ") : "";
     };
   }
 
@@ -169,12 +197,13 @@
     };
     // Letters and digits typed in full width (ＣＳＶ, ２０１１), as a Chinese
     // keyboard may, are read as the pages write them (CSV, 2011).
-    function processTerm(term) {
+    function characters(term) {
       term = term.normalize("NFKC");
-      if (!chinese) return replace(term);
-      return pairs(replace(term.replace(han, function (c) {
-        return table[c] || c;
-      }))).trim();
+      return chinese ? term.replace(han, function (c) { return table[c] || c; }) : term;
+    }
+    function processTerm(term) {
+      var replaced = replace(characters(term));
+      return chinese ? pairs(replaced).trim() : replaced;
     }
     options.processTerm = processTerm; // which the interface takes out of options
     if (chinese) {
@@ -186,15 +215,18 @@
     }
     var search = new window.PagefindUI(options);
     var offer = offerShorter(processTerm);
+    var note = noteSiteWords(function (term) { return replace.found(characters(term)); }, query.shown || {});
     var waiting;
     target.addEventListener("input", function (event) {
       clearTimeout(waiting);
+      note(event.target.value);
       waiting = setTimeout(offer, 300, event.target.value);
     });
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) {
-      search.triggerSearch(query);
-      offer(query);
+    var asked = new URLSearchParams(window.location.search).get("q");
+    if (asked) {
+      search.triggerSearch(asked);
+      note(asked);
+      offer(asked);
     }
   }
 

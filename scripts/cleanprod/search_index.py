@@ -60,12 +60,13 @@ _HAN_RUN = re.compile(_HAN.pattern + "+")
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|small|span|strong|sub|sup|time|u)\b[^>]*>")
 # The strings of Pagefind's interface that the search page shows, each from a
 # label (docs/_data/labels.yml). Pagefind would pick its own by the page's
-# language, and for zh-Hant it picks its Simplified ones. try_shorter is the
-# search page's own: the line that offers shorter queries.
+# language, and for zh-Hant it picks its Simplified ones. try_shorter and
+# searched_as are the search page's own: the lines that offer shorter queries
+# and name the site's words searched for instead of the reader's.
 UI_LABELS = {
     "placeholder": "search.button",
     "search_label": "search.label",
-    **{name: f"search.ui.{name}" for name in ("clear_search", "load_more", "searching", "zero_results", "one_result", "many_results", "try_shorter")},
+    **{name: f"search.ui.{name}" for name in ("clear_search", "load_more", "searching", "zero_results", "one_result", "many_results", "try_shorter", "searched_as")},
 }
 
 
@@ -249,7 +250,12 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     for unused in UNUSED:
         (bundle / unused).unlink(missing_ok=True)
     _sort_entry(bundle / "pagefind-entry.json")
-    query = {"characters": table, "words": {found.translate(convert): wanted.translate(convert) for found, wanted in words.items()}}
+    query = {
+        "characters": table,
+        "words": {found.translate(convert): wanted.translate(convert) for found, wanted in words.items()},
+        # Each site's word as the search page names it, in the page's script.
+        "shown": {found.translate(convert): wanted.translate(convert) if lang == languages.SIMPLIFIED else wanted for found, wanted in words.items() if wanted},
+    }
     (site / url_prefix(lang) / QUERY_FILE).write_text(json.dumps(query, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
