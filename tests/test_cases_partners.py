@@ -129,6 +129,23 @@ def test_directory_fits_a_phone_and_still_filters(server: str, page) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("url", ["partners/", "en/partners/"])
+def test_directory_lines_up_in_columns_and_lays_out_only_rows_in_view(server: str, page, url: str) -> None:
+    """Drawn as a table, the directory was laid out whole before the page
+    showed: 10 s at 20,000 rows (tests/perf/bench_directory.py). Each row is
+    now its own grid, laid out when scrolled to; the columns must still line
+    up with the headings."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(server + url)
+    lefts = page.eval_on_selector_all(
+        ".partner-list tr", "rows => rows.map(r => [...r.children].map(c => Math.round(c.getBoundingClientRect().left)))"
+    )
+    assert len(lefts) == 5 and len(set(map(tuple, lefts))) == 1, lefts  # the heading row and four names
+    assert len(set(lefts[0])) == 5  # five columns side by side
+    assert page.eval_on_selector_all("[data-directory] tr", "rows => rows.map(r => getComputedStyle(r).contentVisibility)") == ["auto"] * 4
+
+
+@pytest.mark.browser
 def test_directory_and_cases_without_javascript(page_without_javascript, server: str) -> None:
     page = page_without_javascript
     page.goto(server + "en/partners/")
