@@ -68,15 +68,14 @@
   // query of question words alone is searched as it is.
   function siteWords(words) {
     var found = Object.keys(words).sort(function (a, b) { return b.length - a.length; });
-    if (!found.length) return function (text) { return text; };
     var pattern = found.map(escapeRegExp).join("|");
-    var any = new RegExp(chinese ? pattern : "\\b(?:" + pattern + ")\\b", "gi");
+    var any = found.length ? new RegExp(chinese ? pattern : "\\b(?:" + pattern + ")\\b", "gi") : null; // none, if query.json could not be read
     function replace(text) {
-      var replaced = text.replace(any, function (word) { return words[word.toLowerCase()]; });
+      var replaced = any ? text.replace(any, function (word) { return words[word.toLowerCase()]; }) : text;
       return replaced.trim() ? replaced : text;
     }
     replace.found = function (text) { // the reader's words in `text` that replace changes
-      return (text.match(any) || []).map(function (word) { return word.toLowerCase(); });
+      return ((any && text.match(any)) || []).map(function (word) { return word.toLowerCase(); });
     };
     return replace;
   }

@@ -108,10 +108,11 @@ def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | No
         values = list(dict.fromkeys(str(row[name]) for row in dataset.rows))
         if value not in values:
             return f"no row of {d.file} has {name}={value}", f"use one of: {', '.join(values)}"
-    if not dataset.rows_where(d.where):
+    matching = len(dataset.rows_where(d.where))
+    if not matching:
         return "no row matches all of the filters", "remove a filter, or correct one"
-    if d.view in names and len(dataset.rows_where(d.where)) != 1:
-        return f"the filter matches {len(dataset.rows_where(d.where))} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
+    if d.view in names and matching != 1:
+        return f"the filter matches {matching} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
     return None
 
 

@@ -47,15 +47,6 @@ def _exists(target: Path) -> bool:
     return False
 
 
-def _other_language(path: str) -> tuple[str, str] | None:
-    """The language of a page's file that is not the default one
-    (funding.en.md: English), and the default file's name (funding.md)."""
-    for lang in languages.ALL:
-        if lang != languages.DEFAULT and path.endswith(ending(lang)):
-            return lang, path.removesuffix(ending(lang)) + ending(languages.DEFAULT)
-    return None
-
-
 def problems(page: Page, docs: Path) -> list[Problem]:
     """Each link or image in `page` that leads to no file under `docs`."""
     found = []
@@ -71,8 +62,9 @@ def problems(page: Page, docs: Path) -> list[Problem]:
             continue
         target = (page.path.parent / path).resolve()
         if target.is_relative_to(root) and _exists(target):
-            if other := _other_language(path):
-                lang, meant = other
+            lang = language_of(Path(path))
+            if path.endswith(".md") and lang != languages.DEFAULT:  # funding.en.md, not funding.md
+                meant = path.removesuffix(ending(lang)) + ending(languages.DEFAULT)
                 found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' names the {languages.NAMES[lang]} file, and leads to the {languages.NAMES[lang]} page from every language", f"write '{meant}', the Traditional Chinese file's name, as every link does: each language's page then links to the page in its own language"))
             continue
         found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
