@@ -109,6 +109,20 @@ def test_about_page_lists_the_eight_sectors(site: Path, lang: str) -> None:
     assert len(heading.find_next("ol").find_all("li")) == 8
 
 
+@pytest.mark.parametrize("lang,page,first,last", [
+    ("zh-Hant", "eligibility/", "紡織業", "家具製造業"),
+    ("en", "funding/", "Textiles", "Furniture manufacturing"),
+    ("zh-Hans", "eligibility/", "纺织业", "家具制造业"),
+])
+def test_who_can_apply_names_the_eight_sectors(site: Path, lang: str, page: str, first: str, last: str) -> None:
+    """A factory owner sees whether the trade is one without leaving the page,
+    and a search for the trade finds the page (the checker's list is a form,
+    which the search does not read)."""
+    sectors = read_html(site, LANG_PREFIXES[lang] + page).select(".funding-conditions > li:last-child li")
+    names = [li.get_text() for li in sectors]
+    assert len(names) == 8 and names[0] == first and names[-1] == last
+
+
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 def test_funding_page_gives_each_measure_its_approved_applications_and_statistics_name(site: Path, lang: str) -> None:
     html = read_html(site, f"{LANG_PREFIXES[lang]}funding/")

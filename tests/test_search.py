@@ -68,7 +68,10 @@ FIRST_RESULT = [
     ("search/", "ＣＳＶ", "/open-data/"),  # full-width letters, as a Chinese keyboard types them
     ("en/search/", "ｅｌｉｇｉｂｉｌｉｔｙ", "/en/eligibility/"),
     ("search/", "顧問", "/funding/"),  # the site says 環境技術服務供應商, whom the funding pays for
-    ("search/", "示範項目資助多少", "/funding/"),  # 多少, a question word, is left out; only the eligibility page held it
+    ("search/", "示範項目資助多少", "/funding/"),
+    ("search/", "化工", "/eligibility/"),  # a trade's everyday name finds who can apply, which names the sector (化學製品業)
+    ("search/", "廢氣", "/funding/"),  # the site says 空氣污染物
+    ("en/search/", "audit", "/en/funding/"),  # the site says assessment; Pagefind alone found 19 pages with "a…"  # 多少, a question word, is left out; only the eligibility page held it
     # A news item's or an event's title finds that page, not the lists that name it.
     ("search/", "家具製造業考察訪問", "/events/2027-03-10-study-visit/"),
     ("zh-Hans/search/", "统计数字以开放数据发布", "/zh-Hans/news/2026-08-12-statistics-published/"),
@@ -131,6 +134,8 @@ FOUND = [
     ("search/", "日曆", "行事曆"),
     ("zh-Hans/search/", "申报", "申请"),  # as the mainland says it
     ("zh-Hans/search/", "案例", "个案"),
+    ("zh-Hans/search/", "食品厂", "食品"),  # 品厂, a pair no page holds, found nothing with 食品
+    ("search/", "傢俬", "家具"),  # as Hong Kong says it
     ("en/search/", "allowance", "funding"),
     ("en/search/", "grant", "funding"),
     ("en/search/", "Grants", "funding"),

@@ -87,16 +87,18 @@ def test_full_width_colon_in_front_matter_is_named(repository: Path) -> None:
 
 def test_search_words_mistakes_are_named_with_their_lines(project: Path) -> None:
     """docs/_data/search-words.yml: a language the site is not written in, a
-    word given as its own, a site's word that is itself replaced, an empty one."""
+    word given as its own (or in other characters), a site's word that is
+    itself replaced, an empty one."""
     (project / "docs" / "_data" / "search-words.yml").write_text(
-        "zh-Hant:\n  補貼: 資助\n  申請: 申請\n  津貼: 補貼\nzh-Hans:\n  补贴: 资助\nen:\n  grant:\n",
+        "zh-Hant:\n  補貼: 資助\n  申請: 申請\n  津貼: 補貼\n  傢具: 家具\nzh-Hans:\n  补贴: 资助\nen:\n  grant:\n",
         encoding="utf-8",
     )
-    result = failed_check(project, 4)
+    result = failed_check(project, 5)
     assert "docs/_data/search-words.yml, line 3: '申請' is given as the site's word for itself. Fix: delete the line" in result.stderr
     assert "docs/_data/search-words.yml, line 4: the site's word '補貼' is itself listed as a word the site does not use. Fix: write the word the site uses after '津貼:', as '補貼' has it" in result.stderr
-    assert "docs/_data/search-words.yml, line 5: 'zh-Hans' is not zh-Hant or en. Fix: put each word under 'zh-Hant:' (for both Chinese languages) or 'en:'" in result.stderr
-    assert "docs/_data/search-words.yml, line 8: 'grant: None' is not a word and the site's word for it. Fix: write the word readers search for, a colon and a space, and the word the site uses, such as 'grant: funding'" in result.stderr
+    assert "docs/_data/search-words.yml, line 6: 'zh-Hans' is not zh-Hant or en. Fix: put each word under 'zh-Hant:' (for both Chinese languages) or 'en:'" in result.stderr
+    assert "docs/_data/search-words.yml, line 5: '傢具' is the site's word '家具' in other characters, which the search finds already. Fix: delete the line" in result.stderr
+    assert "docs/_data/search-words.yml, line 9: 'grant: None' is not a word and the site's word for it. Fix: write the word readers search for, a colon and a space, and the word the site uses, such as 'grant: funding'" in result.stderr
 
 
 def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleanprod import languages
+from cleanprod.chinese import to_simplified
 from cleanprod.paths import SEARCH_WORDS_FILE
 from cleanprod.problems import Problem
 from cleanprod.structured import line_of, read_yaml
@@ -49,6 +50,8 @@ def read(path: Path = SEARCH_WORDS_FILE) -> tuple[Words, list[Problem]]:
                 problems.append(Problem(path, where, f"'{found}: {wanted}' is not a word and the site's word for it", f"write the word readers search for, a colon and a space, and the word the site uses, such as '{EXAMPLE[lang]}'"))
             elif found.strip().casefold() == wanted.strip().casefold():
                 problems.append(Problem(path, where, f"'{found}' is given as the site's word for itself", "delete the line: the site's own words are found already"))
+            elif lang in languages.CHINESE and to_simplified(found) == to_simplified(wanted):  # both are searched in Simplified characters
+                problems.append(Problem(path, where, f"'{found}' is the site's word '{wanted}' in other characters, which the search finds already", "delete the line"))
             elif wanted in entries:
                 problems.append(Problem(path, where, f"the site's word '{wanted}' is itself listed as a word the site does not use", f"write the word the site uses after '{found}:', as '{wanted}' has it"))
             else:

@@ -95,7 +95,7 @@ class PageData:
             case "summary":
                 return funding.summary(phase.measure(d.where["measure"]), self.labels)
             case "conditions":
-                return funding.conditions(phase, sectors, self.lang, self.labels, self.home_prefix + "about/#sectors")
+                return funding.conditions(phase, sectors, self.lang, self.labels)
             case "examples":
                 return funding.examples(phase, self.lang, self.labels)
             case "checker":

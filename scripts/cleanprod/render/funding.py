@@ -127,13 +127,16 @@ def examples(phase: Phase, lang: str, labels: Labels) -> str:
     return f'<div class="data-table stacked-table"><table class="funding-examples"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def conditions(phase: Phase, sectors: Dataset, lang: str, labels: Labels, sectors_link: str) -> str:
-    """Who may apply for funding in a phase, as a list."""
+def conditions(phase: Phase, sectors: Dataset, lang: str, labels: Labels) -> str:
+    """Who may apply for funding in a phase, as a list. The target sectors are
+    named here, not only behind a link: a factory owner sees at once whether
+    the factory's trade is one, and a search for a trade finds this page."""
     eligible = phase.eligible
+    sector_names = "".join(f"<li>{escape(sectors.name_of(row, lang))}</li>" for row in sectors.row_by_key().values())
     items = [
         escape(fill(labels["funding.condition.ownership"], ownership=in_language(eligible["ownership"], lang))),
         escape(fill(labels["funding.condition.area"], area=in_language(eligible["area"], lang))),
-        f'<a href="{escape(sectors_link)}">{escape(fill(labels["funding.condition.sector"], count=len(sectors.rows)))}</a>',
+        f'{escape(fill(labels["funding.condition.sectors"], count=len(sectors.rows)))}<ul>{sector_names}</ul>',
     ]
     approval = escape(fill(labels["funding.approval"], approved_by=in_language(phase.approved_by, lang)))
     return (
