@@ -263,3 +263,14 @@ def test_links_command_reports_a_broken_link(project: Path) -> None:
     assert result.returncode == 1
     assert "BROKEN  /en/about/index.html: '../fundng/' leads to no page or file" in result.stdout
     assert "correct the link in the page's Markdown file" in result.stderr
+
+
+def test_table_row_wider_than_its_heading_row_fails_the_check(project: Path) -> None:
+    """Python-Markdown leaves a row's extra cells out of the page without a
+    word; a '|' written '\\|' or in code is part of a cell, not the end of one."""
+    about = project / "docs" / "about.en.md"
+    text = about.read_text(encoding="utf-8")
+    start = text.count("\n") + 2
+    about.write_text(text + "\n| Measure | Cap |\n|---|--:|\n| Verification | HK$15,000 | 100% |\n| `a|b` | c \\| d |\n", encoding="utf-8")
+    result = failed_check(project, 1)
+    assert f"docs/about.en.md, line {start + 2}: the table row has 3 cells and the table's heading row 2, so its last cell would be left out of the page. Fix: give the heading row a cell for each column, or remove the extra '|' (write '\\|' for a '|' inside a cell)." in result.stderr

@@ -1,7 +1,8 @@
 """What a page's readers rely on that the build does not check: headings in
 order, each id given once, images with a description, in a format browsers
-show and light enough for a phone, and a file name that makes a plain web
-address and names a language of the site. Found before the build, each with
+show and light enough for a phone, table rows no wider than their heading
+row, and a file name that makes a plain web address and names a language of
+the site. Found before the build, each with
 its page, its line and the fix.
 
 Screen reader users move through a page by its headings, so a second page
@@ -10,7 +11,9 @@ not report either (its heading-order rule is advice, outside WCAG A and AA).
 An image written ![](photo.jpg) is published with an empty description,
 which screen readers and axe take to mean decoration; a photo straight from
 a camera weighs megabytes, more than a reader on a phone should wait for, and
-one from a phone may be HEIC, which browsers do not show. A
+one from a phone may be HEIC, which browsers do not show. A table row with
+more cells than the heading row loses the extra cells: Python-Markdown leaves
+them out of the page without a word. A
 file name with spaces or capitals becomes a web address with %20 in it, or
 one that works on a laptop and not on the server; one ending .zh-hans.md or
 .EN.md would be published as a Traditional Chinese page of that name, and a
@@ -30,6 +33,8 @@ from cleanprod.pages import Page, ending, file_name, page_key
 from cleanprod.problems import Problem
 
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_TABLE_RULE = re.compile(r"^[ ]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")  # the line under a table's heading row: |---|:--:|
+_CELL_EDGE = re.compile(r"(?<!\\)\|")  # a '|' that ends a cell, not one written '\|'
 _HEADING_ID = re.compile(r"\{:?[ \t]*#([\w-]+)[^}]*\}$")  # the id a heading is given: '## Target sectors {#sectors}'
 IMAGE_BYTES = 100_000  # the most an image may weigh: a page and its images should load fast on a phone
 IMAGE_WIDTH = 1200  # pixels: wider than the text column on any screen
@@ -41,7 +46,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?")  # what a staff m
 def problems(page: Page, docs: Path) -> list[Problem]:
     """Each problem with `page`'s headings, images and file name."""
     lines = _lines(page)
-    return _file_name(page, docs) + _headings(page, lines) + _images(page, lines)
+    return _file_name(page, docs) + _headings(page, lines) + _images(page, lines) + _tables(page, lines)
 
 
 def _lines(page: Page) -> list[tuple[int, str]]:
@@ -70,6 +75,33 @@ def _headings(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
             found.append(Problem(page.path, f"line {number}", f"the heading '{marks} {text}' skips a level: the heading before it is level {level} ('{'#' * level}')", f"write it as '{deeper} {text}', so that screen reader users can follow the page's outline"))
         titled = titled or len(marks) == 1
         level = len(marks)
+    return found
+
+
+def _cells(row: str) -> int:
+    """How many cells a table row has: '| a | b |' and 'a | b' have two."""
+    inner = row.strip().removeprefix("|")
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    return len(_CELL_EDGE.split(inner))
+
+
+def _last(extra: int) -> str:
+    return "its last cell" if extra == 1 else f"its last {extra} cells"
+
+
+def _tables(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
+    """No table row has more cells than the table's heading row."""
+    found = []
+    width = 0  # the cells of the heading row of the table being read; 0 outside a table
+    for (number, line), (_, following) in zip(lines, [*lines[1:], (0, "")]):
+        if width and "|" in line and not _TABLE_RULE.match(line):  # a row of the table
+            if (cells := _cells(line)) > width:
+                found.append(Problem(page.path, f"line {number}", f"the table row has {cells} cells and the table's heading row {width}, so {_last(cells - width)} would be left out of the page", "give the heading row a cell for each column, or remove the extra '|' (write '\\|' for a '|' inside a cell)"))
+        elif "|" in line and "|" in following and _TABLE_RULE.match(following):  # a heading row
+            width = _cells(line)
+        elif "|" not in line:
+            width = 0
     return found
 
 
