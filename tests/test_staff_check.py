@@ -274,3 +274,15 @@ def test_table_row_wider_than_its_heading_row_fails_the_check(project: Path) -> 
     about.write_text(text + "\n| Measure | Cap |\n|---|--:|\n| Verification | HK$15,000 | 100% |\n| `a|b` | c \\| d |\n", encoding="utf-8")
     result = failed_check(project, 1)
     assert f"docs/about.en.md, line {start + 2}: the table row has 3 cells and the table's heading row 2, so its last cell would be left out of the page. Fix: give the heading row a cell for each column, or remove the extra '|' (write '\\|' for a '|' inside a cell)." in result.stderr
+
+
+def test_list_python_markdown_would_not_show_as_a_list_fails_the_check(project: Path) -> None:
+    """GitHub shows both as lists; Python-Markdown publishes the first as part
+    of the paragraph above it, and the second beside the item above it."""
+    about = project / "docs" / "about.en.md"
+    text = about.read_text(encoding="utf-8")
+    start = text.count("\n") + 2
+    about.write_text(text + "\nTo apply, a factory must be:\n- Hong Kong-owned\n- in the delta\n  - Dongguan\n\n- in a target sector\n    - textiles\n", encoding="utf-8")
+    result = failed_check(project, 2)
+    assert f"docs/about.en.md, line {start + 1}: the list starts right under a line of text, so it would be published as part of that paragraph. Fix: leave a blank line above the list." in result.stderr
+    assert f"docs/about.en.md, line {start + 3}: the list item is indented by 2 spaces, so it would not be published under the item above it. Fix: indent it by 4 spaces, 4 for each level." in result.stderr

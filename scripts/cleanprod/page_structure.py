@@ -1,7 +1,7 @@
 """What a page's readers rely on that the build does not check: headings in
 order, each id given once, images with a description, in a format browsers
 show and light enough for a phone, table rows no wider than their heading
-row, and a file name that makes a plain web address and names a language of
+row, lists that Python-Markdown reads as lists, and a file name that makes a plain web address and names a language of
 the site. Found before the build, each with
 its page, its line and the fix.
 
@@ -13,7 +13,9 @@ which screen readers and axe take to mean decoration; a photo straight from
 a camera weighs megabytes, more than a reader on a phone should wait for, and
 one from a phone may be HEIC, which browsers do not show. A table row with
 more cells than the heading row loses the extra cells: Python-Markdown leaves
-them out of the page without a word. A
+them out of the page without a word. A list written right under a line of
+text, or a list inside a list indented by two spaces (both of which GitHub
+shows as lists), is published as part of the paragraph, or flattened. A
 file name with spaces or capitals becomes a web address with %20 in it, or
 one that works on a laptop and not on the server; one ending .zh-hans.md or
 .EN.md would be published as a Traditional Chinese page of that name, and a
@@ -35,6 +37,7 @@ from cleanprod.problems import Problem
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _TABLE_RULE = re.compile(r"^[ ]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")  # the line under a table's heading row: |---|:--:|
 _CELL_EDGE = re.compile(r"(?<!\\)\|")  # a '|' that ends a cell, not one written '\|'
+_LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")  # '- item', '1. item', with its indent
 _HEADING_ID = re.compile(r"\{:?[ \t]*#([\w-]+)[^}]*\}$")  # the id a heading is given: '## Target sectors {#sectors}'
 IMAGE_BYTES = 100_000  # the most an image may weigh: a page and its images should load fast on a phone
 IMAGE_WIDTH = 1200  # pixels: wider than the text column on any screen
@@ -46,7 +49,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?")  # what a staff m
 def problems(page: Page, docs: Path) -> list[Problem]:
     """Each problem with `page`'s headings, images and file name."""
     lines = _lines(page)
-    return _file_name(page, docs) + _headings(page, lines) + _images(page, lines) + _tables(page, lines)
+    return _file_name(page, docs) + _headings(page, lines) + _images(page, lines) + _tables(page, lines) + _lists(page, lines)
 
 
 def _lines(page: Page) -> list[tuple[int, str]]:
@@ -102,6 +105,27 @@ def _tables(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
             width = _cells(line)
         elif "|" not in line:
             width = 0
+    return found
+
+
+def _lists(page: Page, lines: list[tuple[int, str]]) -> list[Problem]:
+    """Each list has a blank line above it, and a list inside another is
+    indented by four spaces, as Python-Markdown needs (and every other
+    Markdown reads too)."""
+    found = []
+    in_list = False  # whether the line before belongs to a list
+    before = ""  # the line before
+    for number, line in lines:
+        item = _LIST_ITEM.match(line)
+        if item and not in_list and before.strip() and not before.lstrip().startswith(("#", "<", "|", ":", "!!!", "???")):
+            found.append(Problem(page.path, f"line {number}", "the list starts right under a line of text, so it would be published as part of that paragraph", "leave a blank line above the list"))
+        elif item and in_list and len(item[1]) % 4:
+            found.append(Problem(page.path, f"line {number}", f"the list item is indented by {len(item[1])} spaces, so it would not be published under the item above it", f"indent it by {len(item[1]) // 4 * 4 + 4} spaces, 4 for each level"))
+        if item:
+            in_list = True
+        elif line.strip() and not line.startswith((" ", "\t")) and not before.strip():  # text after a blank line ends the list
+            in_list = False
+        before = line
     return found
 
 
