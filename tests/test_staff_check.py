@@ -286,3 +286,16 @@ def test_list_python_markdown_would_not_show_as_a_list_fails_the_check(project: 
     result = failed_check(project, 2)
     assert f"docs/about.en.md, line {start + 1}: the list starts right under a line of text, so it would be published as part of that paragraph. Fix: leave a blank line above the list." in result.stderr
     assert f"docs/about.en.md, line {start + 3}: the list item is indented by 2 spaces, so it would not be published under the item above it. Fix: indent it by 4 spaces, 4 for each level." in result.stderr
+
+
+def test_link_typed_with_full_width_brackets_or_a_space_fails_the_check(project: Path) -> None:
+    """A Chinese keyboard types （） and 【】; both, and a space before the
+    address, are published as plain text."""
+    about = project / "docs" / "about.md"
+    text = about.read_text(encoding="utf-8")
+    start = text.count("\n") + 2
+    about.write_text(text + "\n見[資助]（funding.md）和【統計】(statistics.md)。\n\n見[資格] (eligibility.md)，【注意】（見下文）。\n", encoding="utf-8")
+    result = failed_check(project, 3)
+    assert f"docs/about.md, line {start}: '[資助]（funding.md）' has full-width brackets, so it would be published as plain text, not as a link. Fix: write it as '[資助](funding.md)', with half-width brackets and nothing between ']' and '('." in result.stderr
+    assert f"docs/about.md, line {start}: '【統計】(statistics.md)' has full-width brackets" in result.stderr
+    assert f"docs/about.md, line {start + 2}: '[資格] (eligibility.md)' has a space between its text and its address" in result.stderr

@@ -5,7 +5,10 @@ MkDocs finds a link to no file too, but names neither the line nor the fix,
 and stops at the first language. Here each is named with its page, its line
 and the file the writer probably meant. So is a link to an address on the
 site (/statistics/), which would lead an English reader to the Chinese page
-and break wherever the site is published below its root. Anchors (#…) are
+and break wherever the site is published below its root, and a link typed
+with a Chinese keyboard's brackets (［資助］（funding.md）) or with a space
+before its address ([資助] (funding.md)), which is published as plain text.
+Anchors (#…) are
 checked by MkDocs as it builds, when the headings' ids are known
 (anchor_warnings.py), and again on the built pages (links.py).
 
@@ -29,6 +32,9 @@ from cleanprod.problems import Problem
 # [text](target "title"), ![alt](target), and reference definitions [name]: target
 _INLINE = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.MULTILINE)
+# A link typed with full-width brackets, or a space between its text and its
+# address, whose address looks like one: published as the text it is.
+_MISTYPED = re.compile(r"([\[［【])([^\]］】\n]+)([\]］】])([ \t]*)([(（])([A-Za-z0-9_./#:%?=&~+-]*[./][A-Za-z0-9_./#:%?=&~+-]*)([)）])")
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")  # another site, mail, or this page
 _ANOTHER_SITE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 _SITE_ADDRESS = re.compile(r"^/(?!/)")  # /statistics/: this site's root, not the page's file
@@ -68,6 +74,11 @@ def problems(page: Page, docs: Path) -> list[Problem]:
                 found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' names the {languages.NAMES[lang]} file, and leads to the {languages.NAMES[lang]} page from every language", f"write '{meant}', the Traditional Chinese file's name, as every link does: each language's page then links to the page in its own language"))
             continue
         found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
+    for match in _MISTYPED.finditer(page.prose):
+        opening, text, closing, space, left, address, right = match.groups()
+        if (opening, closing, space, left, right) != ("[", "]", "", "(", ")"):
+            how = "a space between its text and its address" if space else "full-width brackets"
+            found.append(Problem(page.path, _line(page, match.start()), f"'{match[0]}' has {how}, so it would be published as plain text, not as a link", f"write it as '[{text}]({address})', with half-width brackets and nothing between ']' and '('"))
     return found
 
 
