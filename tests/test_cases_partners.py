@@ -166,7 +166,7 @@ def test_directory_and_cases_without_javascript(page_without_javascript, server:
         ({"technology": "solar"}, "'technology' is 'solar', which is not allowed. Fix: use one of: heat-recovery,"),
         ({"subsidy_hkd": 140000}, "the subsidy (HK$140,000) is more than 50% of the investment (HK$260,000), the most a demonstration project gets. Fix: check both figures: the subsidy may be at most HK$130,000."),
         ({"results": {"electricity_kwh": -5}}, "'electricity_kwh' is -5, expected at least 0."),
-        ({"results": {"electricity_kwh": "lots"}}, "'electricity_kwh' is 'lots', expected integer."),
+        ({"results": {"electricity_kwh": "lots"}}, "'electricity_kwh' is 'lots', expected a whole number."),
         ({"payback_years": 2}, "an entry is not known here ('payback_years' was unexpected)"),
         ({"sector": "toys", "subsidy_hkd": 140000}, "the subsidy (HK$140,000) is more than 50% of the investment"),  # found with the schema's problem, not after it is fixed
         ({"results": {"co2_tonnes": 341}}, "'results' is 'electricity_kwh: 420000, co2_tonnes: 341, cost_saved_hkd: 310000' here but 'electricity_kwh: 420000, co2_tonnes: 340, cost_saved_hkd: 310000' in 2011-metal-motors.md."),

@@ -18,7 +18,7 @@ RULES = Path("docs") / "data" / "funding-rules.yml"
     ("old", "new", "message"),
     [
         ("cap_hkd: 15000\n        cap_basis: per-application", "cap_hkd: 15,000 dollars\n        cap_basis: per-application",
-         "docs/data/funding-rules.yml, line 46: 'cap_hkd' is '15,000 dollars', expected integer. Fix: write a whole number with digits only, such as 15000."),
+         "docs/data/funding-rules.yml, line 46: 'cap_hkd' is '15,000 dollars', expected a whole number. Fix: write a whole number with digits only, such as 15000."),
         ("measure: verification", "measure: verify",
          "docs/data/funding-rules.yml, line 60: 'measure' is 'verify', which is not allowed. Fix: use one of: awareness, assessment, demonstration, verification."),
         ("        share_percent: 100\n", "",

@@ -153,6 +153,17 @@ def line_of(node: yaml.Node | None, path: list[str | int], offset: int = 0) -> s
     return f"line {line + 1 + offset}"
 
 
+# Each type a schema asks for, in words for staff, and how to write it.
+_TYPES = {
+    "boolean": ("true or false", "write true or false"),
+    "integer": ("a whole number", "write a whole number with digits only, such as 15000"),
+    "number": ("a number", "write a number with digits only, such as 15000 or 2.5"),
+    "string": ("text", "put the text in quotes ('…'), as it would otherwise be read as a number, a date or a list"),
+    "array": ("a list", "write the list in square brackets, such as [cantonese, english]"),
+    "object": ("entries under it", "write its entries on the lines under it, each indented by two spaces"),
+}
+
+
 def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
     """What is wrong and the fix, in words for staff."""
     field = next((str(p) for p in reversed(error.absolute_path) if isinstance(p, str)), "")
@@ -168,7 +179,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
     if error.validator == "type" and error.instance is None:  # 'title:' with nothing after it
         return f"{named}has no value", f"write its value after '{field}:', on the same line" if field else "write its value"
     if error.validator == "type":
-        return f"{named}is '{error.instance}', expected {error.validator_value}", "correct the value" if error.validator_value != "integer" else "write a whole number with digits only, such as 15000"
+        expected, fix = _TYPES.get(str(error.validator_value), (str(error.validator_value), "correct the value"))
+        return f"{named}is '{error.instance}', expected {expected}", fix
     if error.validator in ("minimum", "maximum"):
         word = "at least" if error.validator == "minimum" else "at most"
         return f"{named}is {error.instance}, expected {word} {error.validator_value}", "correct the number"
