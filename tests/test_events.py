@@ -197,6 +197,50 @@ def test_filters_in_chinese(events_server: str, page, lang: str, expected: str) 
     assert page.inner_text("[data-event-count]") == expected
 
 
+def at(page, moment: str):
+    """The tab, its clock set to `moment` in Hong Kong time: the day a reader
+    opens the site, after the day it was built (BUILD_DAY)."""
+    page.clock.set_fixed_time(datetime.fromisoformat(moment).replace(tzinfo=HONG_KONG))
+    return page
+
+
+@pytest.mark.browser
+def test_an_event_that_has_ended_since_the_build_is_listed_as_past(events_server: str, page) -> None:
+    """The briefing ends at 16:00 on 10 June 2030; the site was built on 1 June."""
+    at(page, "2030-06-10 15:59").goto(events_server + "en/events/")
+    assert visible_links(page, "#upcoming + .event-list .event-item")[0] == "Event 2030-06-10-briefing"
+    at(page, "2030-06-10 16:01").goto(events_server + "en/events/")
+    assert visible_links(page, "#upcoming + .event-list .event-item") == ["Event 2030-07-15-workshop", "Event 2030-09-01-visit"]
+    assert [h.inner_text() for h in page.locator("[data-event-lists] h3").all()] == ["2030", "2029", "2028"]
+    assert visible_links(page, "#past-2030 + .event-list .event-item") == ["Event 2030-06-10-briefing"]
+    assert "Open for registration" not in page.inner_text("#past-2030 + .event-list")
+    page.select_option("#filter-type", "briefing")
+    assert shown(page) == ["Event 2030-06-10-briefing"] and page.locator("#past-2030").is_visible()
+    at(page, "2031-01-01 00:00").goto(events_server + "en/events/")
+    assert page.inner_text("#upcoming + *") == "There are no upcoming events at the moment."
+    assert [h.inner_text() for h in page.locator("[data-event-lists] h3").all()] == ["2030", "2029", "2028"]
+    assert visible_links(page, "#past-2030 + .event-list .event-item") == ["Event 2030-09-01-visit", "Event 2030-07-15-workshop", "Event 2030-06-10-briefing"]
+    assert "Postponed" in page.inner_text("#past-2030 + .event-list")  # still true once the date has passed
+
+
+@pytest.mark.browser
+def test_an_event_page_drops_registration_once_closed_and_says_when_it_has_taken_place(events_server: str, page) -> None:
+    """Registration for the briefing closes at the end of 5 June 2030."""
+    url = events_server + "en/events/2030-06-10-briefing/"
+    at(page, "2030-06-05 23:59").goto(url)
+    assert page.get_by_role("link", name="Register").is_visible()
+    at(page, "2030-06-06 00:00").goto(url)
+    panel = page.inner_text(".event-panel")
+    assert page.get_by_role("link", name="Register").count() == 0 and "registration closes" not in panel
+    assert "Open for registration" in panel and "This event has taken place." not in panel
+    at(page, "2030-06-10 16:01").goto(url)
+    panel = page.inner_text(".event-panel")
+    assert panel.startswith("This event has taken place.") and "Open for registration" not in panel
+    at(page, "2031-01-01 00:00").goto(events_server + "zh-Hans/events/2030-07-15-workshop/")
+    panel = page.inner_text(".event-panel")
+    assert panel.startswith("活动已经举行。") and "延期" in panel
+
+
 @pytest.mark.browser
 def test_without_javascript_the_list_is_complete(page_without_javascript, events_server: str) -> None:
     page = page_without_javascript

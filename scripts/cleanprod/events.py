@@ -9,12 +9,13 @@ after the start, and the zh-Hant and English files must agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from cleanprod import entries
 from cleanprod.chinese import converter_for, in_language
 from cleanprod.problems import Problem
+from cleanprod.revision import HONG_KONG
 
 FOLDER = "events"
 SCHEMA = "event.schema.json"
@@ -50,6 +51,19 @@ class Event:
 
     def upcoming(self, today: date) -> bool:
         return self.end.date() >= today
+
+    @property
+    def registration_closes(self) -> datetime | None:
+        """When registration closes: the deadline's time if it gives one, or
+        the end of its day (2027-01-14 takes registrations all that day)."""
+        deadline = self.registration_deadline
+        if deadline is None:
+            return None
+        return deadline + timedelta(days=1) if deadline.time() == time(0) else deadline
+
+    def registration_open(self, today: date) -> bool:
+        closes = self.registration_closes
+        return bool(self.registration_url) and self.status == "open" and self.upcoming(today) and (closes is None or closes > datetime.combine(today, time(0), HONG_KONG))
 
 
 @dataclass(frozen=True)

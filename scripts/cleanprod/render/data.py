@@ -75,6 +75,7 @@ class PageData:
         """The details panel of an event or case page, or the date line of a news page."""
         sectors = self.datasets["sectors.csv"]
         if isinstance(record, Event):
+            self.scripts.add("events")
             return render_events.panel(record, self.events, self.datasets["venues.csv"], sectors, self.labels, f"../{record.slug}.ics", self.today)
         if isinstance(record, Case):
             return render_cases.panel(record, self.cases, sectors, self.labels)

@@ -45,32 +45,45 @@ def example_note(text: str, labels: Labels) -> str:
 
 
 def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, labels: Labels, calendar_link: str, today: date) -> str:
-    """The event's details from its front matter, in the page's language."""
+    """The event's details from its front matter, in the page's language.
+
+    The page is built on the day of the site's last change, and may be read
+    long after: events.js marks the event as past once it has ended, taking
+    away what is shown only while it is to come (data-while-upcoming), and
+    the registration link once registration has closed (data-until)."""
     lang = event.lang
     joiner = ", " if lang == languages.ENGLISH else "、"
     fee = labels["event.free"] if event.fee_hkd == 0 else fill(labels["calc.money"], amount=f"{event.fee_hkd:,}")
     rows = [
-        ("event.type", escape(events.label("type", event.type, lang))),
-        ("event.when", f'<time datetime="{event.start.isoformat()}">{escape(format_when(event, labels))}</time> {escape(labels["event.hk-time"])}'),
-        ("event.venue", escape(venues.name_of(venues.row_by_key()[event.venue], lang))),
-        ("event.language", escape(joiner.join(events.label("language", code, lang) for code in event.language))),
-        ("event.fee", escape(fee)),
-        ("event.sectors", escape(_sectors(event, sectors, labels))),
+        ("event.type", escape(events.label("type", event.type, lang)), ""),
+        ("event.when", f'<time datetime="{event.start.isoformat()}">{escape(format_when(event, labels))}</time> {escape(labels["event.hk-time"])}', ""),
+        ("event.venue", escape(venues.name_of(venues.row_by_key()[event.venue], lang)), ""),
+        ("event.language", escape(joiner.join(events.label("language", code, lang) for code in event.language)), ""),
+        ("event.fee", escape(fee), ""),
+        ("event.sectors", escape(_sectors(event, sectors, labels)), ""),
     ]
     if event.upcoming(today) or event.status in CALLED_OFF:
-        rows.append(("event.status", f'<strong class="event-status event-status--{event.status}">{escape(events.label("status", event.status, lang))}</strong>'))
-    if event.registration_url and event.status == "open" and event.upcoming(today):
+        rows.append(("event.status", f'<strong class="event-status event-status--{event.status}">{escape(events.label("status", event.status, lang))}</strong>', _while_upcoming(event)))
+    if event.registration_open(today):
         register = f'<a href="{escape(event.registration_url)}">{escape(labels["event.register"])}</a>'
         if event.registration_deadline:
             register += " " + escape(fill(labels["event.deadline"], date=format_date(event.registration_deadline.date(), lang)))
-        rows.append(("event.register", register))
-    details = "".join(f"<dt>{escape(labels[key])}</dt><dd>{value}</dd>" for key, value in rows)
+        closes = event.registration_closes
+        rows.append(("event.register", register, f' data-until="{(closes or event.end).isoformat()}"'))
+    details = "".join(f"<dt{only}>{escape(labels[key])}</dt><dd{only}>{value}</dd>" for key, value, only in rows)
     note = example_note(labels["example.event"], labels) if event.example else ""
     past = f'<p class="event-past">{escape(labels["event.past"])}</p>' if not event.upcoming(today) else ""
     return (
-        f'{note}<section class="event-panel" aria-label="{escape(labels["event.details"])}">{past}<dl>{details}</dl>'
+        f'{note}<section class="event-panel" aria-label="{escape(labels["event.details"])}" data-ends="{event.end.isoformat()}" data-past="{escape(labels["event.past"])}">'
+        f'{past}<dl>{details}</dl>'
         f'<p><a class="event-calendar" href="{escape(calendar_link)}" download>{escape(labels["event.calendar"])}</a></p></section>'
     )
+
+
+def _while_upcoming(event: Event) -> str:
+    """The attribute that has events.js take a status away once the event
+    has ended: all but 'cancelled' and 'postponed', which stay true."""
+    return "" if event.status in CALLED_OFF else " data-while-upcoming"
 
 
 def _item(event: Event, events: Events, venues: Dataset, labels: Labels, link: str, today: date) -> str:
@@ -82,16 +95,19 @@ def _item(event: Event, events: Events, venues: Dataset, labels: Labels, link: s
         escape(venues.name_of(venues.row_by_key()[event.venue], lang)),
     ]
     if event.upcoming(today) or event.status in CALLED_OFF:
-        facts.append(f'<span class="event-status event-status--{event.status}">{escape(events.label("status", event.status, lang))}</span>')
+        facts.append(f'<span class="event-status event-status--{event.status}"{_while_upcoming(event)}>{escape(events.label("status", event.status, lang))}</span>')
     sectors = " ".join(event.sectors) or "all"
     return (
-        f'<li class="event-item" data-type="{event.type}" data-sectors="{escape(sectors)}">'
+        f'<li class="event-item" data-type="{event.type}" data-sectors="{escape(sectors)}" data-ends="{event.end.isoformat()}" data-year="{event.start.year}">'
         f'<a href="{escape(link)}">{escape(event.title)}</a>{badge}<br><span class="event-facts">{" · ".join(facts)}</span></li>'
     )
 
 
 def index(lang: str, events: Events, venues: Dataset, sectors: Dataset, labels: Labels, home: str, today: date) -> str:
-    """Every event: upcoming (soonest first), then past by year (latest first); filters for the script."""
+    """Every event: upcoming (soonest first), then past by year (latest first);
+    filters for the script. events.js moves an event that has ended since the
+    build to the past events, with the headings named in data-past and
+    data-none-upcoming."""
     all_events = events.by_lang[lang]
     upcoming = [e for e in all_events if e.upcoming(today)]
     past = sorted((e for e in all_events if not e.upcoming(today)), key=lambda e: e.start, reverse=True)
@@ -106,7 +122,10 @@ def index(lang: str, events: Events, venues: Dataset, sectors: Dataset, labels: 
         for year in sorted({e.start.year for e in past}, reverse=True):
             parts.append(f'<h3 id="past-{year}">{year}</h3>' + items([e for e in past if e.start.year == year]))
     subscribe = f'<p><a href="{escape(home)}events/calendar.ics" download>{escape(labels["events.calendar"])}</a></p>'
-    return subscribe + _filters(lang, events, sectors, labels) + '<div class="event-lists" data-event-lists>' + "".join(parts) + "</div>"
+    return subscribe + _filters(lang, events, sectors, labels) + (
+        f'<div class="event-lists" data-event-lists data-past="{escape(labels["events.past"])}" data-none-upcoming="{escape(labels["events.none-upcoming"])}">'
+        + "".join(parts) + "</div>"
+    )
 
 
 def _filters(lang: str, events: Events, sectors: Dataset, labels: Labels) -> str:
