@@ -173,6 +173,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["lang_home"] = languages.url_prefix(_state.lang)
     env.globals["share_locale"] = languages.SHARE_LOCALE[_state.lang]
     env.globals["site_root"] = urlsplit(config.site_url or "/").path
+    # The site's root 404 page, which a host serves at any missing address,
+    # in any language: a line in each other language too, with its home.
+    others = [lang for lang in languages.ALL if lang != _state.lang] if _state.lang == languages.DEFAULT else []
+    env.globals["notfound_elsewhere"] = [(lang, languages.url_prefix(lang), _state.labels[lang]) for lang in others]
     return env
 
 

@@ -130,6 +130,14 @@ def test_each_language_has_its_own_404_page(site: Path, lang: str, title: str) -
     assert html.find("h1").get_text(strip=True) == title
 
 
+def test_root_404_page_leads_readers_of_every_language_home(site: Path) -> None:
+    """A host may serve /404.html for every missing address, /en/… too."""
+    html = read_html(site, "404.html")
+    elsewhere = {s["lang"]: (s.h2.get_text(), [a["href"] for a in s.select("a")]) for s in html.select("section.notfound-elsewhere")}
+    assert elsewhere == {"en": ("Page not found", ["/en/", "/en/sitemap/"]), "zh-Hans": ("找不到这一页", ["/zh-Hans/", "/zh-Hans/sitemap/"])}
+    assert not read_html(site, "en/404.html").select("section.notfound-elsewhere")
+
+
 def test_sitemap_xml_lists_every_page_in_every_language_with_its_alternates(site: Path) -> None:
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", namespaces)
