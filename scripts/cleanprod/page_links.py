@@ -8,9 +8,8 @@ site (/statistics/), which would lead an English reader to the Chinese page
 and break wherever the site is published below its root, and a link typed
 with a Chinese keyboard's brackets (［資助］（funding.md）) or with a space
 before its address ([資助] (funding.md)), which is published as plain text.
-Anchors (#…) are
-checked by MkDocs as it builds, when the headings' ids are known
-(anchor_warnings.py), and again on the built pages (links.py).
+Anchors (#…) are checked by MkDocs as it builds, when the headings' ids are
+known (anchor_warnings.py), and again on the built pages (links.py).
 
 The site loads nothing from other sites: an image, a video or a script from
 elsewhere would tell that site who reads the page, and could change or

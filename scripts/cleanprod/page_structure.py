@@ -1,9 +1,9 @@
 """What a page's readers rely on that the build does not check: headings in
 order, each id given once, images with a description, in a format browsers
 show and light enough for a phone, table rows no wider than their heading
-row, lists that Python-Markdown reads as lists, and a file name that makes a plain web address and names a language of
-the site. Found before the build, each with
-its page, its line and the fix.
+row, lists that Python-Markdown reads as lists, and a file name that makes a
+plain web address and names a language of the site. Found before the build,
+each with its page, its line and the fix.
 
 Screen reader users move through a page by its headings, so a second page
 title, or a heading that skips a level (## then ####), loses them; axe does
@@ -47,7 +47,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?")  # what a staff m
 
 
 def problems(page: Page, docs: Path) -> list[Problem]:
-    """Each problem with `page`'s headings, images and file name."""
+    """Each problem with `page`'s headings, images, tables, lists and file name."""
     lines = _lines(page)
     return _file_name(page, docs) + _headings(page, lines) + _images(page, lines) + _tables(page, lines) + _lists(page, lines)
 
