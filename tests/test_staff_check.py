@@ -265,37 +265,30 @@ def test_links_command_reports_a_broken_link(project: Path) -> None:
     assert "correct the link in the page's Markdown file" in result.stderr
 
 
-def test_table_row_wider_than_its_heading_row_fails_the_check(project: Path) -> None:
-    """Python-Markdown leaves a row's extra cells out of the page without a
-    word; a '|' written '\\|' or in code is part of a cell, not the end of one."""
-    about = project / "docs" / "about.en.md"
-    text = about.read_text(encoding="utf-8")
-    start = text.count("\n") + 2
-    about.write_text(text + "\n| Measure | Cap |\n|---|--:|\n| Verification | HK$15,000 | 100% |\n| `a|b` | c \\| d |\n", encoding="utf-8")
-    result = failed_check(project, 1)
-    assert f"docs/about.en.md, line {start + 2}: the table row has 3 cells and the table's heading row 2, so its last cell would be left out of the page. Fix: give the heading row a cell for each column, or remove the extra '|' (write '\\|' for a '|' inside a cell)." in result.stderr
+def _append(page: Path, markdown: str) -> int:
+    """Add `markdown` to the end of `page`: the line its first line is on."""
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n" + markdown, encoding="utf-8")
+    return text.count("\n") + 2
 
 
-def test_list_python_markdown_would_not_show_as_a_list_fails_the_check(project: Path) -> None:
-    """GitHub shows both as lists; Python-Markdown publishes the first as part
-    of the paragraph above it, and the second beside the item above it."""
-    about = project / "docs" / "about.en.md"
-    text = about.read_text(encoding="utf-8")
-    start = text.count("\n") + 2
-    about.write_text(text + "\nTo apply, a factory must be:\n- Hong Kong-owned\n- in the delta\n  - Dongguan\n\n- in a target sector\n    - textiles\n", encoding="utf-8")
-    result = failed_check(project, 2)
-    assert f"docs/about.en.md, line {start + 1}: the list starts right under a line of text, so it would be published as part of that paragraph. Fix: leave a blank line above the list." in result.stderr
-    assert f"docs/about.en.md, line {start + 3}: the list item is indented by 2 spaces, so it would not be published under the item above it. Fix: indent it by 4 spaces, 4 for each level." in result.stderr
-
-
-def test_link_typed_with_full_width_brackets_or_a_space_fails_the_check(project: Path) -> None:
-    """A Chinese keyboard types （） and 【】; both, and a space before the
-    address, are published as plain text."""
-    about = project / "docs" / "about.md"
-    text = about.read_text(encoding="utf-8")
-    start = text.count("\n") + 2
-    about.write_text(text + "\n見[資助]（funding.md）和【統計】(statistics.md)。\n\n見[資格] (eligibility.md)，【注意】（見下文）。\n", encoding="utf-8")
-    result = failed_check(project, 3)
-    assert f"docs/about.md, line {start}: '[資助]（funding.md）' has full-width brackets, so it would be published as plain text, not as a link. Fix: write it as '[資助](funding.md)', with half-width brackets and nothing between ']' and '('." in result.stderr
-    assert f"docs/about.md, line {start}: '【統計】(statistics.md)' has full-width brackets" in result.stderr
-    assert f"docs/about.md, line {start + 2}: '[資格] (eligibility.md)' has a space between its text and its address" in result.stderr
+def test_markdown_that_python_markdown_publishes_otherwise_fails_the_check(project: Path) -> None:
+    """GitHub shows each as meant; Python-Markdown leaves a row's extra cells
+    out of the page, publishes a list right under a line of text as part of
+    that paragraph and a list indented by two spaces beside the item above it,
+    and a link typed with a Chinese keyboard's brackets (（）, 【】) or a space
+    before its address as plain text. A '|' written '\\|' or in code is part
+    of a cell, not the end of one."""
+    table = _append(project / "docs" / "about.en.md", "| Measure | Cap |\n|---|--:|\n| Verification | HK$15,000 | 100% |\n| `a|b` | c \\| d |\n")
+    lists = _append(project / "docs" / "about.en.md", "To apply, a factory must be:\n- Hong Kong-owned\n- in the delta\n  - Dongguan\n\n- in a target sector\n    - textiles\n")
+    links = _append(project / "docs" / "about.md", "見[資助]（funding.md）和【統計】(statistics.md)。\n\n見[資格] (eligibility.md)，【注意】（見下文）。\n")
+    result = failed_check(project, 6)
+    for expected in [
+        f"docs/about.en.md, line {table + 2}: the table row has 3 cells and the table's heading row 2, so its last cell would be left out of the page. Fix: give the heading row a cell for each column, or remove the extra '|' (write '\\|' for a '|' inside a cell).",
+        f"docs/about.en.md, line {lists + 1}: the list starts right under a line of text, so it would be published as part of that paragraph. Fix: leave a blank line above the list.",
+        f"docs/about.en.md, line {lists + 3}: the list item is indented by 2 spaces, so it would not be published under the item above it. Fix: indent it by 4 spaces, 4 for each level.",
+        f"docs/about.md, line {links}: '[資助]（funding.md）' has full-width brackets, so it would be published as plain text, not as a link. Fix: write it as '[資助](funding.md)', with half-width brackets and nothing between ']' and '('.",
+        f"docs/about.md, line {links}: '【統計】(statistics.md)' has full-width brackets",
+        f"docs/about.md, line {links + 2}: '[資格] (eligibility.md)' has a space between its text and its address",
+    ]:
+        assert expected in result.stderr
