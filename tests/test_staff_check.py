@@ -292,3 +292,18 @@ def test_markdown_that_python_markdown_publishes_otherwise_fails_the_check(proje
         f"docs/about.md, line {links + 2}: '[資格] (eligibility.md)' has a space between its text and its address",
     ]:
         assert expected in result.stderr
+
+
+def test_simplified_characters_in_traditional_chinese_text_fail_the_check(project: Path) -> None:
+    """A keyboard set to Simplified, or a copied mainland text, in a zh-Hant
+    page or a _zh-Hant column would be published to Hong Kong readers as it
+    is. Characters both scripts use (家具, 后, 台) and Hong Kong's own forms
+    outside Big5 (户, 着) are Traditional Chinese, and pass."""
+    about = _append(project / "docs" / "about.md", "计划为港资工厂提供资助。\n\n皇后大道、台灣、住户、穿着、家具。\n\n`资助` 寫在代碼中。\n")
+    edit(project / "docs" / "cases" / "2011-dyeing-heat-recovery.md", "title: 示例：染廠廢水餘熱回收", "title: 示例：染厂废水余热回收")
+    edit(project / "docs" / "data" / "partners.csv", "示例家具廠有限公司", "示例家具厂有限公司")
+    result = failed_check(project, 3)
+    assert f"docs/about.md, line {about}: '计划为港资工厂提供资助' has Simplified characters in a Traditional Chinese text. Fix: type it again with the keyboard set to Traditional Chinese (计 → 計, 为 → 為, 资 → 資, 厂 → 廠); the Simplified Chinese page is made from this one." in result.stderr
+    assert "docs/cases/2011-dyeing-heat-recovery.md, line 2: '示例：染厂废水余热回收'" not in result.stderr  # a run is named without the punctuation around it
+    assert "docs/cases/2011-dyeing-heat-recovery.md, line 2: '染厂废水余热回收' has Simplified characters" in result.stderr
+    assert "docs/data/partners.csv, row 3, column 'name_zh-Hant': '示例家具厂有限公司' has Simplified characters in a Traditional Chinese text. Fix: type it again with the keyboard set to Traditional Chinese (厂 → 廠)" in result.stderr

@@ -74,6 +74,58 @@ def _glossary(path: Path = GLOSSARY_FILE) -> Glossary:
     return read_glossary(path)[0]
 
 
+@lru_cache(maxsize=1)
+def _to_hong_kong() -> opencc.OpenCC:
+    return opencc.OpenCC("s2hk.json")
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+# Simplified forms that Big5 holds as rare characters of their own, which
+# Hong Kong writing does not use for their everyday meaning (厂 for 廠).
+_SIMPLIFIED_IN_BIG5 = frozenset("厂万与么几儿气机网价优体极构确种离适据庄丰党听吨坏惊扰岭圣异并复挂胜触赶虫蚕灶柜帘篱筑宁怀洁")
+
+
+@lru_cache(maxsize=8192)
+def _simplified_only(character: str) -> bool:
+    """Whether Hong Kong writing never uses `character` and Simplified does
+    (资, 为, 厂): it is outside Big5, the Traditional character set, and
+    Hong Kong's standard forms change it. Characters both scripts use (家,
+    后, 台) are in Big5; Hong Kong's own forms outside it (户, 着) stay."""
+    if character in _SIMPLIFIED_IN_BIG5:
+        return True
+    try:
+        character.encode("big5")
+        return False
+    except UnicodeEncodeError:
+        return _to_hong_kong().convert(character) != character
+
+
+def simplified_problem(path: Path, where: str, text: str) -> Problem | None:
+    """The problem with one line or value of a Traditional Chinese text (a
+    zh-Hant page, a _zh-Hant column) written partly in Simplified characters,
+    as a keyboard or a copied mainland text may give; None if it has none.
+    The Simplified pages are made from the Traditional ones, so these must
+    be Traditional throughout."""
+    runs = [run for run in _HAN_RUN.findall(text) if any(map(_simplified_only, run))]
+    if not runs:
+        return None
+    changes: dict[str, str] = {}  # each Simplified character, with its form in this text
+    for run in runs:
+        converted = _to_hong_kong().convert(run)  # word by word: 计划 → 計劃, 后来 → 後來
+        for i, character in enumerate(run):
+            if _simplified_only(character):
+                changes.setdefault(character, converted[i] if len(converted) == len(run) else _to_hong_kong().convert(character))
+    written = "', '".join(runs)
+    listed = ", ".join(f"{simplified} → {traditional}" for simplified, traditional in changes.items())
+    return Problem(path, where, f"'{written}' has Simplified characters in a Traditional Chinese text", f"type it again with the keyboard set to Traditional Chinese ({listed}); the Simplified Chinese page is made from this one")
+
+
+def simplified_problems(path: Path, text: str, first_line: int) -> list[Problem]:
+    """simplified_problem for each line of `text`, which starts on `first_line`."""
+    found = (simplified_problem(path, f"line {number}", line) for number, line in enumerate(text.split("\n"), first_line))
+    return [problem for problem in found if problem]
+
+
 def to_simplified(text: str) -> str:
     """Convert plain Traditional Chinese text (no Markdown syntax) to Simplified."""
     converted = _converter().convert(text)

@@ -25,7 +25,7 @@ from functools import cached_property
 from pathlib import Path
 
 from cleanprod import languages
-from cleanprod.chinese import in_language
+from cleanprod.chinese import in_language, simplified_problem
 from cleanprod.problems import Problem
 
 PACKAGE_FILE = "datapackage.json"  # the Data Package descriptor, published beside the files it lists
@@ -279,6 +279,8 @@ def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[int], 
         row: dict = {}
         for spec in schema["fields"]:
             value, problem = _typed(path, line, spec, cells[spec["name"]])
+            if not problem and spec["name"].endswith(f"_{languages.DEFAULT}"):
+                problem = simplified_problem(path, f"row {line}, column '{spec['name']}'", cells[spec["name"]])
             if problem:
                 problems.append(problem)
             row[spec["name"]] = value
