@@ -302,8 +302,10 @@ def test_simplified_characters_in_traditional_chinese_text_fail_the_check(projec
     about = _append(project / "docs" / "about.md", "计划为港资工厂提供资助。\n\n皇后大道、台灣、住户、穿着、家具。\n\n`资助` 寫在代碼中。\n")
     edit(project / "docs" / "cases" / "2011-dyeing-heat-recovery.md", "title: 示例：染廠廢水餘熱回收", "title: 示例：染厂废水余热回收")
     edit(project / "docs" / "data" / "partners.csv", "示例家具廠有限公司", "示例家具厂有限公司")
-    result = failed_check(project, 3)
+    edit(project / "docs" / "_data" / "labels.yml", "zh-Hant: 找不到這一頁", "zh-Hant: 找不到这一页")
+    result = failed_check(project, 4)
     assert f"docs/about.md, line {about}: '计划为港资工厂提供资助' has Simplified characters in a Traditional Chinese text. Fix: type it again with the keyboard set to Traditional Chinese (计 → 計, 为 → 為, 资 → 資, 厂 → 廠); the Simplified Chinese page is made from this one." in result.stderr
     assert "docs/cases/2011-dyeing-heat-recovery.md, line 2: '示例：染厂废水余热回收'" not in result.stderr  # a run is named without the punctuation around it
     assert "docs/cases/2011-dyeing-heat-recovery.md, line 2: '染厂废水余热回收' has Simplified characters" in result.stderr
     assert "docs/data/partners.csv, row 3, column 'name_zh-Hant': '示例家具厂有限公司' has Simplified characters in a Traditional Chinese text. Fix: type it again with the keyboard set to Traditional Chinese (厂 → 廠)" in result.stderr
+    assert "docs/_data/labels.yml, label 'notfound.title': '找不到这一页' has Simplified characters in a Traditional Chinese text. Fix: type it again with the keyboard set to Traditional Chinese (这 → 這, 页 → 頁)" in result.stderr

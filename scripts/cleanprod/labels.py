@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cleanprod import languages
-from cleanprod.chinese import to_simplified
+from cleanprod.chinese import simplified_problem, to_simplified
 from cleanprod.problems import ContentError, Problem
 from cleanprod.structured import read_yaml
 
@@ -53,6 +53,8 @@ def load(path: Path) -> tuple[Labels, list[Problem]]:
                     )
                 )
                 continue
+            if lang == languages.DEFAULT and (mixed := simplified_problem(path, f"label '{key}'", text)):
+                problems.append(mixed)
             labels[lang][key] = text
         if languages.DEFAULT in labels and key in labels[languages.DEFAULT]:
             labels[languages.SIMPLIFIED][key] = to_simplified(labels[languages.DEFAULT][key])
