@@ -64,6 +64,9 @@ def test_calculator_figures_by_hand(server: str, page) -> None:
     shown = calculate(page, "assessment", "HK$ 20,001")
     assert "50% of HK$20,001 is HK$10,000.50. That is within the cap (HK$15,000 per application), so the subsidy is HK$10,000.50." in shown
     assert "Your factory pays: HK$10,000.50" in shown
+    for typed in ("４０，０００", "4萬", "港幣4萬元", "4.0万"):  # a Chinese keyboard's full width, and ten thousands
+        assert "Government subsidy: HK$15,000" in calculate(page, "assessment", typed), typed
+    assert "50% of HK$45,000 is HK$22,500" in calculate(page, "assessment", "4.5萬")
     shown = calculate(page, "verification", "9800")
     assert "Government subsidy: HK$9,800" in shown and "Your factory pays: HK$0" in shown
     shown = calculate(page, "demonstration", "1000000")

@@ -50,9 +50,13 @@
 
   // ---- Subsidy calculator -------------------------------------------------
 
-  // The cost typed, in cents, or the label of what is wrong with it.
+  // The cost typed, in cents, or the label of what is wrong with it. Digits
+  // and commas typed in full width (４０，０００), as a Chinese keyboard may,
+  // count as they look, and so do ten thousands (30萬, 4.5万 元).
   function parseCost(text) {
-    var cleaned = text.replace(/\s+/g, "").replace(/^(HK\$|\$)/i, "").replace(/(元|港元|HKD)$/i, "").replace(/,/g, "");
+    var cleaned = text.normalize("NFKC").replace(/\s+/g, "").replace(/^(HK\$|\$|港幣|港币|港元)/i, "").replace(/(元|港元|港幣|港币|HKD)$/i, "").replace(/,/g, "");
+    var tenThousands = /^(\d+)(?:\.(\d{1,4}))?[萬万]$/.exec(cleaned);
+    if (tenThousands) cleaned = String(Number(tenThousands[1]) * 10000 + Number(((tenThousands[2] || "") + "0000").slice(0, 4)));
     if (!cleaned) return { error: labels["calc.error.empty"] };
     if (/^-\d+(\.\d{1,2})?$/.test(cleaned)) return { error: labels["calc.error.positive"] };
     if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return { error: labels["calc.error.number"] };
