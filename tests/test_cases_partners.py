@@ -171,6 +171,7 @@ def test_directory_and_cases_without_javascript(page_without_javascript, server:
         ({"sector": "toys", "subsidy_hkd": 140000}, "the subsidy (HK$140,000) is more than 50% of the investment"),  # found with the schema's problem, not after it is fixed
         ({"results": {"co2_tonnes": 341}}, "'results' is 'electricity_kwh: 420000, co2_tonnes: 341, cost_saved_hkd: 310000' here but 'electricity_kwh: 420000, co2_tonnes: 340, cost_saved_hkd: 310000' in 2011-metal-motors.md."),
         ({"year": 2012}, "'year' is '2012' here but '2011' in 2011-metal-motors.md."),
+        ({"year": 2099}, "line 5: the project's year (2099) is after this year ("),  # 2099 for 2009: results not yet measured
     ],
 )
 def test_case_mistakes(project: Path, changes: dict, expected: str) -> None:

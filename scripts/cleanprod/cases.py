@@ -18,6 +18,7 @@ from cleanprod import entries
 from cleanprod.chinese import converter_for, in_language
 from cleanprod.funding import Rules
 from cleanprod.problems import Problem
+from cleanprod.revision import build_date
 
 FOLDER = "cases"
 SCHEMA = "case.schema.json"
@@ -73,11 +74,22 @@ class Cases:
 
 def load_all(pages, docs: Path, sector_codes: list[str] | None, rules: Rules | None) -> tuple[Cases, list[Problem]]:
     schema = entries.load_schema(docs / "_data" / SCHEMA, {"sector": sector_codes})
-    checks = (lambda page, meta: _check_subsidy(page, meta, rules)) if rules is not None else None
+    def checks(page, meta: dict) -> list[Problem]:
+        return _check_year(page, meta) + (_check_subsidy(page, meta, rules) if rules is not None else [])
+
     by_lang, problems = entries.load_records(pages, docs, FOLDER, schema, kind="case study", shared=SHARED, make=_case, more_checks=checks)
     for cases in by_lang.values():
         cases.sort(key=lambda c: (-c.year, c.slug))
     return Cases(schema, by_lang), problems
+
+
+def _check_year(page, meta: dict) -> list[Problem]:
+    """A case study gives results measured once the project was completed,
+    so its year is not after this one (a slip of a digit: 2031 for 2013)."""
+    this_year = build_date().year
+    if meta.get("year", 0) > this_year:
+        return [Problem(page.path, entries.field_line(page, "year"), f"the project's year ({meta['year']}) is after this year ({this_year})", "write the year the project was completed, whose results the page gives")]
+    return []
 
 
 def _check_subsidy(page, meta: dict, rules: Rules) -> list[Problem]:
