@@ -24,6 +24,10 @@ from cleanprod.structured import line_of, read_yaml
 
 Glossary = tuple[tuple[str, str], ...]
 
+HAN_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))  # the Chinese characters, as search.js has them
+HAN = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in HAN_RANGES) + "]")
+HAN_RUN = re.compile(HAN.pattern + "+")
+
 # Spans copied through unchanged, tried in this order at each position.
 _PROTECTED = re.compile(
     r"""
@@ -79,7 +83,6 @@ def _to_hong_kong() -> opencc.OpenCC:
     return opencc.OpenCC("s2hk.json")
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Simplified forms that Big5 holds as rare characters of their own, which
 # Hong Kong writing does not use for their everyday meaning (厂 for 廠).
 _SIMPLIFIED_IN_BIG5 = frozenset("厂万与么几儿气机网价优体极构确种离适据庄丰党听吨坏惊扰岭圣异并复挂胜触赶虫蚕灶柜帘篱筑宁怀洁")
@@ -106,7 +109,7 @@ def simplified_problem(path: Path, where: str, text: str) -> Problem | None:
     as a keyboard or a copied mainland text may give; None if it has none.
     The Simplified pages are made from the Traditional ones, so these must
     be Traditional throughout."""
-    runs = [run for run in _HAN_RUN.findall(text) if any(map(_simplified_only, run))]
+    runs = [run for run in HAN_RUN.findall(text) if any(map(_simplified_only, run))]
     if not runs:
         return None
     changes: dict[str, str] = {}  # each Simplified character, with its form in this text

@@ -23,6 +23,7 @@ _HEADING_1 = re.compile(r"^#[ \t]+\S", re.MULTILINE)
 # Code: a fenced block (to its closing fence, or the end of the page) or `inline`.
 _CODE = re.compile(r"^[ ]{0,3}(```|~~~).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+FRONT_MATTER_LINE = 2  # the line of the file the front matter starts on, under the first '---'
 
 
 @dataclass(frozen=True)
@@ -102,13 +103,13 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
     body, body_line, front_matter = text, 1, ""
     match = _FRONT_MATTER.match(text)
     if match:
-        typed_full_width = full_width_colons(path, match.group(1) or "", first_line=2)
+        typed_full_width = full_width_colons(path, match.group(1) or "", first_line=FRONT_MATTER_LINE)
         if typed_full_width:
             return None, typed_full_width
         try:
             loaded = yaml.load(match.group(1) or "", Loader=LOADER) or {}
         except yaml.YAMLError as error:
-            line = (error_line(error, match.group(1) or "") or 0) + 1  # the front matter starts on line 2
+            line = (error_line(error, match.group(1) or "") or 0) + FRONT_MATTER_LINE - 1
             return None, [
                 Problem(
                     path,
@@ -121,7 +122,7 @@ def read_page(path: Path) -> tuple[Page | None, list[Problem]]:
             return None, [
                 Problem(
                     path,
-                    "line 2",
+                    f"line {FRONT_MATTER_LINE}",
                     "the front matter is not a list of 'name: value' entries",
                     "write each entry on its own line as 'name: value'",
                 )

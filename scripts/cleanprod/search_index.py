@@ -36,7 +36,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from cleanprod import languages, search_words
-from cleanprod.chinese import to_simplified
+from cleanprod.chinese import HAN, HAN_RANGES, HAN_RUN, to_simplified
 from cleanprod.events import Event
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
@@ -53,9 +53,6 @@ PASSING = f'data-pagefind-weight="{PASSING_WEIGHT}"'  # the attribute, for a lis
 TITLE_WEIGHT = 6.0
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
-_HAN_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))  # the Chinese characters, as search.js has them
-_HAN = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _HAN_RANGES) + "]")
-_HAN_RUN = re.compile(_HAN.pattern + "+")
 # Tags inside a line of text: taken out of a twin, so that the words either side meet (詳情見<a>示例研討會</a>).
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|small|span|strong|sub|sup|time|u)\b[^>]*>")
 # The strings of Pagefind's interface that the search page shows, each from a
@@ -152,7 +149,7 @@ def ui_labels(labels: dict[str, str]) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _simplified_forms() -> dict[str, str]:
     """Every Chinese character whose Simplified form differs, with that form."""
-    characters = [chr(code) for first, last in _HAN_RANGES for code in range(first, last + 1)]
+    characters = [chr(code) for first, last in HAN_RANGES for code in range(first, last + 1)]
     simplified = to_simplified("\n".join(characters)).split("\n")
     return {t: s for t, s in zip(characters, simplified) if t != s and len(s) == 1}
 
@@ -163,7 +160,7 @@ def character_table(texts: list[str]) -> dict[str, str]:
     form is in `texts` once converted, so that a variant the site does not use
     finds the same pages (夥 as 伙, for 伙伴)."""
     forms = _simplified_forms()
-    on_site = {forms.get(c, c) for c in set("".join(texts)) if _HAN.match(c)}
+    on_site = {forms.get(c, c) for c in set("".join(texts)) if HAN.match(c)}
     return {t: s for t, s in forms.items() if s in on_site}
 
 
@@ -199,7 +196,7 @@ def pairs(text: str) -> str:
         coded = run[0].translate(_LETTERS)
         return " " + (" ".join(coded[i : i + 8] for i in range(0, len(coded) - 4, 4)) or coded + ALONE) + " "
 
-    return _HAN_RUN.sub(words, text)
+    return HAN_RUN.sub(words, text)
 
 
 def _twin(record: Record, lang: str, convert: dict[int, str]) -> str:

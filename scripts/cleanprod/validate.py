@@ -71,8 +71,8 @@ def recheck(path: Path, content: Content) -> tuple[pages.Page | None, list[Probl
 
 
 def _page_problems(page: pages.Page, docs: Path, data: dict[str, datasets.Dataset], rules: funding.Rules | None, unusable: set[str] = frozenset()) -> list[Problem]:
-    """What is wrong in a page's text: its links, what it loads, its headings, images, name and data lines."""
+    """What is wrong in a page's text: its links, what it loads, its headings, images, tables, lists, name and data lines, and Simplified characters in a Traditional Chinese page."""
     found = page_links.problems(page, docs) + page_links.loaded_from_elsewhere(page) + page_structure.problems(page, docs)
     if page.lang == languages.DEFAULT:
-        found += chinese.simplified_problems(page.path, page.front_matter, 2) + chinese.simplified_problems(page.path, page.prose, page.body_line)
+        found += chinese.simplified_problems(page.path, page.front_matter, pages.FRONT_MATTER_LINE) + chinese.simplified_problems(page.path, page.prose, page.body_line)
     return found + directives.check(page.path, page.body, page.body_line, data, rules, unusable)
