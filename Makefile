@@ -47,7 +47,7 @@ $(NODE_INSTALLED): $(NODE)/package-lock.json | system-packages
 $(INSTALLED): requirements.txt
 	$(PYTHON) -c "import ensurepip" 2>/dev/null || scripts/install-system-packages.sh python3-venv
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 clean:
