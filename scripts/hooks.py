@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
+from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, html_policy, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import DATA_FILES, DOCS, ROOT
 from cleanprod.problems import ContentError
@@ -205,6 +205,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html, breaches = html_policy.enforce(html, Path(page.file.abs_src_path))
+    if breaches:
+        raise PluginError(str(ContentError(breaches)))
     blocks = [search_index.words_apart(block) for block in _state.blocks.pop(page.file.src_uri, [])]
     html = directives.restore(html, blocks)
     if page.present_anchor_ids is not None:  # for MkDocs' check of links to headings (validation: anchors)
