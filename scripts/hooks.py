@@ -176,6 +176,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.cache.clear()
     _state.files, _state.env = files, env
     env.globals["kept"] = _kept
+    env.globals["content_security_policy"] = html_policy.CONTENT_SECURITY_POLICY
     env.globals["labels"] = _state.labels[_state.lang]
     env.globals["search_ui_labels"] = search_index.ui_labels(_state.labels[_state.lang])
     env.globals["lang_home"] = languages.url_prefix(_state.lang)

@@ -66,6 +66,21 @@ _MARKDOWN = "markdown"  # md_in_html's switch, read by Markdown and not publishe
 _LINKS = {"href", "cite"}  # addresses a reader may follow
 _LOADS = {"src", "poster"}  # addresses a browser loads by itself
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# The browser's second line of defence, on every page (a <meta> element in
+# overrides/main.html; README.md shows it as the host's header): everything
+# from the site itself; scripts only from files on it (none written into a
+# page, no event handlers), with WebAssembly, which the search (Pagefind)
+# compiles; no plugins; no <base>; forms sent only to the site.
+CONTENT_SECURITY_POLICY = "; ".join((
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+))
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")  # what browsers drop from an address before reading it
 
