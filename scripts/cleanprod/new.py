@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from cleanprod import cases, events, news, page_structure
+from cleanprod import cases, events, news, page_structure, unfinished
 from cleanprod.datasets import whole_number
 from cleanprod.paths import DOCS
 from cleanprod.problems import describe
@@ -63,13 +63,13 @@ class Kind:
 
 
 KINDS = {
-    "event": Kind("an event", events.FOLDER, "start", ("（在這裡介紹活動：內容、對象、講者。）", "(Write about the event here: what it covers, who it is for, the speakers.)")),
-    "news": Kind("a news item", news.FOLDER, "date", ("（在這裡寫消息內容。）", "(Write the news here.)")),
+    "event": Kind("an event", events.FOLDER, "start", unfinished.EVENT),
+    "news": Kind("a news item", news.FOLDER, "date", unfinished.NEWS),
     "case": Kind(
         "a demonstration project case study",
         cases.FOLDER,
         "year",
-        ("## 項目內容\n\n（在這裡介紹項目：工廠原來的問題、採用的技術、量度成果的方法。）", "## The project\n\n(Write about the project here: the factory's problem, the technology it used, how the results were measured.)"),
+        ("## 項目內容\n\n" + unfinished.CASE[0], "## The project\n\n" + unfinished.CASE[1]),
     ),
 }
 OPTIONAL = ""  # the default of a question that may be left unanswered
@@ -181,11 +181,12 @@ def create(kind: str, given: dict, docs: Path = DOCS, ask: Callable[[str], str] 
     zh_file.write_text(_page(_front_matter(kind, answers, "zh"), zh_body), encoding="utf-8")
     en_file.write_text(_page(_front_matter(kind, answers, "en"), en_body), encoding="utf-8")
     _, problems = validate(docs)
-    mine = [p for p in problems if p.file in (zh_file, en_file)]
+    # The text for staff to replace is there, as it should be until they write the page.
+    mine = [p for p in problems if p.file in (zh_file, en_file) and not p.what.startswith(unfinished.WHAT)]
     if mine:
         zh_file.unlink()
         en_file.unlink()
         print(f"Nothing was written: {describe(mine)}", file=sys.stderr)
         return 1
-    print(f"Written:\n  {zh_file.relative_to(docs.parent)}\n  {en_file.relative_to(docs.parent)}\nWrite the text in both, then run 'make check'.")
+    print(f"Written:\n  {zh_file.relative_to(docs.parent)}\n  {en_file.relative_to(docs.parent)}\nWrite the text in both, in place of the line in brackets, then run 'make check'.")
     return 0
