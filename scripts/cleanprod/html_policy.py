@@ -133,8 +133,9 @@ _ELEMENT_FIXES = {
 
 def _element_breach(tag: str, attrs: list[tuple[str, str | None]]) -> tuple[str, str]:
     """What is wrong with an element the policy does not allow, and the fix."""
-    loaded = [value for name, value in attrs if name in {"src", "data", "href", "action", "formaction", "poster"} and value and loads_from_elsewhere(value)]
-    if tag != "a" and loaded:
+    loading = {"src", "data", "action", "formaction", "poster"} | ({"href"} if tag in ("link", "image", "use") else set())
+    loaded = [value for name, value in attrs if name in loading and value and loads_from_elsewhere(value)]
+    if loaded:
         return f"the <{tag}> would load '{loaded[0]}' from another site", _LOAD_FIX
     if tag in _ELEMENT_FIXES:
         return _ELEMENT_FIXES[tag]
