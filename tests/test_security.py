@@ -274,7 +274,7 @@ def test_every_page_loads_under_the_policy_with_no_violation_and_nothing_from_el
     page.on("request", lambda request: elsewhere.append(request.url) if urlsplit(request.url).netloc not in (here, "") and not request.url.startswith("data:") else None)
     page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
     for file in all_html_files(site):
-        page.goto(server + "/" + file.relative_to(site).as_posix())
+        page.goto(server + file.relative_to(site).as_posix())
         violations += page.evaluate("window.__violations")
     assert violations == [] and elsewhere == []
 
@@ -283,12 +283,12 @@ def test_every_page_loads_under_the_policy_with_no_violation_and_nothing_from_el
 def test_search_and_the_forms_work_under_the_policy(server: str, page) -> None:
     violations: list[str] = []
     page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
-    page.goto(server + "/en/search/?q=eligibility")
+    page.goto(server + "en/search/?q=eligibility")
     page.wait_for_selector(".pagefind-ui__result-link")  # Pagefind's WebAssembly ran
     assert "/en/eligibility/" in page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.getAttribute('href'))")
-    page.goto(server + "/en/eligibility/")
+    page.goto(server + "en/eligibility/")
     page.wait_for_selector("form[data-checker]:not([hidden])")  # the checker's script ran
-    page.goto(server + "/en/partners/")
+    page.goto(server + "en/partners/")
     page.wait_for_selector("[data-directory-filters]:not([hidden])")  # the directory's script ran
     assert violations == []
 

@@ -76,7 +76,7 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
-    "img-src 'self'",
+    "img-src 'self' data:",  # the theme's icons, which its stylesheet holds as data: URLs
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
