@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from cleanprod import html_policy, search_index, text_checks, unfinished
+from cleanprod import html_policy, new, search_index, text_checks, unfinished
 from cleanprod.problems import describe
 from cleanprod.validate import validate
 from conftest import all_html_files, copy_project, edit, edit_front_matter, read_html, run_build, run_command
@@ -139,6 +139,26 @@ def test_text_left_for_staff_to_replace_is_named(sources: Path) -> None:
     line = _first_line(sources, "news/2026-08-12-statistics-published.en.md") + 1
     report = _check_after(sources, "news/2026-08-12-statistics-published.en.md", f"\n{unfinished.NEWS[1]}\n")
     assert f"docs/news/2026-08-12-statistics-published.en.md, line {line}: the page still holds the text written for you to replace: '(Write the news here.)'. Fix: write the page's text in its place" in report
+
+
+def test_new_event_asks_for_what_readers_see_and_marks_the_text_to_replace(sources: Path) -> None:
+    answers = {
+        "slug": "energy-talk", "title_zh": "示例：節能講座", "title_en": "Example: energy talk", "type": "briefing",
+        "start": "2030-08-01 10:00", "end": "2030-08-01 11:30", "venue": "online", "description_zh": "示例活動。",
+        "description_en": "An example talk.", "registration_url": "https://example.org/register", "registration_deadline": "2030-07-25", "example": "yes",
+    }
+    docs = sources / "docs"
+    written = [docs / "events" / "2030-08-01-energy-talk.md", docs / "events" / "2030-08-01-energy-talk.en.md"]
+    try:
+        assert new.create("event", answers, docs=docs) == 0
+        english = written[1].read_text(encoding="utf-8")
+        assert "description: An example talk.\n" in english and "example: true\n" in english
+        assert "registration: {url: 'https://example.org/register', deadline: '2030-07-25'}" in english
+        report = describe(validate(docs)[1])
+        assert f"docs/events/2030-08-01-energy-talk.en.md, line {english.split(chr(10)).index(unfinished.EVENT[1]) + 1}: the page still holds the text written for you to replace" in report
+    finally:
+        for file in written:
+            file.unlink(missing_ok=True)
 
 
 def test_the_policy_enforced_on_the_article_keeps_only_what_it_allows(tmp_path: Path) -> None:

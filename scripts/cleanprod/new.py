@@ -27,6 +27,7 @@ from cleanprod.validate import validate
 
 # (flag, question, default) for each kind; a default of None means the answer is
 # required. A case study's are read from its schema (`_case_questions`).
+OPTIONAL = ""  # the default of a question that may be left unanswered
 QUESTIONS = {
     "event": [
         ("slug", "A short English name for the file, such as energy-seminar", None),
@@ -40,6 +41,11 @@ QUESTIONS = {
         ("sectors", "Sectors, comma-separated codes from docs/data/sectors.csv, or all", "all"),
         ("fee", "Fee in HK$ (0 for free)", "0"),
         ("status", "Status: open, full, cancelled or postponed", "open"),
+        ("description_zh", "One sentence about the event in Traditional Chinese, for search results and link previews (Enter to leave out)", OPTIONAL),
+        ("description_en", "One sentence about the event in English, for search results and link previews (Enter to leave out)", OPTIONAL),
+        ("registration_url", "The registration page's full address, starting https:// (Enter if there is none)", OPTIONAL),
+        ("registration_deadline", "The last day to register, as YYYY-MM-DD (Enter if there is none)", OPTIONAL),
+        ("example", "Is this an example, not a real event? yes or no", "no"),
     ],
     "news": [
         ("slug", "A short English name for the file, such as new-phase", None),
@@ -48,6 +54,7 @@ QUESTIONS = {
         ("date", "Date, as YYYY-MM-DD", None),
         ("summary_zh", "One-sentence summary in Traditional Chinese", None),
         ("summary_en", "One-sentence summary in English", None),
+        ("example", "Is this an example, not real news? yes or no", "no"),
     ],
 }
 
@@ -72,7 +79,6 @@ KINDS = {
         ("## 項目內容\n\n" + unfinished.CASE[0], "## The project\n\n" + unfinished.CASE[1]),
     ),
 }
-OPTIONAL = ""  # the default of a question that may be left unanswered
 
 
 @lru_cache(maxsize=1)
@@ -128,15 +134,14 @@ def _number(text: str) -> int | str:
 
 def _front_matter(kind: str, a: dict, lang: str) -> dict:
     title = a["title_zh"] if lang == "zh" else a["title_en"]
+    example = {"example": True} if a["example"].strip().lower() in ("yes", "y") else {}
     if kind == "news":
-        return {"title": title, "date": a["date"], "summary": a["summary_zh"] if lang == "zh" else a["summary_en"]}
+        return {"title": title, "date": a["date"], "summary": a["summary_zh"] if lang == "zh" else a["summary_en"], **example}
     if kind == "case":
         meta = {"title": title, "sector": a["sector"].strip(), "technology": a["technology"].strip(), "year": _number(a["year"]), "city": a["city"].strip()}
         meta.update({name: _number(a[name]) for name in ("investment_hkd", "subsidy_hkd")})
         meta["results"] = {name: _number(a[name]) for name, _, default in _questions(kind) if default == OPTIONAL and a[name]}
-        if a["example"].strip().lower() in ("yes", "y"):
-            meta["example"] = True
-        return meta
+        return {**meta, **example}
     listed = lambda text: [part.strip() for part in text.split(",") if part.strip()]  # noqa: E731
     meta = {
         "title": title,
@@ -150,7 +155,11 @@ def _front_matter(kind: str, a: dict, lang: str) -> dict:
     }
     if a["fee"] and a["fee"] != "0":
         meta["fee_hkd"] = _number(a["fee"])
-    return meta
+    if description := (a["description_zh"] if lang == "zh" else a["description_en"]).strip():
+        meta["description"] = description
+    if a["registration_url"].strip():
+        meta["registration"] = {"url": a["registration_url"].strip(), **({"deadline": a["registration_deadline"].strip()} if a["registration_deadline"].strip() else {})}
+    return {**meta, **example}
 
 
 def _page(meta: dict, body: str) -> str:
