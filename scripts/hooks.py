@@ -10,6 +10,7 @@ process (cleanprod/language_builds.py); the events below serve both ways.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,7 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
+from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, html_policy, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
 from cleanprod.labels import Labels
 from cleanprod.paths import DATA_FILES, DOCS, ROOT
 from cleanprod.problems import ContentError
@@ -166,8 +168,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Every value a template prints (titles, descriptions, labels) is escaped
+    # for HTML; MkDocs' environment does not do so itself. The one value that
+    # is HTML, a page's article, is marked so in on_page_context.
+    env.autoescape = True
+    if env.cache is not None:  # templates compiled before this were compiled without escaping
+        env.cache.clear()
     _state.files, _state.env = files, env
     env.globals["kept"] = _kept
+    env.globals["content_security_policy"] = html_policy.CONTENT_SECURITY_POLICY
     env.globals["labels"] = _state.labels[_state.lang]
     env.globals["search_ui_labels"] = search_index.ui_labels(_state.labels[_state.lang])
     env.globals["lang_home"] = languages.url_prefix(_state.lang)
@@ -197,12 +206,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html, breaches = html_policy.enforce(html, Path(page.file.abs_src_path))
+    if breaches:
+        raise PluginError(str(ContentError(breaches)))
     blocks = [search_index.words_apart(block) for block in _state.blocks.pop(page.file.src_uri, [])]
     html = directives.restore(html, blocks)
     if page.present_anchor_ids is not None:  # for MkDocs' check of links to headings (validation: anchors)
         page.present_anchor_ids |= directives.ids(blocks)
     html = images.sized(html, page.url, lambda uri: _source_file(files, uri))
+    _plain_titles(page)
     return search_index.title_kept(html, _record(page))
+
+
+def _plain_titles(page: Page) -> None:
+    """The page's title and its headings' titles as plain text, which the
+    templates escape: MkDocs gives a title from front matter as written, but
+    one from a heading, and the table of contents' titles, as HTML."""
+    page.__dict__.pop("title", None)  # a title set by an earlier render of the page (the preview)
+    if "title" not in page.meta and page.title is not None:
+        page.title = html.unescape(page.title)
+
+    def walk(items) -> None:
+        for item in items:
+            item.title = html.unescape(item.title)
+            walk(item.children)
+
+    walk(page.toc)
 
 
 def _source_file(files: Files, uri: str) -> Path | None:
@@ -222,10 +251,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         page.content = page.content.replace(
             sitemap.PLACEHOLDER, sitemap.render(_site_map_entries(nav.items, page))
         )
+    page.content = Markup(page.content)  # the one HTML value the templates print as it is (on_env)
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    page.content = str(page.content)  # plain text again for the code below, whose str methods Markup would change
     if _state.lang in languages.CHINESE and page.meta.get("search") is not False:
         # By URL: a page the preview renders again replaces its record.
         url = page.url.removeprefix(languages.url_prefix(_state.lang))

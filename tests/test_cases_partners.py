@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cleanprod import unfinished
 from cleanprod.datasets import load
 from cleanprod.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
@@ -203,6 +204,11 @@ def test_new_case_command_writes_both_languages_with_the_same_figures(project: P
         text = page.read_text(encoding="utf-8")
         assert "investment_hkd: 300000\n" in text  # the thousands separator, as typed, taken out
         assert "results: {fuel_tonnes: 120, cost_saved_hkd: 200000}" in text and "example: true" in text
+    unwritten = run_command(project, "check")  # the text in brackets is for staff to replace
+    assert unwritten.returncode == 1
+    assert "docs/cases/2012-boiler-upgrade.en.md, line 17: the page still holds the text written for you to replace: '(Write about the project here:" in unwritten.stderr
+    for page in (zh, en):
+        page.write_text("\n".join("The project's story." if line in unfinished.PLACEHOLDERS else line for line in page.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
     assert run_command(project, "check").returncode == 0
 
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import LANG_PREFIXES, copy_project, edit_front_matter, failed_check, read_html, run_build, run_command, serve, visible_links
+from cleanprod import unfinished
 from cleanprod.revision import HONG_KONG
 
 BUILD_DAY = datetime(2030, 6, 1, 9, 0, tzinfo=HONG_KONG)
@@ -345,6 +346,11 @@ def test_new_event_command_writes_both_languages(events_project: Path) -> None:
     en = events_project / "docs" / "events" / "2030-08-01-energy-talk.en.md"
     assert "title: 節能講座" in zh.read_text(encoding="utf-8")
     assert "sectors: [textiles, furniture]" in en.read_text(encoding="utf-8")
+    unwritten = run_command(events_project, "check")  # the text in brackets is for staff to replace
+    assert unwritten.returncode == 1
+    assert "docs/events/2030-08-01-energy-talk.md, line" in unwritten.stderr and "the page still holds the text written for you to replace: '（在這裡介紹活動" in unwritten.stderr
+    for page in (zh, en):
+        page.write_text(page.read_text(encoding="utf-8").replace(unfinished.EVENT[0], "講座內容。").replace(unfinished.EVENT[1], "What the talk covers."), encoding="utf-8")
     assert run_command(events_project, "check").returncode == 0
 
 

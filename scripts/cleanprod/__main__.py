@@ -76,8 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         given = {k: v for k, v in vars(args).items() if k not in ("command", "kind")}
         return new.create(args.kind, given, ask=input if sys.stdin.isatty() else None)
+    build.stop_with_parent()
     try:
         build.build(args.site_dir)
+    except build.BuildStopped as error:
+        print(f"\nThe build was stopped ({error}): {args.site_dir} was left as it was, and the unfinished build was removed.", file=sys.stderr)
+        return 128 + error.signum
     except build.BuildFailed as error:
         print(f"\nThe site was not built, and {args.site_dir} was left as it was: {error}.", file=sys.stderr)
         return 1

@@ -142,8 +142,14 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
                 reported.value = True
         connection.send(built)
         while keep and built and (paths := connection.recv()) is not None:
-            _render_again(config, set(paths))
+            try:
+                _render_again(config, set(paths))
+            except MkDocsException as error:  # a page outside the HTML policy: the reader keeps the last good version
+                log.error(str(error))
             connection.send(True)
+    except RecursionError:  # text nested deeper than the check foresaw: MkDocs has named the page
+        log.error("The page named above is nested too deeply for the site to build it. Fix: write its lists and quotations with fewer levels, one inside another.")
+        built = False
     except BaseException:  # a fault in the code, or the parent gone: say so, and end
         traceback.print_exc()
         built = False

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from cleanprod import cases, events, news, page_structure
+from cleanprod import cases, events, news, page_structure, unfinished
 from cleanprod.datasets import whole_number
 from cleanprod.paths import DOCS
 from cleanprod.problems import describe
@@ -27,6 +27,7 @@ from cleanprod.validate import validate
 
 # (flag, question, default) for each kind; a default of None means the answer is
 # required. A case study's are read from its schema (`_case_questions`).
+OPTIONAL = ""  # the default of a question that may be left unanswered
 QUESTIONS = {
     "event": [
         ("slug", "A short English name for the file, such as energy-seminar", None),
@@ -40,6 +41,11 @@ QUESTIONS = {
         ("sectors", "Sectors, comma-separated codes from docs/data/sectors.csv, or all", "all"),
         ("fee", "Fee in HK$ (0 for free)", "0"),
         ("status", "Status: open, full, cancelled or postponed", "open"),
+        ("description_zh", "One sentence about the event in Traditional Chinese, for search results and link previews (Enter to leave out)", OPTIONAL),
+        ("description_en", "One sentence about the event in English, for search results and link previews (Enter to leave out)", OPTIONAL),
+        ("registration_url", "The registration page's full address, starting https:// (Enter if there is none)", OPTIONAL),
+        ("registration_deadline", "The last day to register, as YYYY-MM-DD (Enter if there is none)", OPTIONAL),
+        ("example", "Is this an example, not a real event? yes or no", "no"),
     ],
     "news": [
         ("slug", "A short English name for the file, such as new-phase", None),
@@ -48,6 +54,7 @@ QUESTIONS = {
         ("date", "Date, as YYYY-MM-DD", None),
         ("summary_zh", "One-sentence summary in Traditional Chinese", None),
         ("summary_en", "One-sentence summary in English", None),
+        ("example", "Is this an example, not real news? yes or no", "no"),
     ],
 }
 
@@ -63,16 +70,15 @@ class Kind:
 
 
 KINDS = {
-    "event": Kind("an event", events.FOLDER, "start", ("（在這裡介紹活動：內容、對象、講者。）", "(Write about the event here: what it covers, who it is for, the speakers.)")),
-    "news": Kind("a news item", news.FOLDER, "date", ("（在這裡寫消息內容。）", "(Write the news here.)")),
+    "event": Kind("an event", events.FOLDER, "start", unfinished.EVENT),
+    "news": Kind("a news item", news.FOLDER, "date", unfinished.NEWS),
     "case": Kind(
         "a demonstration project case study",
         cases.FOLDER,
         "year",
-        ("## 項目內容\n\n（在這裡介紹項目：工廠原來的問題、採用的技術、量度成果的方法。）", "## The project\n\n(Write about the project here: the factory's problem, the technology it used, how the results were measured.)"),
+        ("## 項目內容\n\n" + unfinished.CASE[0], "## The project\n\n" + unfinished.CASE[1]),
     ),
 }
-OPTIONAL = ""  # the default of a question that may be left unanswered
 
 
 @lru_cache(maxsize=1)
@@ -128,15 +134,14 @@ def _number(text: str) -> int | str:
 
 def _front_matter(kind: str, a: dict, lang: str) -> dict:
     title = a["title_zh"] if lang == "zh" else a["title_en"]
+    example = {"example": True} if a["example"].strip().lower() in ("yes", "y") else {}
     if kind == "news":
-        return {"title": title, "date": a["date"], "summary": a["summary_zh"] if lang == "zh" else a["summary_en"]}
+        return {"title": title, "date": a["date"], "summary": a["summary_zh"] if lang == "zh" else a["summary_en"], **example}
     if kind == "case":
         meta = {"title": title, "sector": a["sector"].strip(), "technology": a["technology"].strip(), "year": _number(a["year"]), "city": a["city"].strip()}
         meta.update({name: _number(a[name]) for name in ("investment_hkd", "subsidy_hkd")})
         meta["results"] = {name: _number(a[name]) for name, _, default in _questions(kind) if default == OPTIONAL and a[name]}
-        if a["example"].strip().lower() in ("yes", "y"):
-            meta["example"] = True
-        return meta
+        return {**meta, **example}
     listed = lambda text: [part.strip() for part in text.split(",") if part.strip()]  # noqa: E731
     meta = {
         "title": title,
@@ -150,7 +155,11 @@ def _front_matter(kind: str, a: dict, lang: str) -> dict:
     }
     if a["fee"] and a["fee"] != "0":
         meta["fee_hkd"] = _number(a["fee"])
-    return meta
+    if description := (a["description_zh"] if lang == "zh" else a["description_en"]).strip():
+        meta["description"] = description
+    if a["registration_url"].strip():
+        meta["registration"] = {"url": a["registration_url"].strip(), **({"deadline": a["registration_deadline"].strip()} if a["registration_deadline"].strip() else {})}
+    return {**meta, **example}
 
 
 def _page(meta: dict, body: str) -> str:
@@ -181,11 +190,12 @@ def create(kind: str, given: dict, docs: Path = DOCS, ask: Callable[[str], str] 
     zh_file.write_text(_page(_front_matter(kind, answers, "zh"), zh_body), encoding="utf-8")
     en_file.write_text(_page(_front_matter(kind, answers, "en"), en_body), encoding="utf-8")
     _, problems = validate(docs)
-    mine = [p for p in problems if p.file in (zh_file, en_file)]
+    # The text for staff to replace is there, as it should be until they write the page.
+    mine = [p for p in problems if p.file in (zh_file, en_file) and not p.what.startswith(unfinished.WHAT)]
     if mine:
         zh_file.unlink()
         en_file.unlink()
         print(f"Nothing was written: {describe(mine)}", file=sys.stderr)
         return 1
-    print(f"Written:\n  {zh_file.relative_to(docs.parent)}\n  {en_file.relative_to(docs.parent)}\nWrite the text in both, then run 'make check'.")
+    print(f"Written:\n  {zh_file.relative_to(docs.parent)}\n  {en_file.relative_to(docs.parent)}\nWrite the text in both, in place of the line in brackets, then run 'make check'.")
     return 0

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from cleanprod import languages
+from cleanprod import html_policy, languages
 from cleanprod.pages import Page, ending, language_of
 from cleanprod.problems import Problem
 
@@ -35,12 +35,8 @@ _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", 
 # address, whose address looks like one: published as the text it is.
 _MISTYPED = re.compile(r"([\[［【])([^\]］】\n]+)([\]］】])([ \t]*)([(（])([A-Za-z0-9_./#:%?=&~+-]*[./][A-Za-z0-9_./#:%?=&~+-]*)([)）])")
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")  # another site, mail, or this page
-_ANOTHER_SITE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 _SITE_ADDRESS = re.compile(r"^/(?!/)")  # /statistics/: this site's root, not the page's file
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")  # ![description](address)
-# An HTML tag in the Markdown that loads something, and the address it loads.
-_LOADING_TAG = re.compile(r"<(script|iframe|img|video|audio|source|embed|object|link)\b[^>]*>", re.IGNORECASE)
-_LOADED = re.compile(r"""\b(?:src|data|href|poster|srcset)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def _exists(target: Path) -> bool:
@@ -63,6 +59,9 @@ def problems(page: Page, docs: Path) -> list[Problem]:
             meant = Path(os.path.relpath(docs / (path.strip("/") or "index.md"), page.path.parent)).as_posix()
             found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' is an address on this site, which is different in each language and wherever the site is published", _fix(page.path.parent, meant, docs)))
             continue
+        if not match[0].startswith("!") and (wrong := html_policy.link_problem(written)) is not None:
+            found.append(Problem(page.path, _line(page, match.start()), *wrong))
+            continue
         if not path or _ELSEWHERE.match(written):
             continue
         target = (page.path.parent / path).resolve()
@@ -82,20 +81,14 @@ def problems(page: Page, docs: Path) -> list[Problem]:
 
 
 def loaded_from_elsewhere(page: Page) -> list[Problem]:
-    """Each image, embedded frame, video or script that `page` would load from
-    another site, and each script written into it."""
-    found = []
-    for match in IMAGE.finditer(page.prose):
-        if _ANOTHER_SITE.match(match[2]):
-            found.append((match.start(), f"the image '{match[2]}' would be loaded from another site", "save the image in docs/images/ and show it from there: ![description](images/NAME.jpg); or link to the other site instead"))
-    for match in _LOADING_TAG.finditer(page.prose):
-        tag = match[1].lower()
-        addresses = [address for address in _LOADED.findall(match[0]) if _ANOTHER_SITE.match(address)]
-        if tag == "script":
-            found.append((match.start(), "the page has a script written into it", "remove it: pages hold text, and the site's few scripts are in overrides/assets/"))
-        elif addresses:
-            found.append((match.start(), f"the <{tag}> would load '{addresses[0]}' from another site", "link to it instead, as [what it is](address), or save the file in docs/ and use it from there"))
-    return [Problem(page.path, _line(page, start), what, fix) for start, what, fix in sorted(found)]
+    """Each Markdown image that `page` would load from another site (or from
+    an address of another kind, data: or javascript:). What HTML written in
+    the page would load is checked with the rest of its HTML (html_policy.py)."""
+    return [
+        Problem(page.path, _line(page, match.start()), f"the image '{match[2]}' would be loaded from another site", "save the image in docs/images/ and show it from there: ![description](images/NAME.jpg); or link to the other site instead")
+        for match in IMAGE.finditer(page.prose)
+        if html_policy.loads_from_elsewhere(match[2])
+    ]
 
 
 def _line(page: Page, offset: int) -> str:

@@ -9,7 +9,9 @@ from datetime import date
 from html import escape
 from urllib.parse import urljoin
 
-PLACEHOLDER = '<div class="site-map" data-site-map></div>'
+# What the site map page writes (<div class="site-map" data-site-map></div>),
+# as the article holds it once the HTML policy has written it again.
+PLACEHOLDER = '<div class="site-map" data-site-map=""></div>'
 
 
 @dataclass(frozen=True)

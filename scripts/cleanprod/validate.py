@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanprod import cases, chinese, datasets, directives, events, funding, languages, navigation, news, page_links, page_structure, pages, search_words
+from cleanprod import cases, chinese, datasets, directives, events, funding, html_policy, languages, navigation, news, page_links, page_structure, pages, search_words, text_checks, unfinished
 from cleanprod.labels import Labels, load as load_labels
 from cleanprod.paths import CONFIG, DATA_FILES, DOCS, GLOSSARY_FILE, LABELS_FILE, SEARCH_WORDS_FILE
 from cleanprod.problems import Problem
@@ -52,6 +52,7 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     found_cases, case_problems = cases.load_all(found_pages, docs, codes[SECTORS_FILE], rules)
     problems += event_problems + news_problems + case_problems
     problems += navigation.problems(found_pages, docs, docs.parent / CONFIG.name)
+    problems += text_checks.file_problems(docs)
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
     for page in found_pages:
@@ -72,7 +73,8 @@ def recheck(path: Path, content: Content) -> tuple[pages.Page | None, list[Probl
 
 def _page_problems(page: pages.Page, docs: Path, data: dict[str, datasets.Dataset], rules: funding.Rules | None, unusable: set[str] = frozenset()) -> list[Problem]:
     """What is wrong in a page's text: its links, what it loads, its headings, images, tables, lists, name and data lines, and Simplified characters in a Traditional Chinese page."""
-    found = page_links.problems(page, docs) + page_links.loaded_from_elsewhere(page) + page_structure.problems(page, docs)
+    found = page_links.problems(page, docs) + page_links.loaded_from_elsewhere(page) + html_policy.problems(page) + page_structure.problems(page, docs)
+    found += text_checks.nesting_problems(page.path, page.body, page.body_line) + unfinished.problems(page.path, page.body, page.body_line)
     if page.lang == languages.DEFAULT:
         found += chinese.simplified_problems(page.path, page.front_matter, pages.FRONT_MATTER_LINE) + chinese.simplified_problems(page.path, page.prose, page.body_line)
     return found + directives.check(page.path, page.body, page.body_line, data, rules, unusable)
