@@ -218,19 +218,24 @@ def _source(function: object) -> str:
         return ""
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark each test `browser` if it uses a browser tab, and `build` if it
     or a fixture it uses builds a site (the `site` fixture, or a command run
     in its own process that builds), so that `-m "not browser and not build"`
-    selects the fast tier whatever file a test is in."""
+    selects the fast tier whatever file a test is in. Tests sharing a
+    fixture built once per file are kept together on one worker."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if any(d.scope in ("module", "class", "package") for defs in definitions.values() for d in defs):
+            # One worker runs them all (--dist loadgroup), so that it builds the fixture once.
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if names & BUILD_FIXTURES or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.build)
             continue
-        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
         functions = [getattr(item, "function", None)] + [d.func for defs in definitions.values() for d in defs]
         if any(_STARTS_A_BUILD.search(_source(f)) for f in functions if f is not None):
             item.add_marker(pytest.mark.build)
