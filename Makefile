@@ -12,7 +12,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 NODE := tests/node
 NODE_INSTALLED := $(NODE)/node_modules/.installed
 
-.PHONY: site serve check test test-fast event news case system-packages clean
+.PHONY: site serve check test test-fast mutation event news case system-packages clean
 
 site: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
@@ -38,6 +38,13 @@ test: $(INSTALLED) system-packages $(NODE_INSTALLED)
 
 test-fast: $(INSTALLED)
 	$(RUN) $(BIN)/python -m pytest $(PARALLEL) -m "not browser and not build"
+
+# Mutation testing (tests/README.md): every configured module, or those
+# named, as in `make mutation MUTANTS="cleanprod.render.table*"`. mutmut
+# imports the package from src/, linked to scripts/ for the run.
+mutation: $(INSTALLED)
+	ln -sfn scripts src
+	$(BIN)/mutmut run $(MUTANTS); status=$$?; rm -f src; $(BIN)/mutmut results; exit $$status
 
 # Debian's Chromium and CJK fonts for the browser tests; Java and Node.js
 # for the Nu HTML Checker, unless the machine already has them.
