@@ -1,5 +1,6 @@
 # The site's commands. `make site` builds, `make serve` previews, `make check`
-# checks content, translations and links, `make test` runs every test.
+# checks content, translations and links, `make test` runs every test,
+# `make test-fast` those that need neither a browser nor a build (a minute).
 # Each creates .venv with the pinned packages first.
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 NODE := tests/node
 NODE_INSTALLED := $(NODE)/node_modules/.installed
 
-.PHONY: site serve check test event news case system-packages clean
+.PHONY: site serve check test test-fast mutation event news case system-packages clean
 
 site: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
@@ -28,8 +29,22 @@ check: $(INSTALLED)
 event news case: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod new $@
 
+# The tests run on every core (pytest-xdist); the workers share one build of
+# the site, and the tests of a file that builds its own site stay together.
+PARALLEL := -n auto --dist loadgroup
+
 test: $(INSTALLED) system-packages $(NODE_INSTALLED)
-	$(RUN) $(BIN)/python -m pytest
+	$(RUN) $(BIN)/python -m pytest $(PARALLEL)
+
+test-fast: $(INSTALLED)
+	$(RUN) $(BIN)/python -m pytest $(PARALLEL) -m "not browser and not build"
+
+# Mutation testing (tests/README.md): every configured module, or those
+# named, as in `make mutation MUTANTS="cleanprod.render.table*"`. mutmut
+# imports the package from src/, linked to scripts/ for the run.
+mutation: $(INSTALLED)
+	ln -sfn scripts src
+	$(BIN)/mutmut run $(MUTANTS); status=$$?; rm -f src; $(BIN)/mutmut results; exit $$status
 
 # Debian's Chromium and CJK fonts for the browser tests; Java and Node.js
 # for the Nu HTML Checker, unless the machine already has them.

@@ -1,9 +1,17 @@
 """Shared fixtures: the site is built once per test run, into a temporary folder,
-with the same command as the README's; browser tests serve it on 127.0.0.1."""
+with the same command as the README's (once for all workers when the tests run
+in parallel); browser tests serve it on 127.0.0.1. Each test is marked by what
+it needs (`browser`, `build`), from the fixtures and helpers it uses, so that
+`make test-fast` can leave out the slow ones without a list of files."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import inspect
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,8 +33,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("built") / "site"
-    build.build(folder)
+    """The site built from the repository's sources. Parallel workers
+    (pytest-xdist) share one build: the first to need it builds it, under a
+    lock, into the run's common folder; the others wait for it. The build
+    swaps the finished site in whole, so a folder that exists is complete."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    folder = shared / "built" / "site"
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not folder.exists():
+            build.build(folder)
     return folder
 
 
@@ -48,11 +66,42 @@ def copy_project(tmp_path: Path) -> Path:
 
 
 def run_command(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m cleanprod ARGS` run in a project copy, as staff would run it."""
+    """`python -m cleanprod ARGS` run in a project copy, as staff would run it.
+
+    `check` runs in this process (`check_in_process`): the same `main()`, a
+    second faster than a new interpreter; every other command in its own."""
+    if args == ("check",):
+        return check_in_process(project, env)
+    return run_process(project, *args, env=env)
+
+
+def run_process(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m cleanprod ARGS` in a new interpreter, in a project copy."""
     env = dict(os.environ, PYTHONPATH=str(project / "scripts"), NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "cleanprod", *args], cwd=project, env=env, capture_output=True, text=True
     )
+
+
+def check_in_process(project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m cleanprod check` in a project copy, run by `main()` in this
+    process: the command's folders (and the folder problems are named from)
+    point at the copy meanwhile, so that its output is the command's, word
+    for word."""
+    from cleanprod import __main__ as command, problems
+
+    root = project.resolve()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as restore:
+        for module, name, value in ((command, "DOCS", root / "docs"), (command, "ROOT", root), (problems, "ROOT", root)):
+            restore.callback(setattr, module, name, getattr(module, name))
+            setattr(module, name, value)
+        saved_env = dict(os.environ)
+        restore.callback(lambda: (os.environ.clear(), os.environ.update(saved_env)))
+        os.environ.update(env or {})
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            returncode = command.main(["check"])
+    return subprocess.CompletedProcess(["python", "-m", "cleanprod", "check"], returncode, out.getvalue(), err.getvalue())
 
 
 def failed_check(project: Path, problems: int) -> subprocess.CompletedProcess[str]:
@@ -147,3 +196,46 @@ def page_without_javascript(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# ---- Markers, from what each test uses -------------------------------------
+
+BROWSER_FIXTURES = {"browser", "page", "page_without_javascript"}
+BUILD_FIXTURES = {"site", "server"}
+# A build, or a command in its own process that builds: `run_command` or
+# `run_process` with anything but "check" or "new" (which only writes
+# files), a preview.
+_STARTS_A_BUILD = re.compile(
+    r"\brun_build\(|\bbuild\.build\(|\bbuild_into\(|\bPopen\("
+    r"|\brun_(?:command|process)\(\s*[\w.]+\s*,(?!\s*[\"'](?:check|new)[\"'])"
+)
+
+
+def _source(function: object) -> str:
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test `browser` if it uses a browser tab, and `build` if it
+    or a fixture it uses builds a site (the `site` fixture, or a command run
+    in its own process that builds), so that `-m "not browser and not build"`
+    selects the fast tier whatever file a test is in. Tests sharing a
+    fixture built once per file are kept together on one worker."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if any(d.scope in ("module", "class", "package") for defs in definitions.values() for d in defs):
+            # One worker runs them all (--dist loadgroup), so that it builds the fixture once.
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & BUILD_FIXTURES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.build)
+            continue
+        functions = [getattr(item, "function", None)] + [d.func for defs in definitions.values() for d in defs]
+        if any(_STARTS_A_BUILD.search(_source(f)) for f in functions if f is not None):
+            item.add_marker(pytest.mark.build)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import all_html_files
+from conftest import CONTENT_PAGES, all_html_files
 
 pytestmark = pytest.mark.browser
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -21,7 +21,9 @@ def test_no_axe_violations_on_any_page(site: Path, server: str, page, width: int
     page.set_viewport_size({"width": width, "height": 800})
     axe = Axe()
     found = {}
-    for file in all_html_files(site):
+    files = all_html_files(site)
+    assert len(files) > 3 * len(CONTENT_PAGES)  # every page of every language, events and news too
+    for file in files:
         url = server + file.relative_to(site).as_posix().removesuffix("index.html")
         page.goto(url)
         violations = axe.run(page, options=WCAG).response["violations"]
@@ -40,3 +42,14 @@ def test_no_axe_violations_on_search_results(server: str, page, url: str, shown:
     page.goto(server + url)
     page.wait_for_selector(shown)
     assert Axe().run(page, options=WCAG).response["violations"] == []
+
+
+def test_axe_reports_a_violation_put_into_a_page(server: str, page) -> None:
+    """The positive control: the same run, on a built page from which the
+    language and an image's text alternative are taken away, reports both;
+    an axe that found nothing would pass every test above."""
+    page.goto(server + "en/funding/")
+    assert Axe().run(page, options=WCAG).response["violations"] == []
+    page.evaluate("() => { document.documentElement.removeAttribute('lang'); document.querySelector('.md-logo img').removeAttribute('alt'); }")
+    violations = Axe().run(page, options=WCAG).response["violations"]
+    assert sorted(v["id"] for v in violations) == ["html-has-lang", "image-alt"]

@@ -1,5 +1,11 @@
 """The build is all or nothing: a staff member's mistake stops it with a message
-naming the file, the line and the fix, and the previous site/ stays as it was."""
+naming the file, the line and the fix, and the previous site/ stays as it was.
+
+The build checks every page and data file first, with the function `make
+check` runs (validate.py): most messages are asserted by running the check
+in-process; a few real builds show that such a mistake leaves site/ as it was,
+and the mistakes only the build itself finds (a missing heading, a label a
+template uses) are asserted by a build."""
 
 from __future__ import annotations
 
@@ -21,6 +27,14 @@ def assert_failed_and_site_untouched(project: Path, result: subprocess.Completed
     return result.stdout + result.stderr
 
 
+def failed_check_output(project: Path) -> str:
+    """What `make check` prints for a mistake that stops the build: the build
+    runs the same check first, and prints the same problems."""
+    result = run_command(project, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
 def test_clean_build_replaces_the_previous_site(project: Path) -> None:
     result = run_build(project)
     assert result.returncode == 0, result.stderr
@@ -39,7 +53,7 @@ def test_broken_front_matter_names_file_line_and_fix(project: Path) -> None:
 def test_file_not_saved_as_utf8_is_named(project: Path) -> None:
     page = project / "docs" / "notices.md"
     page.write_bytes(page.read_text(encoding="utf-8").encode("big5", errors="replace"))
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "docs/notices.md, line " in output
     assert "not saved as UTF-8" in output
     assert "save it again with the encoding 'UTF-8'" in output
@@ -48,7 +62,7 @@ def test_file_not_saved_as_utf8_is_named(project: Path) -> None:
 def test_every_problem_is_listed_at_once(project: Path) -> None:
     (project / "docs" / "privacy.md").write_text("no heading here\n", encoding="utf-8")
     (project / "docs" / "privacy.en.md").write_text("---\ntitle: [x\n---\n# P\n", encoding="utf-8")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "2 problems found" in output
     assert "docs/privacy.md, line 1: the page has no title" in output
     assert "docs/privacy.en.md, line " in output
@@ -80,10 +94,6 @@ def test_web_or_email_address_written_as_a_file_gets_its_own_fix(project: Path) 
     # once the site is published below its root; MkDocs left it as it was.
     ("/statistics/#approvals", "the link '/statistics/#approvals' is an address on this site, which is different in each language and wherever the site is published. "
      "Fix: write the path of a file in docs/, from this page's folder, such as 'funding.md' or '../data/approvals.csv'; the nearest file name is 'statistics.md'."),
-    # MkDocs found this one as it built, but named neither the line nor the
-    # headings there are (cleanprod/anchor_warnings.py).
-    ("statistics.md#approval", "the link 'statistics.md#approval' leads to no heading '#approval' of statistics.en.md. "
-     "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals, awareness, partners."),
     # From the Chinese page, whose translator copied it, it led to the English page.
     ("statistics.en.md#approvals", "the link 'statistics.en.md#approvals' names the English file, and leads to the English page from every language. "
      "Fix: write 'statistics.md', the Traditional Chinese file's name, as every link does"),
@@ -92,8 +102,18 @@ def test_link_that_would_lead_astray_stops_the_build_naming_its_line(project: Pa
     about = project / "docs" / "about.en.md"
     line = len(about.read_text(encoding="utf-8").splitlines()) + 2
     about.write_text(about.read_text(encoding="utf-8") + f"\nSee the [figures]({link}).\n", encoding="utf-8")
+    assert f"docs/about.en.md, line {line}: {message}" in failed_check_output(project)
+
+
+def test_link_to_no_heading_stops_the_build_naming_its_line(project: Path) -> None:
+    """MkDocs finds this one as it builds, but named neither the line nor the
+    headings there are (cleanprod/anchor_warnings.py)."""
+    about = project / "docs" / "about.en.md"
+    line = len(about.read_text(encoding="utf-8").splitlines()) + 2
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [figures](statistics.md#approval).\n", encoding="utf-8")
     output = assert_failed_and_site_untouched(project, run_build(project))
-    assert f"docs/about.en.md, line {line}: {message}" in output
+    assert (f"docs/about.en.md, line {line}: the link 'statistics.md#approval' leads to no heading '#approval' of statistics.en.md. "
+            "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals, awareness, partners.") in output
 
 
 def test_link_to_a_heading_made_from_data_builds(project: Path) -> None:
@@ -108,7 +128,7 @@ def test_link_to_a_heading_made_from_data_builds(project: Path) -> None:
 
 def test_label_without_english_text_is_named(project: Path) -> None:
     edit(project / "docs" / "_data" / "labels.yml", "  en: Important notices\n", "")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "labels.yml, label 'footer.notices': no en text" in output
 
 
@@ -125,7 +145,7 @@ def test_unclosed_quotation_mark_in_labels_names_its_line(project: Path) -> None
     labels = project / "docs" / "_data" / "labels.yml"
     line = labels.read_text(encoding="utf-8").splitlines().index("  en: Important notices") + 1
     edit(labels, "  en: Important notices\n", '  en: "Important notices\n')
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert f"docs/_data/labels.yml, line {line}: the file cannot be read" in output
     assert "Traceback" not in output
 
@@ -134,7 +154,7 @@ def test_glossary_entry_that_is_not_a_term_names_its_line(project: Path) -> None
     glossary = project / "docs" / "_data" / "glossary.yml"
     lines = glossary.read_text(encoding="utf-8").splitlines()
     glossary.write_text("\n".join(lines + ["软件: 1"]) + "\n", encoding="utf-8")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "Traceback" not in output
     assert (
         f"docs/_data/glossary.yml, line {len(lines) + 1}: '软件: 1' is not a term and its replacement. "
@@ -144,14 +164,14 @@ def test_glossary_entry_that_is_not_a_term_names_its_line(project: Path) -> None
 
 def test_glossary_that_is_not_a_list_of_terms_is_named(project: Path) -> None:
     (project / "docs" / "_data" / "glossary.yml").write_text("- 资讯\n- 信息\n", encoding="utf-8")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "docs/_data/glossary.yml, the whole file: the file is not a list of 'term: replacement' lines" in output
 
 
 def test_broken_link_stops_the_build(project: Path) -> None:
     page = project / "docs" / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[見此](no-such-page.md)\n", encoding="utf-8")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "no-such-page.md" in output
 
 
@@ -168,13 +188,13 @@ def test_same_sources_build_the_same_files(site: Path, tmp_path: Path) -> None:
 
 def test_bad_csv_stops_the_build_naming_file_row_and_column(project: Path) -> None:
     edit(project / "docs" / "data" / "approvals.csv", "2009/10,demonstration,25", "2009/10,demonstration,twenty-five")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "docs/data/approvals.csv, row 7, column 'approved': found 'twenty-five', expected a whole number" in output
 
 
 def test_unknown_data_in_a_page_names_the_line(project: Path) -> None:
     edit(project / "docs" / "statistics.en.md", "[[data:approvals.csv|chart]]", "[[data:approval.csv|chart]]")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output = failed_check_output(project)
     assert "docs/statistics.en.md, line " in output
     assert "there is no data file 'approval.csv'" in output and "use one of: approvals.csv" in output
 

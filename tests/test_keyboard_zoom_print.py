@@ -74,10 +74,11 @@ def test_print_shows_content_without_navigation(server: str, page, url: str) -> 
     page.goto(server + url)
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".site-search"):
-        hidden = page.evaluate(
-            "(s) => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none' || e.closest('.md-header, .md-footer') && getComputedStyle(e.closest('.md-header, .md-footer')).display === 'none')",
+        found, hidden = page.evaluate(
+            "(s) => { const all = [...document.querySelectorAll(s)]; return [all.length, all.every(e => getComputedStyle(e).display === 'none' || e.closest('.md-header, .md-footer') && getComputedStyle(e.closest('.md-header, .md-footer')).display === 'none')]; }",
             chrome,
         )
+        assert found > 0, f"the page has no {chrome}"
         assert hidden, f"{chrome} is printed"
     assert page.locator("article h1").first.is_visible()
     assert page.locator(".page-revised").first.is_visible(), "the revision date is printed"

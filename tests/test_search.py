@@ -29,10 +29,12 @@ def test_one_bundle_per_language_holding_only_that_language_pages(site: Path) ->
 def _results(page, url: str) -> list[str]:
     page.goto(url)
     page.wait_for_selector(".pagefind-ui__message", state="attached")
+    # The search has finished (the message no longer says it is searching),
+    # and every result has loaded its page's title and link.
     page.wait_for_function(
         "() => !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message')?.textContent || '…')"
+        " && [...document.querySelectorAll('.pagefind-ui__result')].every(r => r.querySelector('.pagefind-ui__result-link') && !r.querySelector('.pagefind-ui__loading'))"
     )
-    page.wait_for_timeout(300)
     return page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
 
 
@@ -197,7 +199,7 @@ def test_shorter_queries_are_offered_only_while_the_query_finds_nothing(page, se
     page.wait_for_function("() => document.querySelector('.search-shorter').textContent === ''")
     # A word on no page offers nothing shorter: the site map line is there for it.
     _results(page, f"{server}search/?q=xqzvw")
-    page.wait_for_timeout(500)
+    page.wait_for_selector('.search-shorter[data-query="xqzvw"]', state="attached")  # every shorter query tried
     assert page.inner_text(".search-shorter") == ""
 
 

@@ -157,8 +157,17 @@
       return finds(term);
     }
 
+    // The line says, in data-query, which query it is complete for: a
+    // reader's program (and the tests) can tell "nothing to offer" from "not
+    // yet".
     async function offer(query) {
       var asked = ++latest;
+      line.removeAttribute("data-query");
+      await fill(query, asked);
+      if (asked === latest) line.dataset.query = query;
+    }
+
+    async function fill(query, asked) {
       line.textContent = "";
       if (!query.trim() || await finds(processTerm(query))) return;
       var offered = [];
