@@ -12,6 +12,7 @@ apply, the rules table and the worked examples, all rendered here.
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from html import escape
 
@@ -20,6 +21,7 @@ from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.funding import Measure, Phase, Rules, Source
 from cleanprod.render.chart import figure, svg_bars
+from cleanprod.revision import format_date
 
 Labels = dict[str, str]
 CONNECTIONS = ("joint-venture", "wholly-owned", "processing", "shareholder")  # the four kinds of Guangdong factory
@@ -86,12 +88,14 @@ def summary(measure: Measure, lang: str, labels: Labels, past: bool = False) -> 
 
 
 def source_link(source: Source, lang: str, labels: Labels) -> str:
-    """A source named as the rules ask: its title linked to its page, its publisher, its date or that it has none."""
+    """A source named as the rules ask: its title linked to its page, its publisher, and its date if it gives one."""
     title = escape(in_language(source.title, lang))
     if source.url:
         title = f'<a href="{escape(source.url)}">{title}</a>'
-    dated = source.date if source.date else labels["funding.source.undated"]
-    return fill(labels["funding.source.item"], title=title, publisher=escape(in_language(source.publisher, lang)), date=escape(dated))
+    publisher = escape(in_language(source.publisher, lang))
+    if source.date:
+        return fill(labels["funding.source.item.dated"], title=title, publisher=publisher, date=escape(format_date(date.fromisoformat(source.date), lang)))
+    return fill(labels["funding.source.item"], title=title, publisher=publisher)
 
 
 def sources_note(phase: Phase, lang: str, labels: Labels) -> str:
@@ -233,7 +237,7 @@ def examples(phase: Phase, lang: str, labels: Labels) -> str:
             result = funding.subsidy(measure, Decimal(cost))
             how = explanation(measure, result, labels)
             if measure.cap_basis == "average-per-project":
-                how += " " + fill(labels["calc.average"], approved_by=in_language(phase.approved_by, lang))
+                how += " " + fill(labels["calc.average"], cap=money(measure.cap_hkd), approved_by=in_language(phase.approved_by, lang))
             elif result.at_most:
                 how += " " + labels["calc.at-most"]
             subsidy_label = "calc.subsidy.at-most" if result.at_most else "calc.subsidy"
@@ -264,8 +268,10 @@ def conditions(phase: Phase, sectors: Dataset, lang: str, labels: Labels, apply_
         items.append(f'{escape(fill(labels["funding.who.guangdong"], area=area))}<ul>{kinds}</ul>')
     elif guangdong == "hong-kong-owned":
         items.append(escape(fill(labels["funding.who.hong-kong-owned"], area=area)))
+    elif area:
+        items.append(escape(fill(labels["funding.who.connection.not-confirmed"], area=area)))
     else:
-        items.append(escape(fill(labels["funding.who.guangdong.not-confirmed"], area=area or labels["funding.who.guangdong.area"])))
+        items.append(escape(labels["funding.who.guangdong.not-confirmed"]))
     for kind in ("hong-kong-factory", "hong-kong-workshop"):
         status = who[kind]
         if status != "no":
@@ -325,7 +331,7 @@ def checker(rules: Rules, sectors: Dataset, places: dict, lang: str, labels: Lab
         for area, cities in places.items()
     )
     sector_options = "".join(
-        f'<option value="{escape(code)}">{escape(sectors.name_of(row, lang))}{escape(_trades(row, lang, labels))}</option>'
+        f'<option value="{escape(code)}">{escape(sectors.name_of(row, lang))}{escape(_trades(code, labels))}</option>'
         for code, row in sectors.row_by_key().items()
     )
     questions = [
@@ -360,9 +366,10 @@ def checker(rules: Rules, sectors: Dataset, places: dict, lang: str, labels: Lab
     )
 
 
-def _trades(row: dict, lang: str, labels: Labels) -> str:
-    """'（如：印染、織造）': the everyday trade names under a sector, if sectors.csv gives them."""
-    trades = in_language({lg: row.get(f"trades_{lg}") or "" for lg in ("zh-Hant", "en")}, lang)
+def _trades(code: str, labels: Labels) -> str:
+    """'（如：印染、織造）': the everyday trade names a factory owner knows a
+    sector by (labels elig.trades.<sector>), if the labels give them."""
+    trades = labels.get(f"elig.trades.{code}")
     return fill(labels["elig.sector.trades"], trades=trades) if trades else ""
 
 
@@ -427,7 +434,7 @@ def script_data(rules: Rules, sectors: Dataset, lang: str, labels: Labels, apply
             }
             for p in rules.phases
         ],
-        "labels": {k: v for k, v in labels.items() if k.split(".")[0] in ("calc", "elig", "funding", "apply")},
+        "labels": {k: v for k, v in labels.items() if k.split(".")[0] in ("calc", "elig", "funding", "apply", "contact")},
     }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return f'<script type="application/json" id="funding-data">{text}</script>'
