@@ -21,6 +21,7 @@ from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.funding import Measure, Phase, Rules, Source
 from cleanprod.render.chart import figure, svg_bars
+from cleanprod.render.table import scrolling
 from cleanprod.revision import format_date
 
 Labels = dict[str, str]
@@ -168,7 +169,7 @@ def history(rules: Rules, lang: str, labels: Labels) -> str:
                 + "</tr>"
             )
     caption = escape(labels["funding.history.caption"])
-    return f'<div class="data-table"><table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return scrolling(f'<table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', labels["funding.history.caption"])
 
 
 def largest_cap(phase: Phase) -> Measure | None:
