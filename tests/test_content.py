@@ -82,7 +82,7 @@ def test_home_page_figures_come_from_the_data(site: Path, lang: str, expected: s
 @pytest.mark.parametrize(
     "lang,caps",
     [
-        ("zh-Hant", ["每宗申請 15,000 元", "每個項目平均 160,000 元", "每個項目 15,000 元", "費用的 50%", "費用的 100%", "一般可免費參與"]),
+        ("zh-Hant", ["每宗申請 15,000 港元", "每個項目平均 160,000 港元", "每個項目 15,000 港元", "費用的 50%", "費用的 100%", "一般可免費參與"]),
         ("en", ["HK$15,000 per application", "an average of HK$160,000 per project", "HK$15,000 per project", "50% of the cost", "100% of the cost", "Generally free"]),
     ],
 )
@@ -130,7 +130,7 @@ def test_who_can_apply_names_the_eight_sectors(site: Path, lang: str, page: str,
 def test_funding_page_gives_each_measure_its_approved_applications_and_statistics_name(site: Path, lang: str) -> None:
     html = read_html(site, f"{LANG_PREFIXES[lang]}funding/")
     for measure, anchor in (("on-site assessment", "assessment"), ("demonstration", "demonstration"), ("verification", "verification")):
-        items = [li.get_text("", strip=True) for li in html.select(f"h2#{anchor} ~ ul")[0].select("li")]
+        items = [li.get_text("", strip=True) for li in html.select(f"h3#{anchor} ~ ul")[0].select("li")]
         approved = [item for item in items if f"{APPROVALS[measure][-1]:,}".replace(",", "") in item.replace(",", "")]
         assert len(approved) == 1 and MEASURE_NAMES[lang][measure] in approved[0], items
 
@@ -160,7 +160,7 @@ def test_every_page_shows_its_revision_date(site: Path, lang: str, source: str) 
 def test_site_map_lists_every_page(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "sitemap/")
     hrefs = {a["href"] for a in html.select("article ul.site-map a")}
-    assert hrefs == {"../", "../about/", "../funding/", "../eligibility/", "../events/", "../news/", "../cases/", "../partners/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
+    assert hrefs == {"../", "../about/", "../funding/", "../eligibility/", "../apply/", "../events/", "../news/", "../cases/", "../partners/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
 
 
 def test_no_page_requests_anything_from_another_site(site: Path) -> None:

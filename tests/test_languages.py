@@ -62,7 +62,8 @@ def test_site_name_nav_and_footer_are_in_the_page_language(
     nav = [a.get_text(strip=True) for a in html.select("nav.md-nav--primary a.md-nav__link")]
     assert nav_title in nav
     footer = [a.get_text(strip=True) for a in html.select(".site-footer-links a")]
-    assert footer[0] == footer_link and len(footer) == 4
+    assert footer[1] == footer_link and len(footer) == 5
+    assert footer[0] == {"zh-Hant": "如何申請", "en": "How to apply", "zh-Hans": "如何申请"}[lang]
 
 
 @pytest.mark.parametrize("lang,site_name,locale", [
@@ -107,7 +108,7 @@ def test_zh_hans_pages_are_simplified(site: Path, path: str) -> None:
 
 def test_zh_hans_funding_page_converted_and_keeps_figures(site: Path) -> None:
     text = read_html(site, "zh-Hans/funding/").select_one("article").get_text()
-    for expected in ["资助措施", "示范项目", "核证", "15,000 元", "160,000 元", "每个项目平均"]:
+    for expected in ["资助措施", "示范项目", "核证", "15,000 港元", "160,000 港元", "每个项目平均", "650,000 港元"]:
         assert expected in text
 
 

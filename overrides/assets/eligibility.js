@@ -1,11 +1,13 @@
 // The eligibility checker and the subsidy calculator.
 //
-// The rules and the page's labels come from the JSON that the build writes
-// into the page (id="funding-data"), taken from docs/data/funding-rules.yml:
-// no share, cap or sentence is written here. The sum is the same as
+// The rules of every phase and the page's labels come from the JSON that the
+// build writes into the page (id="funding-data"), taken from
+// docs/data/funding-rules.yml: no share, cap, date or sentence is written
+// here. The phase in force answers unless the reader chooses an earlier one;
+// an earlier phase answers in the past tense. The sum is the same as
 // scripts/cleanprod/funding.py's (the tests compare them): the share of the
 // cost, rounded to the cent, at most the cap. Without JavaScript the forms
-// stay hidden and the page shows the rules and worked examples.
+// stay hidden and the page shows who may apply, the rules and worked examples.
 (function () {
   "use strict";
 
@@ -13,6 +15,7 @@
   if (!source) return;
   var data = JSON.parse(source.textContent);
   var labels = data.labels;
+  var inForce = data.phases.filter(function (p) { return p.current; })[0];
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
@@ -35,8 +38,16 @@
     return node;
   }
 
-  function measure(code) {
-    return data.measures.filter(function (m) { return m.measure === code; })[0];
+  function phaseOf(code) {
+    return data.phases.filter(function (p) { return p.phase === code; })[0] || inForce;
+  }
+
+  function measureOf(phase, code) {
+    return phase.measures.filter(function (m) { return m.measure === code; })[0];
+  }
+
+  function calculable(m) {
+    return m.funding === "share-of-cost" || m.funding === "cap-only";
   }
 
   function showError(field, errorNode, message) {
@@ -46,6 +57,15 @@
       if (message) field.setAttribute("aria-invalid", "true");
       else field.removeAttribute("aria-invalid");
     }
+  }
+
+  // "Applications go to the Secretariat … How to apply": the end of every answer.
+  function applyLine(phase) {
+    var line = element("p", fill(labels["funding.approval"], { approved_by: phase.approvedBy }) + " ");
+    var link = element("a", labels["apply.link"]);
+    link.href = data.applyPage;
+    line.appendChild(link);
+    return line;
   }
 
   // ---- Subsidy calculator -------------------------------------------------
@@ -63,22 +83,72 @@
     var parts = cleaned.split(".");
     var cents = Number(parts[0]) * 100 + Number(((parts[1] || "") + "00").slice(0, 2));
     if (cents <= 0) return { error: labels["calc.error.positive"] };
+    if (cents < data.smallest * 100) return { error: fill(labels["calc.error.small"], { smallest: money(data.smallest * 100) }) };
     if (cents > data.largest * 100) return { error: fill(labels["calc.error.large"], { largest: money(data.largest * 100) }) };
     return { cents: cents };
   }
 
-  function subsidy(rule, costCents) {
-    var share = Math.round(costCents * rule.share / 100);
-    var cap = rule.cap * 100;
-    var paid = Math.min(share, cap);
-    return { share: share, paid: paid, own: costCents - paid, capped: share > cap };
+  // funding.subsidy: the share (all of the cost where the source gives none),
+  // rounded to the cent with halves up, at most the cap unless the cap is an average.
+  function subsidy(rule, costCents, higher) {
+    var percent = rule.share === null ? 100 : rule.share;
+    var share = Math.floor((costCents * percent + 50) / 100);
+    var cap = higher && rule.higherCap ? rule.higherCap : rule.cap;
+    var limits = cap !== null && rule.capBasis !== "average-per-project";
+    var paid = limits ? Math.min(share, cap * 100) : share;
+    return {
+      share: share, paid: paid, own: costCents - paid, cap: cap,
+      capped: limits && share > cap * 100,
+      atMost: rule.shareUpTo || rule.funding === "cap-only" || rule.capBasis === "average-per-project"
+    };
+  }
+
+  // render/funding.py's explanation: the rule that produced the sum, in words.
+  function explanation(rule, sum, costCents) {
+    var values = { cost: money(costCents), share: rule.share, raw: money(sum.share), cap: rule.capText, subsidy: money(sum.paid) };
+    var key;
+    if (rule.funding === "cap-only") {
+      key = sum.capped ? "calc.cap-only.over" : "calc.cap-only.within";
+      values.cap = money(sum.cap * 100);
+    } else if (rule.capBasis === "average-per-project") {
+      key = "calc.average.sum";
+    } else if (sum.cap === null) {
+      key = "calc.no-cap";
+    } else {
+      key = sum.capped ? "calc.over" : "calc.within";
+      values.cap = fill(labels["calc.money"], { amount: money(sum.cap * 100) });
+    }
+    return fill(labels[key], values);
   }
 
   function setUpCalculator(form, result) {
+    var phaseSelect = form.querySelector("#calc-phase");
     var select = form.querySelector("#calc-measure");
+    var higherQuestion = form.querySelector("#calc-higher-question");
+    var higher = form.querySelector("#calc-higher");
     var input = form.querySelector("#calc-cost");
     var error = form.querySelector("#calc-cost-error");
+
+    function listMeasures() {
+      var chosen = select.value;
+      select.textContent = "";
+      phaseOf(phaseSelect.value).measures.filter(calculable).forEach(function (m) {
+        var option = element("option", m.name);
+        option.value = m.measure;
+        select.appendChild(option);
+      });
+      if (measureOf(phaseOf(phaseSelect.value), chosen)) select.value = chosen;
+      showHigher();
+    }
+    function showHigher() {
+      var rule = measureOf(phaseOf(phaseSelect.value), select.value);
+      higherQuestion.hidden = !(rule && rule.higherCap);
+    }
+    phaseSelect.addEventListener("change", function () { listMeasures(); result.textContent = ""; });
+    select.addEventListener("change", showHigher);
+    listMeasures();
     form.hidden = false;
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var cost = parseCost(input.value);
@@ -89,26 +159,29 @@
         return;
       }
       showError(input, error, "");
-      var rule = measure(select.value);
-      var sum = subsidy(rule, cost.cents);
+      var phase = phaseOf(phaseSelect.value);
+      var rule = measureOf(phase, select.value);
+      var sum = subsidy(rule, cost.cents, rule.higherCap && higher.checked);
+      if (!phase.current) result.appendChild(element("p", fill(labels["calc.past"], { phase: phase.title }), "tool-result__note"));
+      if (rule.forAssociations) result.appendChild(element("p", labels["calc.associations"], "tool-result__note"));
       var figures = element("p", "", "tool-result__figures");
-      figures.appendChild(element("strong", fill(labels["calc.figure"], { name: labels["calc.subsidy"], value: fill(labels["calc.money"], { amount: money(sum.paid) }) })));
+      var paidName = labels[sum.atMost ? "calc.subsidy.at-most" : "calc.subsidy"];
+      var ownName = labels[sum.atMost ? "calc.own_share.at-least" : "calc.own_share"];
+      figures.appendChild(element("strong", fill(labels["calc.figure"], { name: paidName, value: fill(labels["calc.money"], { amount: money(sum.paid) }) })));
       figures.appendChild(document.createElement("br"));
-      figures.appendChild(document.createTextNode(fill(labels["calc.figure"], { name: labels["calc.own_share"], value: fill(labels["calc.money"], { amount: money(sum.own) }) })));
+      figures.appendChild(document.createTextNode(fill(labels["calc.figure"], { name: ownName, value: fill(labels["calc.money"], { amount: money(sum.own) }) })));
       result.appendChild(figures);
-      result.appendChild(element("p", fill(labels[sum.capped ? "calc.over" : "calc.within"], {
-        cost: money(cost.cents), share: rule.share, raw: money(sum.share), cap: rule.capText, subsidy: money(sum.paid)
-      })));
+      result.appendChild(element("p", explanation(rule, sum, cost.cents)));
       if (rule.capBasis === "average-per-project") {
-        result.appendChild(element("p", fill(labels["calc.average"], { approved_by: data.approvedBy }), "tool-result__note"));
+        result.appendChild(element("p", fill(labels["calc.average"], { cap: money(rule.cap * 100), approved_by: phase.approvedBy }), "tool-result__note"));
+      } else if (sum.atMost) {
+        result.appendChild(element("p", labels["calc.at-most"], "tool-result__note"));
       }
-      result.appendChild(element("p", fill(labels["funding.approval"], { approved_by: data.approvedBy })));
+      result.appendChild(applyLine(phase));
     });
   }
 
   // ---- Eligibility checker ------------------------------------------------
-
-  var CONDITIONS = ["ownership", "area"];
 
   function answerOf(form, name) {
     var chosen = form.querySelector('input[name="' + name + '"]:checked');
@@ -121,12 +194,43 @@
     return ul;
   }
 
+  // A measure's line in an answer, with the cap that applies to the technology answered.
+  function measureLine(m, hkTechnology) {
+    if (m.funding === "generally-free" || m.funding === "not-published" || m.cap === null) {
+      return fill(labels["elig.measure"], { measure: m.name, text: m.fundingText });
+    }
+    var cap = m.capText;
+    if (m.higherCap && hkTechnology === "yes") {
+      cap = fill(labels["funding.cap." + (m.capBasis || "plain")], { cap: money(m.higherCap * 100) }) + labels["elig.hk-technology.yes"];
+    } else if (m.higherCap && hkTechnology === "no") {
+      cap = fill(labels["funding.cap." + (m.capBasis || "plain")], { cap: money(m.cap * 100) });
+    }
+    return fill(labels["elig.measure.capped"], { measure: m.name, funding: m.fundingText, cap: cap });
+  }
+
   function setUpChecker(form, result) {
-    var requirements = [];
-    data.measures.forEach(function (m) {
-      if (m.requires && requirements.indexOf(m.requires) < 0) requirements.push(m.requires);
-    });
+    var phaseSelect = form.querySelector("#q-phase-select");
+    var place = form.querySelector("#q-place-select");
     var sector = form.querySelector("#q-sector-select");
+    var questions = Array.prototype.slice.call(form.querySelectorAll("[data-phases]"));
+
+    function area() { return place.value.split(":")[0]; }
+    function inGuangdong() { return area() === "pearl-river-delta" || area() === "other-guangdong"; }
+
+    // A question is asked if the chosen phase's rules ask it and, for the
+    // connection with the factory, if the factory's place makes it matter.
+    function asked(node) {
+      if (node.getAttribute("data-phases").split(" ").indexOf(phaseSelect.value) < 0) return false;
+      if (node.id === "q-connection") return inGuangdong();
+      if (node.id === "q-hk-kind") return place.value === "hong-kong";
+      return true;
+    }
+    function showAsked() {
+      questions.forEach(function (node) { node.hidden = !asked(node); });
+    }
+    phaseSelect.addEventListener("change", function () { showAsked(); result.textContent = ""; });
+    place.addEventListener("change", showAsked);
+    showAsked();
     form.hidden = false;
 
     form.addEventListener("submit", function (event) {
@@ -134,63 +238,107 @@
       result.textContent = "";
       var answers = {};
       var firstMissing = null;
-      CONDITIONS.concat(requirements).forEach(function (name) {
-        answers[name] = answerOf(form, name);
-        var fieldset = form.querySelector("#q-" + name);
-        showError(fieldset, form.querySelector("#q-" + name + "-error"), answers[name] ? "" : labels["elig.error.unanswered"]);
-        if (!answers[name] && !firstMissing) firstMissing = fieldset.querySelector("input");
+      questions.forEach(function (node) {
+        var name = node.id.slice(2);
+        var select = node.querySelector("select");
+        var errorNode = node.querySelector(".field-error");
+        if (!asked(node)) {
+          showError(select || node, errorNode, "");
+          return;
+        }
+        answers[name] = select ? select.value : answerOf(form, name);
+        showError(select || node, errorNode, answers[name] ? "" : labels["elig.error.unanswered"]);
+        if (!answers[name] && !firstMissing) firstMissing = select || node.querySelector("input");
       });
-      answers.sector = sector.value;
-      showError(sector, form.querySelector("#q-sector-error"), sector.value ? "" : labels["elig.error.unanswered"]);
-      if (!sector.value && !firstMissing) firstMissing = sector;
       if (firstMissing) {
         firstMissing.focus();
         return;
       }
-
+      var phase = phaseOf(phaseSelect.value);
+      var who = phase.who;
       var unmet = [];
       var unsure = [];
-      var conditionText = {
-        ownership: fill(labels["funding.condition.ownership"], { ownership: data.ownership }),
-        area: fill(labels["funding.condition.area"], { area: data.area }),
-        sector: fill(labels["funding.condition.sector"], { count: data.sectorCount })
-      };
-      CONDITIONS.forEach(function (name) {
-        if (answers[name] === "no") unmet.push(conditionText[name]);
-        if (answers[name] === "unsure") unsure.push(conditionText[name]);
-      });
-      if (answers.sector === "other") unmet.push(conditionText.sector);
+      var notConfirmed = [];
+      var notes = [];
+      var workshopOnly = false;
 
+      if (answers.business === "no") unmet.push(labels["elig.reason.business"]);
+      if (answers.business === "unsure") unsure.push(labels["elig.reason.business"]);
+
+      if (answers.place === "elsewhere") {
+        unmet.push(labels["elig.reason.elsewhere"]);
+      } else if (inGuangdong()) {
+        if (phase.areaCode === "pearl-river-delta" && area() !== "pearl-river-delta") {
+          unmet.push(fill(labels["elig.reason.area"], { area: phase.area }));
+        } else if (who.guangdong === "not-confirmed") {
+          notConfirmed.push(phase.area ? fill(labels["elig.reason.connection.not-stated"], { area: phase.area }) : labels["elig.reason.not-stated"]);
+        } else {
+          var reason = labels[who.guangdong === "four-connections" ? "elig.reason.connection" : "elig.reason.hong-kong-owned"];
+          if (answers.connection === "none") unmet.push(reason);
+          if (answers.connection === "unsure") unsure.push(reason);
+        }
+      } else {  // Hong Kong
+        var kind = answers["hk-kind"];
+        var status = kind === "factory" ? who["hong-kong-factory"] : who["hong-kong-workshop"];
+        if (kind === "none") unmet.push(labels["elig.reason.hk-none"]);
+        else if (status === "no") unmet.push(phase.area ? fill(labels["elig.reason.area"], { area: phase.area }) : labels["elig.reason.elsewhere"]);
+        else if (status === "not-confirmed") notConfirmed.push(labels["elig.reason.hong-kong-" + kind]);
+        else if (status === "demonstration-only") workshopOnly = true;
+      }
+
+      if (answers.sector === "other") {
+        if (who.sectors === "target-only") unmet.push(fill(labels["elig.reason.sector"], { count: data.sectorCount }));
+        else if (who.sectors === "priority") notes.push(fill(labels[phase.current ? "elig.case-by-case" : "elig.past.case-by-case"], { count: data.sectorCount, approved_by: phase.approvedBy }));
+        else notes.push(labels["elig.sectors.not-stated"]);
+      }
+
+      var tense = phase.current ? "elig." : "elig.past.";
+      if (!phase.current) result.appendChild(element("p", fill(labels["elig.past"], { phase: phase.title, current: inForce.title }), "tool-result__note"));
       if (unmet.length) {
-        result.appendChild(element("p", labels["elig.not-eligible"]));
+        result.appendChild(element("p", fill(labels[tense + "not-eligible"], { phase: phase.title })));
         result.appendChild(list(unmet));
+      } else if (notConfirmed.length) {
+        result.appendChild(element("p", fill(labels[tense + "not-confirmed"], { phase: phase.title, phone: labels["contact.phone"] })));
+        result.appendChild(list(notConfirmed));
       } else {
         var open = [];
         var closed = [];
-        data.measures.forEach(function (m) {
-          var line = m.funding === "share-of-cost"
-            ? fill(labels["elig.measure.capped"], { measure: m.name, funding: m.fundingText, cap: m.capText })
-            : fill(labels["elig.measure"], { measure: m.name, text: m.fundingText });
-          var answer = m.requires ? answers[m.requires] : "yes";
-          if (answer === "no") closed.push(fill(labels["elig.measure"], { measure: m.name, text: labels["elig.reason." + m.requires] }));
-          else {
-            if (answer === "unsure") unsure.push(labels["elig.reason." + m.requires]);
-            open.push(line);
+        phase.measures.forEach(function (m) {
+          if (m.forAssociations) {
+            closed.push(fill(labels["elig.measure"], { measure: m.name, text: labels["elig.reason.associations"] }));
+            return;
           }
+          if (workshopOnly && m.measure.indexOf("demonstration") !== 0) {
+            closed.push(fill(labels["elig.measure"], { measure: m.name, text: labels["elig.reason.workshop-demonstration"] }));
+            return;
+          }
+          var answer = m.requires ? answers[m.requires] : "yes";
+          if (answer === "no") {
+            closed.push(fill(labels["elig.measure"], { measure: m.name, text: labels["elig.reason." + m.requires] }));
+            return;
+          }
+          if (answer === "unsure") unsure.push(labels["elig.reason." + m.requires]);
+          open.push(measureLine(m, answers["hk-technology"]));
         });
-        result.appendChild(element("p", labels[unsure.length ? "elig.open.unsure" : "elig.open"]));
-        result.appendChild(list(open));
-        if (unsure.length) {
-          result.appendChild(element("p", labels["elig.unsure.check"]));
-          result.appendChild(list(unsure));
+        if (open.length) {
+          result.appendChild(element("p", fill(labels[tense + (unsure.length ? "open.unsure" : "open")], { phase: phase.title })));
+          result.appendChild(list(open));
+          if (unsure.length) {
+            result.appendChild(element("p", labels[tense + "unsure.check"]));
+            result.appendChild(list(unsure));
+          }
+        } else {
+          result.appendChild(element("p", fill(labels[tense + "not-eligible"], { phase: phase.title })));
         }
         if (closed.length) {
-          result.appendChild(element("p", labels["elig.closed"]));
+          result.appendChild(element("p", labels[tense + "closed"]));
           result.appendChild(list(closed));
         }
-        result.appendChild(element("p", labels["elig.next"]));
+        notes.forEach(function (note) { result.appendChild(element("p", note, "tool-result__note")); });
+        if (phase.current) result.appendChild(element("p", labels["elig.next"]));
       }
-      result.appendChild(element("p", fill(labels["elig.decided"], { approved_by: data.approvedBy }), "tool-result__note"));
+      result.appendChild(element("p", fill(labels[tense + "decided"], { approved_by: phase.approvedBy }), "tool-result__note"));
+      result.appendChild(applyLine(phase));
     });
   }
 

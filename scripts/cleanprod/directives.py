@@ -12,7 +12,9 @@
     [[data:partners.csv|directory]]               the awardee directory, searchable, with counts
     [[data:sectors.csv|list]]                     a file's names (x-names), as a list
     [[data:funding-rules.yml|rules]]              the funding rules table (the latest phase,
-                                                  or phase=2008-04); also: conditions, examples,
+                                                  or phase=2008-04); also: current (the phase in
+                                                  force and its sources), history, chart (how
+                                                  the caps grew), conditions, examples,
                                                   checker, calculator, and, inside a sentence,
                                                   summary|measure=assessment
 
@@ -37,7 +39,7 @@ _LOOKS_LIKE = re.compile(r"[\[【［]{2}[ \t　]*data[ \t　]*[:：]", re.IGNORE
 _WRITTEN_AS = re.compile(r"[^\n]*?(?:[\]】］]{2}|$)", re.MULTILINE)  # from there to its closing brackets, or the end of the line
 BLOCK_VIEWS = ("table", "chart")
 CATALOGUE = "catalogue"
-FUNDING_VIEWS = ("rules", "conditions", "examples", "checker", "calculator", "summary")
+FUNDING_VIEWS = ("current", "rules", "history", "chart", "conditions", "examples", "checker", "calculator", "summary")
 LISTINGS = {"events": ("index",), "news": ("index", "latest"), "cases": ("index",)}  # pages that are records, listed
 SCRIPTED_VIEWS = {"checker": "eligibility", "calculator": "eligibility"}  # view → the script it needs
 

@@ -190,7 +190,7 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
         choices = list(error.schema.get("properties", {}))
         return f"{named}is empty", f"give at least one of: {', '.join(choices)}" if choices else "give at least one entry"
     if error.validator == "not":
-        return f"{named}has entries that do not apply here", "remove share_percent, cap_hkd and cap_basis, which apply only to funding: share-of-cost"
+        return f"{named}has entries that do not apply here", error.schema.get("x-fix", "remove the entries that do not apply")
     return f"{named}{error.message}", "correct the value"
 
 

@@ -86,23 +86,31 @@ class PageData:
     def _funding(self, d: Directive) -> str:
         phase = self.rules.phase(d.where.get("phase"))
         sectors = self.datasets["sectors.csv"]
+        apply_page = self.home_prefix + "apply/"
         script_data = ""
         if d.view in SCRIPTED_VIEWS and SCRIPTED_VIEWS[d.view] not in self.scripts:
             self.scripts.add(SCRIPTED_VIEWS[d.view])  # the first form on the page carries the script's data
-            script_data = funding.script_data(phase, sectors, self.lang, self.labels)
+            script_data = funding.script_data(self.rules, sectors, self.lang, self.labels, apply_page)
         match d.view:
+            case "current":
+                return funding.current(self.rules, self.lang, self.labels, apply_page)
             case "rules":
-                return funding.rules_table(phase, self.lang, self.labels, self.home_prefix + "funding/")
+                return funding.rules_table(phase, self.lang, self.labels)
+            case "history":
+                return funding.history(self.rules, self.lang, self.labels)
+            case "chart":
+                self.charts += 1
+                return funding.caps_chart(self.rules, self.lang, self.labels, f"chart-{self.charts}")
             case "summary":
-                return funding.summary(phase.measure(d.where["measure"]), self.labels)
+                return funding.summary(phase.measure(d.where["measure"]), self.lang, self.labels, past=not self.rules.is_current(phase))
             case "conditions":
-                return funding.conditions(phase, sectors, self.lang, self.labels)
+                return funding.conditions(phase, sectors, self.lang, self.labels, apply_page)
             case "examples":
                 return funding.examples(phase, self.lang, self.labels)
             case "checker":
-                return funding.checker(phase, sectors, self.lang, self.labels) + script_data
+                return funding.checker(self.rules, sectors, self.rules.places, self.lang, self.labels) + script_data
             case "calculator":
-                return funding.calculator(phase, self.lang, self.labels) + script_data
+                return funding.calculator(self.rules, self.lang, self.labels) + script_data
 
     def _download(self, dataset: Dataset) -> str:
         link = escape(self.data_prefix + dataset.name)
