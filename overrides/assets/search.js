@@ -182,6 +182,21 @@
     return offer;
   }
 
+  // Pagefind's search box is named only by its placeholder and title, which
+  // vanish as the reader types (axe: label-title-only): a visible label
+  // above it names it, in the page's language.
+  function labelSearchBox() {
+    var input = target.querySelector(".pagefind-ui__search-input");
+    if (!input) return;
+    var label = document.createElement("label");
+    input.id = "search-page-q";
+    label.htmlFor = input.id;
+    label.className = "search-page-label";
+    label.textContent = labels.search_label;
+    input.removeAttribute("title");
+    input.closest("form").before(label);
+  }
+
   function start(query) {
     var table = query.characters || {};
     var replace = siteWords(query.words || {});
@@ -213,6 +228,7 @@
       };
     }
     var search = new window.PagefindUI(options);
+    labelSearchBox();
     var offer = offerShorter(processTerm);
     var note = noteSiteWords(function (term) { return replace.found(characters(term)); }, query.shown || {});
     var waiting;
