@@ -17,6 +17,7 @@ from cleanprod import funding
 from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.funding import Measure, Phase
+from cleanprod.search_index import ANSWERING
 
 Labels = dict[str, str]
 
@@ -136,7 +137,7 @@ def conditions(phase: Phase, sectors: Dataset, lang: str, labels: Labels) -> str
     items = [
         escape(fill(labels["funding.condition.ownership"], ownership=in_language(eligible["ownership"], lang))),
         escape(fill(labels["funding.condition.area"], area=in_language(eligible["area"], lang))),
-        f'{escape(fill(labels["funding.condition.sectors"], count=len(sectors.rows)))}<ul>{sector_names}</ul>',
+        f'{escape(fill(labels["funding.condition.sectors"], count=len(sectors.rows)))}<ul {ANSWERING}>{sector_names}</ul>',
     ]
     approval = escape(fill(labels["funding.approval"], approved_by=in_language(phase.approved_by, lang)))
     return (
