@@ -381,10 +381,25 @@ def _site_map_entries(items, page: Page) -> list[sitemap.Entry]:
     return [
         sitemap.Entry(item.title, children=tuple(_site_map_entries(item.children, page)))
         if isinstance(item, Section)
-        else sitemap.Entry(item.title, _relative_link(item.url, page.url))
+        else sitemap.Entry(item.title, _relative_link(item.url, page.url), _listed_records(item, page))
         for item in items
         if isinstance(item, (Section, Page))
     ]
+
+
+def _listed_records(listing: Page, page: Page) -> tuple[sitemap.Entry, ...]:
+    """The events, case studies or news items a listing page lists, in its
+    order, for the site map to show under it: they are in no menu, and the
+    site map lists every page."""
+    folder = pages.page_key(Path(listing.file.src_uri), Path(".")).removesuffix("/index.md")
+    if folder not in (events.FOLDER, cases.FOLDER, news.FOLDER):
+        return ()
+    home = languages.url_prefix(_state.lang)
+    return tuple(
+        sitemap.Entry(record.title, _relative_link(home + record.url, page.url))
+        for key, record in _state.records.items()
+        if key.startswith(folder + "/")
+    )
 
 
 def _relative_link(target: str, here: str) -> str:

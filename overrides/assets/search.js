@@ -5,8 +5,10 @@
 // Chinese characters written as its overlapping pairs (see
 // scripts/cleanprod/search_index.py): on those pages the query is converted
 // with the language's character table, beside the page, and turned into pairs
-// in the same way, and each result shows its title and opening words from the
-// page's record. In every language, a word the site does not use is read as
+// in the same way. Each result shows its title from the page's record and,
+// as in English, the matching passage and the sections that match, each
+// linked: their pairs of letters are read back as characters, in the page's
+// own characters (`readable`). In every language, a word the site does not use is read as
 // the site's word for it (補貼 as 資助: docs/_data/search-words.yml), which
 // a line under the results line names, and a question word that pages do
 // not hold is left out (有甚麼資助 as 資助).
@@ -58,6 +60,69 @@
     });
   }
 
+  // A passage of a Chinese index (an excerpt, or a section's heading) as
+  // a reader reads it: each run of overlapping pairs of letters back as its
+  // characters (iciciapn icicgfln → 节能计划), a lone character (gfofz) as
+  // itself, a marked pair's characters marked, in the page's characters
+  // (`originals`, from search_index.originals: 资 as 資 on the zh-Hant page).
+  function readable(html, originals) {
+    var back = originals.characters || {};
+    var backPairs = originals.pairs || {};
+    function character(code) {
+      return String.fromCharCode(parseInt(code.replace(/./g, function (l) { return (l.charCodeAt(0) - 97).toString(16); }), 16));
+    }
+    var tokens = html.replace(/\s+<\/mark>/g, "</mark> ").split(/\s+/);
+    var out = []; // strings, and runs: [{c, marked}]
+    var run = null;
+    tokens.forEach(function (token) {
+      var found = /^(<mark>)?([a-p]{8}|[a-p]{4}z)(<\/mark>)?$/.exec(token);
+      if (!found) {
+        if (token) out.push(token);
+        run = null;
+        return;
+      }
+      var marked = Boolean(found[1] || found[3]);
+      var first = character(found[2].slice(0, 4));
+      if (found[2].length === 5) {
+        out.push([{ c: first, marked: marked }]);
+        run = null;
+        return;
+      }
+      var second = character(found[2].slice(4));
+      if (run && run[run.length - 1].c === first) {
+        run[run.length - 1].marked = run[run.length - 1].marked || marked;
+      } else {
+        run = [{ c: first, marked: marked }];
+        out.push(run);
+      }
+      run.push({ c: second, marked: marked });
+    });
+    var text = "";
+    var punctuation = /^[\u3000-\u303f\uff00-\uffef]/;
+    out.forEach(function (part, i) {
+      var piece;
+      if (typeof part === "string") {
+        piece = part;
+      } else {
+        var chars = part.map(function (p) { return back[p.c] || p.c; });
+        part.forEach(function (p, j) {
+          var pair = j + 1 < part.length && backPairs[p.c + part[j + 1].c];
+          if (pair) { chars[j] = pair.charAt(0); chars[j + 1] = pair.charAt(1); }
+        });
+        piece = "";
+        part.forEach(function (p, j) {
+          var open = p.marked && !(j && part[j - 1].marked);
+          var close = p.marked && !(j + 1 < part.length && part[j + 1].marked);
+          piece += (open ? "<mark>" : "") + chars[j] + (close ? "</mark>" : "");
+        });
+      }
+      // Two runs stood apart in the page (in neighbouring cells, or lines),
+      // as did a run and a figure; no space beside Chinese punctuation.
+      text += (i && !punctuation.test(piece) && !punctuation.test(text.slice(-1)) ? " " : "") + piece;
+    });
+    return text;
+  }
+
   function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
@@ -77,22 +142,50 @@
     replace.found = function (text) { // the reader's words in `text` that replace changes
       return ((any && text.match(any)) || []).map(function (word) { return word.toLowerCase(); });
     };
+    // The query as searched, in the reader's own characters: `typed` with
+    // each word replace changes in `converted` (typed, each character
+    // converted on its own, so at the same places) replaced by the site's
+    // word as the page writes it (`shown`), or left out.
+    replace.shown = function (typed, converted, shown) {
+      if (!any || !replace(converted).trim()) return typed;
+      var text = "";
+      var last = 0;
+      converted.replace(any, function (word, at) {
+        text += typed.slice(last, at) + (shown[word.toLowerCase()] || "");
+        last = at + word.length;
+      });
+      return (text + typed.slice(last)).replace(/\s+/g, " ").trim() || typed;
+    };
     return replace;
   }
 
   // Under the results line, when the query held words the site does not use:
   // the site's words searched for instead, which the results hold (補貼 →
-  // 資助), in the page's script (`shown`). Pagefind's interface draws the
-  // results line again at each search, so the line is put back under it.
-  function noteSiteWords(found, shown) {
+  // 資助), in the page's script (`shown`); and the results line names the
+  // query as searched (找到 8 個 紡織 的相關結果, for 印染), not as typed
+  // (`searched`). Pagefind's interface draws the results line again at each
+  // search, so the line is put back under it, and the query in it replaced.
+  function noteSiteWords(found, shown, searched) {
     var note = document.createElement("p");
     note.className = "search-site-words";
     note.setAttribute("aria-live", "polite");
+    var typed = "";
+    var written = null; // the results line as last corrected here
     new MutationObserver(function () {
       var message = target.querySelector(".pagefind-ui__message");
-      if (message && message.nextElementSibling !== note) message.after(note);
-    }).observe(target, { childList: true, subtree: true });
+      if (!message) return;
+      if (message.nextElementSibling !== note) message.after(note);
+      var term = typed.trim();
+      var as = searched(term);
+      if (message.textContent === written || as === term) return;
+      // in the text node the interface keeps, which it writes the next search's line into
+      Array.prototype.forEach.call(message.childNodes, function (text) {
+        if (text.nodeType === Node.TEXT_NODE && text.data.indexOf(term) >= 0) text.data = text.data.replace(term, as);
+      });
+      written = message.textContent;
+    }).observe(target, { childList: true, subtree: true, characterData: true });
     return function (query) {
+      typed = query;
       var words = [];
       found(query).forEach(function (word) {
         if (shown[word] && words.indexOf(shown[word]) < 0) words.push(shown[word]);
@@ -191,6 +284,21 @@
     return offer;
   }
 
+  // Pagefind's search box is named only by its placeholder and title, which
+  // vanish as the reader types (axe: label-title-only): a visible label
+  // above it names it, in the page's language.
+  function labelSearchBox() {
+    var input = target.querySelector(".pagefind-ui__search-input");
+    if (!input) return;
+    var label = document.createElement("label");
+    input.id = "search-page-q";
+    label.htmlFor = input.id;
+    label.className = "search-page-label";
+    label.textContent = labels.search_label;
+    input.removeAttribute("title");
+    input.closest("form").before(label);
+  }
+
   function start(query) {
     var table = query.characters || {};
     var replace = siteWords(query.words || {});
@@ -198,10 +306,15 @@
       element: "#search-ui",
       bundlePath: bundle,
       showImages: false,
-      showSubResults: !chinese,
+      showSubResults: true,
       resetStyles: false,
       translations: labels,
-      ranking: { pageLength: 0 }, // a long page that explains a topic is not outranked by a short one that mentions it
+      // A long page that explains a topic is not outranked by a short one
+      // that mentions it; nor by an example event whose title names it
+      // (textiles): a page's title counts as its heading does, with the
+      // weight search_index.py gives it, as in Chinese, whose titles are
+      // not in the index's pairs of letters.
+      ranking: { pageLength: 0, metaWeights: { title: 0 } },
     };
     // Letters and digits typed in full width (ＣＳＶ, ２０１１), as a Chinese
     // keyboard may, are read as the pages write them (CSV, 2011).
@@ -215,15 +328,27 @@
     }
     options.processTerm = processTerm; // which the interface takes out of options
     if (chinese) {
+      var originals = query.originals || {};
+      options.excerptLength = 40; // words: here pairs of characters, a character each
       options.processResult = function (result) {
-        result.excerpt = escapeHtml(result.meta.excerpt || "");
+        result.excerpt = readable(result.excerpt, originals) || escapeHtml(result.meta.excerpt || "");
         delete result.meta.excerpt; // or the interface shows it again, as a tag
+        result.sub_results.forEach(function (section) {
+          section.title = readable(section.title, originals).replace(/<\/?mark>/g, ""); // shown as text
+          section.excerpt = readable(section.excerpt, originals);
+        });
         return result;
       };
     }
     var search = new window.PagefindUI(options);
+    labelSearchBox();
     var offer = offerShorter(processTerm);
-    var note = noteSiteWords(function (term) { return replace.found(characters(term)); }, query.shown || {});
+    var shown = query.shown || {};
+    var note = noteSiteWords(
+      function (term) { return replace.found(characters(term)); },
+      shown,
+      function (term) { var typed = term.normalize("NFKC"); return replace.shown(typed, characters(typed), shown); }
+    );
     var waiting;
     target.addEventListener("input", function (event) {
       clearTimeout(waiting);

@@ -28,6 +28,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,7 @@ from pathlib import Path
 
 from cleanprod import languages, search_words
 from cleanprod.chinese import HAN, HAN_RANGES, HAN_RUN, to_simplified
+from cleanprod.cases import Case
 from cleanprod.events import Event
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
@@ -47,6 +49,13 @@ EXCERPT_LENGTH = 120
 OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
 PASSING_WEIGHT = 0.5  # for words that mention a topic in passing: news, events, lists of them, the open data catalogue
 PASSING = f'data-pagefind-weight="{PASSING_WEIGHT}"'  # the attribute, for a list of other pages inside a page
+# The names of the target sectors where a page says which sectors may apply
+# (the about, funding and eligibility pages): a reader who types a trade
+# ("textiles", 紡織) asks whether it can apply, and these pages answer, where
+# an example event or case that names the trade in its title does not.
+# Above the title of a news item or an event (TITLE_WEIGHT).
+ANSWER_WEIGHT = 10.0
+ANSWERING = f'data-pagefind-weight="{ANSWER_WEIGHT}"'  # the attribute, for a list of names
 # A news item's or an event's title counts as Pagefind counts a section heading
 # (<h2>): above the lists that name the item in passing, below the title of
 # the page that explains the topic (an <h1>, 7).
@@ -55,6 +64,9 @@ TITLE_WEIGHT = 6.0
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
 # Tags inside a line of text: taken out of a twin, so that the words either side meet (詳情見<a>示例研討會</a>).
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|q|small|span|strong|sub|sup|time|u)\b[^>]*>")
+# A heading's ¶ link, taken out of a twin whole: its sign would end the heading's name in the results.
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TAG = re.compile(r"(<[^>]*>)")
 # The strings of Pagefind's interface that the search page shows, each from a
 # label (docs/_data/labels.yml). Pagefind would pick its own by the page's
 # language, and for zh-Hant it picks its Simplified ones. try_shorter and
@@ -116,9 +128,10 @@ def words_apart(html: str) -> str:
 
 
 def weight(record: object | None) -> float | None:
-    """How much a page's words count in ranking: less for news and events,
-    which mention a topic in passing, than for the pages that explain it."""
-    return PASSING_WEIGHT if isinstance(record, (Event, NewsItem)) else None
+    """How much a page's words count in ranking: less for news, events and
+    case studies, which mention a topic in passing (a case names its trade),
+    than for the pages that explain it."""
+    return PASSING_WEIGHT if isinstance(record, (Event, NewsItem, Case)) else None
 
 
 def title_kept(content: str, record: object | None) -> str:
@@ -200,16 +213,45 @@ def pairs(text: str) -> str:
 
 
 def _twin(record: Record, lang: str, convert: dict[int, str]) -> str:
-    """The page Pagefind indexes for a Chinese page: its article as pairs of
-    characters (headings kept, for their weight in ranking; links and other
-    tags within a line taken out), each character first replaced as `convert`
-    says; its title and excerpt as metadata."""
+    """The page Pagefind indexes for a Chinese page: its article's text as
+    pairs of characters (headings kept, with their ids, for their weight in
+    ranking and so that a result links to the section that matches; links
+    and other tags within a line taken out), each character first replaced
+    as `convert` says; its title and excerpt as metadata. Only the text is
+    converted: an id stays as the page has it, or a result's link would
+    name a section the page lacks."""
     weight = f' data-pagefind-weight="{record.weight}"' if record.weight else ""
+    parts = _TAG.split(_INLINE_TAG.sub("", _HEADERLINK.sub("", record.html)))
+    body = "".join(part if part.startswith("<") else pairs(part.translate(convert)) for part in parts)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title></title></head><body>'
         f'<p data-pagefind-meta="title">{escape(record.title)}</p><p data-pagefind-meta="excerpt">{escape(record.excerpt)}</p>'
-        f"<main data-pagefind-body{weight}>{pairs(_INLINE_TAG.sub('', record.html).translate(convert))}</main></body></html>"
+        f"<main data-pagefind-body{weight}>{body}</main></body></html>"
     )
+
+
+def originals(texts: list[str], table: dict[str, str]) -> dict[str, dict[str, str]]:
+    """How the search page writes a passage of the index (in Simplified
+    characters) back as `texts` write it: each character that stands for one
+    character of `texts` only (资 → 資), and each pair holding a character
+    that stands for more than one, as `texts` write that pair most often
+    (制造 → 製造, 管制 → 管制). `texts` are the pages' words, without their
+    tags, whose attributes may hold Simplified names to search by."""
+    chinese = set(HAN.findall("".join(texts)))
+    meanings: dict[str, set[str]] = {}
+    for character in chinese:
+        meanings.setdefault(table.get(character, character), set()).add(character)
+    characters = {form: next(iter(found)) for form, found in meanings.items() if len(found) == 1 and form not in found}
+    ambiguous = {form for form, found in meanings.items() if len(found) > 1}
+    convert = str.maketrans(table)
+    counted: dict[str, Counter[str]] = {}
+    for text in texts:
+        for run in HAN_RUN.findall(text):
+            form = run.translate(convert)
+            for i in range(len(run) - 1):
+                if form[i] in ambiguous or form[i + 1] in ambiguous:
+                    counted.setdefault(form[i : i + 2], Counter())[run[i : i + 2]] += 1
+    return {"characters": characters, "pairs": {form: count.most_common(1)[0][0] for form, count in sorted(counted.items())}}
 
 
 def write(site: Path, lang: str, records: list[Record], turn: AbstractContextManager) -> None:
@@ -249,6 +291,8 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     _sort_entry(bundle / "pagefind-entry.json")
     query = {
         "characters": table,
+        # The index's passages shown in the page's own characters (zh-Hant); zh-Hans shows them as indexed.
+        "originals": originals([r.title + _TAG.sub(" ", r.html) for r in records], table) if lang == languages.DEFAULT else {},
         "words": {found.translate(convert): wanted.translate(convert) for found, wanted in words.items()},
         # Each site's word as the search page names it, in the page's script.
         "shown": {found.translate(convert): wanted.translate(convert) if lang == languages.SIMPLIFIED else wanted for found, wanted in words.items() if wanted},

@@ -139,10 +139,16 @@ def _chart(chosen: list[Case], cases: Cases, sectors: Dataset, lang: str, labels
     values = [sum(c.results.get(CHART_RESULT, 0) for c in chosen if c.sector == s) for s in present]
     result, unit = cases.result_label(CHART_RESULT, lang), cases.result_label(CHART_RESULT, lang, "x-unit")
     title = fill(labels["cases.chart"], result=result, unit=unit)
-    svg = svg_bars(title, labels["data.chart.desc"], names, [result], [values], lang, "cases-chart")
-    body = "".join(f'<tr><th scope="row">{escape(n)}</th><td class="num">{format_number(v, lang)}</td></tr>' for n, v in zip(names, values))
+    svg = svg_bars(title, labels["data.chart.desc"], names, [result], [values], lang, "cases-chart", keys=present)
+    body = "".join(
+        f'<tr data-key="{s}"><th scope="row">{escape(n)}</th><td class="num">{format_number(v, lang)}</td></tr>' for s, n, v in zip(present, names, values)
+    )
     table = (
         f'<div class="data-table"><table><thead><tr><th scope="col">{escape(labels["events.filter.sector"])}</th>'
         f'<th scope="col" class="num">{escape(unit)}</th></tr></thead><tbody>{body}</tbody></table></div>'
     )
-    return f'<h2 id="by-sector">{escape(title)}</h2>' + figure(svg, table, labels["cases.chart.source"], labels)
+    # cases.js draws the chart again for the cases shown, or shows this line instead when none of them has the result.
+    none = f'<p class="case-chart-none" data-chart-none hidden>{escape(labels["cases.chart.none"])}</p>'
+    chart = figure(svg, table, labels["cases.chart.source"], labels)
+    chart = chart.replace("<figure ", f'<figure data-case-chart="{CHART_RESULT.replace("_", "-")}" ', 1)
+    return f'<h2 id="by-sector">{escape(title)}</h2>' + none + chart

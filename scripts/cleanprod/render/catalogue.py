@@ -45,6 +45,7 @@ def catalogue(datasets: list[tuple[Dataset, date, str]], lang: str, labels: dict
                 f'<table><caption>{escape(labels["data.dict.caption"])}</caption>'
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(fields)}</tbody></table>",
                 labels["data.dict.caption"],  # within the section named by the file's heading
+                labels,
             )
             + "</section>"
         )

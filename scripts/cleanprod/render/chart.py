@@ -49,11 +49,16 @@ def figure(svg: str, table: str, caption: str, labels: dict[str, str]) -> str:
     )
 
 
-def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values: list[list[int]], lang: str, chart_id: str) -> str:
+def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values: list[list[int]], lang: str, chart_id: str, keys: list[str] | None = None) -> str:
     """Bars for values[series][group], drawn across: each group's name on a
     line of its own, its bars under it, each with its number at its end. A
     name of any length, and any number of groups, fits a phone's width, as
-    names under upright bars did not. A legend names the series, if more than one."""
+    names under upright bars did not. A legend names the series, if more than one.
+
+    With `keys`, each group is drawn as an element of its own, named by its
+    key, and the chart says how its groups are laid out, so that a page's
+    filters can draw it again for what they show (cases.js): bars rescaled,
+    groups left out."""
     most = max((v for row in values for v in row), default=0) or 1
     longest = WIDTH - VALUE_ROOM
     parts = []
@@ -65,6 +70,8 @@ def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values
             y += LINE
         y += GROUP_GAP
     for gi, group in enumerate(groups):
+        if keys:
+            parts.append(f'<g data-key="{escape(keys[gi])}">')
         parts.append(f'<text x="0" y="{y + LINE * 0.7:.1f}" class="axis">{escape(group)}</text>')
         y += LINE
         for si in range(len(series)):
@@ -74,9 +81,12 @@ def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values
             parts.append(f'<text x="{length + 6:.1f}" y="{y + BAR * 0.8:.1f}" class="value">{format_number(value, lang)}</text>')
             y += BAR + BAR_GAP
         y += GROUP_GAP
+        if keys:
+            parts.append("</g>")
     height = round(y - GROUP_GAP)
+    layout = f' data-bar-room="{longest}" data-group-height="{LINE + len(series) * (BAR + BAR_GAP) + GROUP_GAP}" data-group-gap="{GROUP_GAP}"' if keys else ""
     return (
-        f'<svg class="data-chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="data-chart" viewBox="0 0 {WIDTH} {height}"{layout} role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'
         + "".join(parts)
         + "</svg>"

@@ -18,6 +18,7 @@ from cleanprod.render.catalogue import catalogue
 from cleanprod.render.chart import bar_chart
 from cleanprod.render.numbers import format_number
 from cleanprod.render.table import pivot_table, plain_table
+from cleanprod.search_index import ANSWERING
 
 
 @dataclass
@@ -64,7 +65,7 @@ class PageData:
             self.scripts.add("directory")
             return partners.directory(dataset, self.datasets["sectors.csv"], self.lang, self.labels)
         if d.view == "list":
-            return "<ol>" + "".join(f"<li>{escape(dataset.name_of(row, self.lang))}</li>" for row in dataset.rows) + "</ol>"
+            return f"<ol {ANSWERING}>" + "".join(f"<li>{escape(dataset.name_of(row, self.lang))}</li>" for row in dataset.rows) + "</ol>"
         if d.view == "total":
             return format_number(dataset.total(d.where), self.lang)
         [row] = dataset.rows_where(d.where)  # directives.check made sure exactly one matches

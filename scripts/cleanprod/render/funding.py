@@ -23,6 +23,7 @@ from cleanprod.funding import Measure, Phase, Rules, Source
 from cleanprod.render.chart import figure, svg_bars
 from cleanprod.render.table import scrolling
 from cleanprod.revision import format_date
+from cleanprod.search_index import ANSWERING
 
 Labels = dict[str, str]
 CONNECTIONS = ("joint-venture", "wholly-owned", "processing", "shareholder")  # the four kinds of Guangdong factory
@@ -278,7 +279,7 @@ def conditions(phase: Phase, sectors: Dataset, lang: str, labels: Labels, apply_
         if status != "no":
             items.append(escape(labels[f"funding.who.{kind}.{status}"]))
     sector_names = "".join(f"<li>{escape(sectors.name_of(row, lang))}</li>" for row in sectors.row_by_key().values())
-    items.append(f'{escape(fill(labels["funding.who.sectors." + who["sectors"]], count=len(sectors.rows), approved_by=in_language(phase.approved_by, lang)))}<ul>{sector_names}</ul>')
+    items.append(f'{escape(fill(labels["funding.who.sectors." + who["sectors"]], count=len(sectors.rows), approved_by=in_language(phase.approved_by, lang)))}<ul {ANSWERING}>{sector_names}</ul>')
     approval = escape(fill(labels["funding.approval"], approved_by=in_language(phase.approved_by, lang)))
     link = f'<a href="{escape(apply_page)}">{escape(labels["apply.link"])}</a>'
     return (

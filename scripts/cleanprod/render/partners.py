@@ -17,6 +17,7 @@ from cleanprod.datasets import Dataset
 from cleanprod.render.forms import filter_select
 from cleanprod.render.funding import fill
 from cleanprod.render.numbers import format_number
+from cleanprod.render.table import scrolling
 
 Labels = dict[str, str]
 
@@ -31,9 +32,11 @@ def counts(partners: Dataset, lang: str, labels: Labels) -> str:
     for year in years:
         cells = "".join(f'<td class="num">{format_number(counted[year, c], lang)}</td>' for c in classes)
         body += f'<tr><th scope="row">{year}</th>{cells}</tr>'
-    return (
-        f'<div class="data-table"><table class="partner-counts"><caption>{escape(labels["partners.counts"])}</caption>'
-        f'<thead><tr><th scope="col">{escape(labels["partners.year"])}</th>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return scrolling(  # a column per class: wider than a phone in English
+        f'<table class="partner-counts"><caption>{escape(labels["partners.counts"])}</caption>'
+        f'<thead><tr><th scope="col">{escape(labels["partners.year"])}</th>{head}</tr></thead><tbody>{body}</tbody></table>',
+        labels["partners.counts"],
+        labels,
     )
 
 

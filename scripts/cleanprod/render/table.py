@@ -41,7 +41,7 @@ def pivot_table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bo
         if len(col_keys) > 1:
             cells += _cell(dataset.total(), lang)
         foot = f'<tfoot><tr><th scope="row">{total}</th>{cells}</tr></tfoot>'
-    return _table(dataset, lang, caption, f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>{foot}")
+    return _table(dataset, lang, labels, caption, f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>{foot}")
 
 
 def plain_table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bool = True) -> str:
@@ -57,24 +57,28 @@ def plain_table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bo
         ) + "</tr>"
         for row in dataset.rows
     )
-    return _table(dataset, lang, caption, f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>")
+    return _table(dataset, lang, labels, caption, f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>")
 
 
-def _table(dataset: Dataset, lang: str, caption: bool, inner: str) -> str:
+def _table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bool, inner: str) -> str:
     title = (
         f'<caption>{escape(dataset.title(lang))}<span class="data-caption-source">{escape(dataset.source(lang))}</span></caption>'
         if caption
         else ""
     )
-    return scrolling(f"<table>{title}{inner}</table>", dataset.title(lang))
+    return scrolling(f"<table>{title}{inner}</table>", dataset.title(lang), labels)
 
 
-def scrolling(table: str, name: str) -> str:
+def scrolling(table: str, name: str, labels: dict[str, str]) -> str:
     """`table` in a box that scrolls sideways when the table is wider than
     the screen, as a table of many figures is on a phone. The box takes
     focus, so that the keyboard can scroll it too (WCAG 2.1.1), and is
-    named, so that a screen reader says what it holds."""
-    return f'<div class="data-table" role="group" tabindex="0" aria-label="{escape(name)}">{table}</div>'
+    named, so that a screen reader says what it holds. A line above the
+    table, which site.css shows only while the box can scroll, tells the
+    reader there is more to the side: nothing else shows that columns are
+    cut off at the screen's edge. Search leaves the line out."""
+    more = f'<p class="data-table__more" data-pagefind-ignore>{escape(labels["data.table.more"])}</p>'
+    return f'<div class="data-table" role="group" tabindex="0" aria-label="{escape(name)}">{more}{table}</div>'
 
 
 def _ordered(dataset: Dataset, name: str) -> list:

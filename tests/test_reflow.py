@@ -1,0 +1,71 @@
+"""Reflow (WCAG 1.4.10): every built page, in every language, fits a phone
+320 and 390 px wide without scrolling sideways; a table wider than the screen
+scrolls in its own box, says so, and keeps its row names in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanprod import languages, pages
+from cleanprod.paths import DOCS
+from conftest import all_html_files
+
+pytestmark = pytest.mark.browser
+
+# Elements wider than the page's width, leaving out what is inside a box that
+# scrolls on its own (a wide table), and what is hidden from sight.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const page = document.documentElement.scrollWidth;
+  const wide = [...document.body.querySelectorAll('*')].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 0.5 && !e.closest('.data-table[tabindex], .visually-hidden');
+  }).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''));
+  return page > width ? {page, wide} : null;
+}"""
+
+
+def _urls(site: Path, server: str) -> list[str]:
+    files = all_html_files(site)
+    keys = {pages.page_key(path, DOCS) for path in pages.markdown_files(DOCS)}
+    # every page (and the 404 page) in every language: none left out of the test
+    assert len(files) == len(languages.ALL) * (len(keys) + 1)
+    return [server + f.relative_to(site).as_posix().removesuffix("index.html") for f in files]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_scrolls_sideways_on_a_phone(site: Path, server: str, page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 700})
+    found = {}
+    for url in _urls(site, server):
+        page.goto(url)
+        overflow = page.evaluate(OVERFLOW)
+        if overflow:
+            found[url.removeprefix(server) or "/"] = overflow
+    assert found == {}
+
+
+@pytest.mark.parametrize("prefix,more", [("", "左右滑動"), ("en/", "scroll sideways"), ("zh-Hans/", "左右滑动")])
+def test_a_wide_table_says_there_is_more_and_keeps_its_row_names_in_view(server: str, page, prefix: str, more: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(server + prefix + "statistics/")
+    box = page.locator("article .data-table[tabindex]").first
+    cue = box.locator(".data-table__more")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert cue.is_visible() and more in cue.inner_text()
+    row_name = box.locator("tbody th").first
+    before, cue_before = row_name.bounding_box(), cue.bounding_box()
+    box.evaluate("b => b.scrollLeft = b.scrollWidth")  # to the last column
+    assert box.evaluate("b => b.scrollLeft") > 0
+    assert row_name.bounding_box()["x"] == pytest.approx(before["x"], abs=1)
+    assert cue.bounding_box()["x"] == pytest.approx(cue_before["x"], abs=1)  # the line stays in view too
+
+    page.set_viewport_size({"width": 1366, "height": 800})  # a table that fits says nothing
+    page.locator("article .data-table[tabindex]").evaluate_all("boxes => boxes.forEach(b => b.scrollLeft = 0)")
+    fitting = page.locator("article .data-table[tabindex]").evaluate_all("boxes => boxes.filter(b => b.scrollWidth <= b.clientWidth).length")
+    assert fitting > 0
+    assert page.locator("article .data-table[tabindex]").evaluate_all(
+        "boxes => boxes.filter(b => b.scrollWidth <= b.clientWidth).every(b => getComputedStyle(b.querySelector('.data-table__more')).display === 'none')"
+    )

@@ -1,0 +1,124 @@
+"""WCAG 2.2 AA, where axe-core cannot judge: a focused element is never hidden
+under the sticky header (2.4.11), targets are 24 × 24 px or spaced apart
+(2.5.8), and nothing needs dragging (2.5.7). And a positive control: axe,
+run with the options the accessibility tests use, reports violations seeded
+into a page, so that a passing run means something."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT, all_html_files
+from test_accessibility import WCAG
+
+pytestmark = pytest.mark.browser
+
+SEEDED = """<!doctype html><html lang="en"><head><title>Seeded</title></head><body><main><h1>Seeded</h1>
+<form><input type="search" title="Search" placeholder="Search"></form>
+<p><button style="width:10px;height:10px;padding:0">a</button><button style="width:10px;height:10px;padding:0">b</button></p>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+</main></body></html>"""
+
+
+def test_axe_reports_the_violations_seeded_into_a_page(page) -> None:
+    """Each seeded violation is one rule from each set of tags run: WCAG 2.0
+    (image-alt), WCAG 2.2 AA (target-size) and best practice (label-title-only)."""
+    page.set_content(SEEDED)
+    found = {v["id"] for v in Axe().run(page, options=WCAG).response["violations"]}
+    assert {"image-alt", "target-size", "label-title-only"} <= found
+
+
+# The focused element, if the header (or anything else) covers all of it:
+# points across its box, inside the screen, none of which shows the element.
+HIDDEN_FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return null;
+  const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+  const name = e.tagName.toLowerCase() + ' "' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40) + '"';
+  if (left >= right) return null; // beside the screen: the closed navigation drawer on a phone, not this test's concern
+  if (top >= bottom) return name + ' above or below the screen';
+  for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) {
+    const hit = document.elementFromPoint(left + (right - left) * fx, top + (bottom - top) * fy);
+    if (hit && (e.contains(hit) || hit.contains(e) || (e.labels && [...e.labels].includes(hit)))) return null;
+  }
+  return name + ' hidden under ' + document.elementFromPoint((left + right) / 2, (top + bottom) / 2)?.className;
+}"""
+LONG_PAGES = ["en/funding/", "statistics/", "zh-Hans/open-data/", "en/cases/"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_a_focused_element_is_never_hidden_under_the_sticky_header(server: str, page, width: int, key: str) -> None:
+    """Tabbing back up a page scrolls each element to the top of the screen,
+    where the sticky header stands."""
+    page.set_viewport_size({"width": width, "height": 700})
+    hidden = []
+    for url in LONG_PAGES:
+        page.goto(server + url)
+        if key == "Shift+Tab":
+            page.keyboard.press("End")
+            page.wait_for_function("() => scrollY > 0")
+            page.locator("footer a").last.focus()
+        stops = 0
+        for _ in range(100):
+            page.keyboard.press(key)
+            stops += 1
+            if problem := page.evaluate(HIDDEN_FOCUS):
+                hidden.append(f"{url}: {problem}")
+        assert stops == 100
+    assert hidden == []
+
+
+# Targets smaller than 24 × 24 px whose 24 px circle (centred on the target)
+# meets another target's box or circle. A link inside a sentence is exempt,
+# as 2.5.8 allows: its size is set by the line of text; so is what is hidden
+# until it has focus (1 px, as a heading's ¶ link).
+SMALL_TARGETS = """() => {
+  const targets = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+    .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e); return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && !e.closest('[hidden]'); })
+    .filter(e => {
+      if (getComputedStyle(e).display !== 'inline') return true;
+      const block = e.parentElement.closest('p, li, td, dd, figcaption, caption, th, span, small');
+      return !(block && block.textContent.trim().length > e.textContent.trim().length);
+    });
+  const boxes = targets.map(e => e.getBoundingClientRect());
+  const small = (r) => r.width < 24 || r.height < 24;
+  const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+  const distance = (p, r) => Math.hypot(Math.max(r.left - p[0], 0, p[0] - r.right), Math.max(r.top - p[1], 0, p[1] - r.bottom));
+  return targets.filter((e, i) => small(boxes[i]) && boxes.some((other, j) => j !== i && !targets[j].contains(e) && !e.contains(targets[j]) && (
+      distance(centre(boxes[i]), other) < 12 || (small(other) && Math.hypot(centre(boxes[i])[0] - centre(other)[0], centre(boxes[i])[1] - centre(other)[1]) < 24))))
+    .map(e => e.tagName.toLowerCase() + ' "' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 30) + '"');
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_targets_are_24_px_or_spaced_apart(site: Path, server: str, page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    found = {}
+    files = all_html_files(site)
+    assert len(files) > 70  # every page of the three languages
+    for file in files:
+        url = file.relative_to(site).as_posix().removesuffix("index.html")
+        page.goto(server + url)
+        if small := page.evaluate(SMALL_TARGETS):
+            found[url or "/"] = small[:5]
+    assert found == {}
+
+
+DRAGGING = re.compile(r"\bdrag(?:start|over|end)?\b|pointermove|mousemove|touchmove", re.IGNORECASE)
+
+
+def test_nothing_needs_dragging(site: Path) -> None:
+    """No element is draggable and no script of the site follows a pointer's
+    movement, so every action is a tap or a key (2.5.7)."""
+    scripts = sorted((ROOT / "overrides" / "assets").glob("*.js"))
+    assert len(scripts) >= 5
+    assert [s.name for s in scripts if DRAGGING.search(s.read_text(encoding="utf-8"))] == []
+    draggable = [f for f in all_html_files(site) if 'draggable="true"' in f.read_text(encoding="utf-8")]
+    assert draggable == []
