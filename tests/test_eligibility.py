@@ -74,10 +74,10 @@ def test_calculator_figures_by_hand(server: str, page) -> None:
     assert "a guide, not a promise" in shown
     page.goto(server + "eligibility/")
     shown = calculate(page, "demonstration", "200000")
-    assert "200,000 元的 50% 是 100,000 元，沒有超過上限（每個項目平均 160,000 元），所以資助額是 100,000 元。" in shown
+    assert "200,000 港元的 50% 是 100,000 港元，沒有超過上限（每個項目平均 160,000 港元），所以資助額是 100,000 港元。" in shown
     page.goto(server + "zh-Hans/eligibility/")
     shown = calculate(page, "verification", "30000")
-    assert "政府资助：15,000 元" in shown  # Chinese punctuation in Chinese: it read 政府资助: 15,000 元
+    assert "政府资助：15,000 港元" in shown  # Chinese punctuation in Chinese: it read 政府资助: 15,000 元
 
 
 @pytest.mark.browser
@@ -214,7 +214,7 @@ def test_phone_screen(browser, server: str) -> None:
     page = context.new_page()
     page.goto(server + "zh-Hant/eligibility/".removeprefix("zh-Hant/"))
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    assert "15,000 元" in calculate(page, "assessment", "50000")
+    assert "15,000 港元" in calculate(page, "assessment", "50000")
     context.close()
 
 
@@ -256,7 +256,7 @@ def test_funding_page_rules_table_comes_from_the_rules_file(site: Path) -> None:
     assert rows["Verification of improvement projects"][1:] == ["100% of the cost", "HK$15,000 per project"]
     assert rows["Awareness promotion activities"][1:] == ["Generally free to take part", "Not applicable"]
     zh = read_html(site, "funding/").select_one("#assessment ~ ul").get_text()
-    assert "政府資助費用的 50%，上限為每宗申請 15,000 元。" in zh
+    assert "政府資助費用的 50%，上限為每宗申請 15,000 港元。" in zh
 
 
 def test_no_share_or_cap_is_typed_in_a_page() -> None:

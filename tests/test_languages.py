@@ -108,7 +108,7 @@ def test_zh_hans_pages_are_simplified(site: Path, path: str) -> None:
 
 def test_zh_hans_funding_page_converted_and_keeps_figures(site: Path) -> None:
     text = read_html(site, "zh-Hans/funding/").select_one("article").get_text()
-    for expected in ["资助措施", "示范项目", "核证", "15,000 元", "160,000 元", "每个项目平均"]:
+    for expected in ["资助措施", "示范项目", "核证", "15,000 港元", "160,000 港元", "每个项目平均"]:
         assert expected in text
 
 
