@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -26,7 +27,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
+from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, images, languages, news, pages, revision, search_index, sitemap, theme_fixes, translations
 from cleanprod.labels import Labels
 from cleanprod.paths import DATA_FILES, DOCS, ROOT
 from cleanprod.problems import ContentError
@@ -182,7 +183,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _state.lang == languages.SIMPLIFIED and page.file.locale != languages.SIMPLIFIED:
-        for key in ("title", "description"):
+        for key in ("title", "description", "summary"):  # a news item's summary is its search excerpt
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
@@ -202,7 +203,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.present_anchor_ids is not None:  # for MkDocs' check of links to headings (validation: anchors)
         page.present_anchor_ids |= directives.ids(blocks)
     html = images.sized(html, page.url, lambda uri: _source_file(files, uri))
-    return search_index.title_kept(html, _record(page))
+    return _untranslated(search_index.title_kept(html, _record(page)), page)
+
+
+def _untranslated(html: str, page: Page) -> str:
+    """A page this language lacks, shown in the language it is written in (the
+    English site shows the zh-Hant page): a line in the reader's language says
+    so first, and the content is marked with its own language, for screen
+    readers and for the English search, which leaves it out."""
+    written = getattr(page.file, "locale", None)
+    if written is None or translations.reads_in(written, _state.lang):
+        return html
+    note = escape(_state.labels[_state.lang]["untranslated"])
+    return f'<p class="untranslated" role="note">{note}</p><div lang="{escape(written)}" data-pagefind-ignore="all">{html}</div>'
 
 
 def _source_file(files: Files, uri: str) -> Path | None:
@@ -329,7 +342,7 @@ def _hreflang(file: File, config: MkDocsConfig) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for each language of this page, and x-default."""
     base = config.site_url or "/"
     alternates = getattr(file, "alternates", {})
-    links = [(lang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates]
+    links = [(lang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates and translations.reads_in(alternates[lang].locale, lang)]
     default = dict(links).get(languages.DEFAULT)
     return links + ([("x-default", default)] if default else [])
 
@@ -342,7 +355,7 @@ def _sitemap_xml(config: MkDocsConfig) -> str:
         sitemap.Url(urljoin(base, alternate.url), _revised(alternate.src_uri, config), _hreflang(file, config))
         for lang in languages.ALL
         for file in pages
-        if (alternate := getattr(file, "alternates", {}).get(lang)) is not None
+        if (alternate := getattr(file, "alternates", {}).get(lang)) is not None and translations.reads_in(alternate.locale, lang)
     )
 
 
