@@ -144,7 +144,7 @@ def test_checker_paths(server: str, page) -> None:
 
     result = answer(page, {**ALL_YES, "ownership": "no"})
     assert "your factory cannot apply for the programme's funding" in result
-    assert "one of the Hong Kong-owned factories" in result
+    assert "Funding is only for a factory that is:" in result and "Hong Kong-owned" in result
     assert "can apply for" not in result
 
     result = answer(page, {**ALL_YES, "area": "no"}, sector="other")

@@ -29,7 +29,7 @@ RULES = Path("docs") / "data" / "funding-rules.yml"
          "'cap_basis' is 'each project', which is not allowed. Fix: use one of: per-application, per-project, average-per-project."),
         ("  - phase: \"2008-04\"", "  - phase: \"April 2008\"",
          "docs/data/funding-rules.yml, line 9: 'phase' is 'April 2008', which is not in the expected form. Fix: When the phase started, as year-month: 2008-04."),
-        ("        en: Hong Kong-owned factories\n", "",
+        ("        en: Hong Kong-owned\n", "",
          "docs/data/funding-rules.yml, line 15: 'en' is missing. Fix: add a line 'en: …'."),
         ("    years: 5\n", "    years: 5\n    year: 5\n",
          "docs/data/funding-rules.yml, line 9: an entry is not known here ('year' was unexpected). Fix: remove it, or correct its spelling."),
