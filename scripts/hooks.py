@@ -187,6 +187,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
+    if not _reads_in_language(page):
+        page.meta["search"] = False  # this language's search finds its own pages, not another language's
     data = _page_data(page, config)
     markdown, blocks = directives.replace(markdown, data.render)
     header = data.record_header(_record(page))
@@ -210,12 +212,18 @@ def _untranslated(html: str, page: Page) -> str:
     """A page this language lacks, shown in the language it is written in (the
     English site shows the zh-Hant page): a line in the reader's language says
     so first, and the content is marked with its own language, for screen
-    readers and for the English search, which leaves it out."""
-    written = getattr(page.file, "locale", None)
-    if written is None or translations.reads_in(written, _state.lang):
+    readers. The language's search leaves the page out (on_page_markdown)."""
+    if _reads_in_language(page):
         return html
     note = escape(_state.labels[_state.lang]["untranslated"])
-    return f'<p class="untranslated" role="note">{note}</p><div lang="{escape(written)}" data-pagefind-ignore="all">{html}</div>'
+    return f'<p class="untranslated" role="note">{note}</p><div lang="{escape(page.file.locale)}">{html}</div>'
+
+
+def _reads_in_language(page: Page) -> bool:
+    """Whether a page reads in the language being built, rather than being
+    another language's page shown in place of a missing translation."""
+    written = getattr(page.file, "locale", None)
+    return written is None or translations.reads_in(written, _state.lang)
 
 
 def _source_file(files: Files, uri: str) -> Path | None:
