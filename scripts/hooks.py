@@ -14,6 +14,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -28,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, html_policy, images, languages, news, pages, revision, search_index, sitemap, theme_fixes
+from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, html_policy, images, languages, news, pages, revision, search_index, sitemap, theme_fixes, translations
 from cleanprod.labels import Labels
 from cleanprod.paths import DATA_FILES, DOCS, ROOT
 from cleanprod.problems import ContentError
@@ -191,10 +192,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _state.lang == languages.SIMPLIFIED and page.file.locale != languages.SIMPLIFIED:
-        for key in ("title", "description"):
+        for key in ("title", "description", "summary"):  # a news item's summary is its search excerpt
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = chinese.to_simplified(page.meta[key])
         markdown = chinese.markdown_to_simplified(markdown)
+    if not _reads_in_language(page):
+        page.meta["search"] = False  # this language's search finds its own pages, not another language's
     data = _page_data(page, config)
     markdown, blocks = directives.replace(markdown, data.render)
     header = data.record_header(_record(page))
@@ -215,7 +218,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.present_anchor_ids |= directives.ids(blocks)
     html = images.sized(html, page.url, lambda uri: _source_file(files, uri))
     _plain_titles(page)
-    return search_index.title_kept(html, _record(page))
+    return _untranslated(search_index.title_kept(html, _record(page)), page)
+
+
+def _untranslated(html: str, page: Page) -> str:
+    """A page this language lacks, shown in the language it is written in (the
+    English site shows the zh-Hant page): a line in the reader's language says
+    so first, and the content is marked with its own language, for screen
+    readers. The language's search leaves the page out (on_page_markdown)."""
+    if _reads_in_language(page):
+        return html
+    note = escape(_state.labels[_state.lang]["untranslated"])
+    return f'<p class="untranslated" role="note">{note}</p><div lang="{escape(page.file.locale)}">{html}</div>'
+
+
+def _reads_in_language(page: Page) -> bool:
+    """Whether a page reads in the language being built, rather than being
+    another language's page shown in place of a missing translation."""
+    written = getattr(page.file, "locale", None)
+    return written is None or translations.reads_in(written, _state.lang)
 
 
 def _plain_titles(page: Page) -> None:
@@ -360,7 +381,7 @@ def _hreflang(file: File, config: MkDocsConfig) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for each language of this page, and x-default."""
     base = config.site_url or "/"
     alternates = getattr(file, "alternates", {})
-    links = [(lang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates]
+    links = [(lang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates and translations.reads_in(alternates[lang].locale, lang)]
     default = dict(links).get(languages.DEFAULT)
     return links + ([("x-default", default)] if default else [])
 
@@ -373,7 +394,7 @@ def _sitemap_xml(config: MkDocsConfig) -> str:
         sitemap.Url(urljoin(base, alternate.url), _revised(alternate.src_uri, config), _hreflang(file, config))
         for lang in languages.ALL
         for file in pages
-        if (alternate := getattr(file, "alternates", {}).get(lang)) is not None
+        if (alternate := getattr(file, "alternates", {}).get(lang)) is not None and translations.reads_in(alternate.locale, lang)
     )
 
 

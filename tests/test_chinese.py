@@ -4,7 +4,7 @@ from cleanprod.chinese import markdown_to_simplified, to_simplified
 
 
 def test_text_is_converted_and_figures_kept() -> None:
-    assert to_simplified("示範項目資助 1,802 宗") == "示范项目资助 1,802 宗"
+    assert to_simplified("示範項目資助 1,802 宗") == "示范项目资助 1,802 项"
 
 
 def test_glossary_replaces_plain_conversion() -> None:

@@ -47,7 +47,7 @@ def test_statistics_table_has_every_figure_of_the_source(site: Path, lang: str) 
         # The logo awardees (113, 20, 6) are compared cell by cell in test_logo_awardees_by_class.
         ("zh-Hant", ["1,802 宗", "695 宗", "54 項認知推廣活動", "約有 4,100 名"]),
         ("en", ["1,802 applications", "695 of them", "54 awareness promotion activities", "about 4,100"]),
-        ("zh-Hans", ["1,802 宗", "695 宗", "54 项认知推广活动", "约有 4,100 名"]),
+        ("zh-Hans", ["1,802 项", "695 项", "54 项认知推广活动", "约有 4,100 名"]),
     ],
 )
 def test_statistics_page_states_the_totals(site: Path, lang: str, expected: list[str]) -> None:
@@ -72,7 +72,7 @@ def test_logo_awardees_by_class(site: Path, lang: str) -> None:
     assert [rows[n] for n in names] == [["113"], ["20"], ["6"]]
 
 
-@pytest.mark.parametrize("lang,expected", [("zh-Hant", "累計達 1,802 宗"), ("en", "1,802 applications"), ("zh-Hans", "累计达 1,802 宗")])
+@pytest.mark.parametrize("lang,expected", [("zh-Hant", "累計達 1,802 宗"), ("en", "1,802 applications"), ("zh-Hans", "累计达 1,802 项")])
 def test_home_page_figures_come_from_the_data(site: Path, lang: str, expected: str) -> None:
     text = read_html(site, LANG_PREFIXES[lang]).select_one("article").get_text()
     assert expected in text
@@ -95,7 +95,7 @@ def test_funding_rules_match_the_source(site: Path, lang: str, caps: list[str]) 
 @pytest.mark.parametrize(
     "lang,facts",
     [
-        ("zh-Hant", ["2008 年 4 月", "為期 5 年", "逾 9,300 萬元", "香港生產力促進局", "56,000", "紡織業", "家具製造業", "2010 年 1 月 21 日", "2009 年 8 月"]),
+        ("zh-Hant", ["2008 年 4 月", "為期 5 年", "逾 9,300 萬港元", "香港生產力促進局", "56,000", "紡織業", "家具製造業", "2010 年 1 月 21 日", "2009 年 8 月"]),
         ("en", ["April 2008", "for 5 years", "over HK$93 million", "Hong Kong Productivity Council", "56,000", "Textiles", "Furniture manufacturing", "21 January 2010", "August 2009"]),
     ],
 )

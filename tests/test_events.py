@@ -64,7 +64,7 @@ def test_event_page_panel_in_each_language(events_site: Path) -> None:
     assert "Example venue (not a real place)" in texts["en"] and "English, Putonghua" in texts["en"]
     assert "HK$300" in texts["en"] and "Furniture manufacturing" in texts["en"] and "Full" in texts["en"]
     assert "考察訪問" in texts["zh-Hant"] and "2030年9月1日（星期日） 08:00 至 2030年9月2日（星期一） 18:00" in texts["zh-Hant"]
-    assert "300 元" in texts["zh-Hant"] and "名額已滿" in texts["zh-Hant"]
+    assert "300 港元" in texts["zh-Hant"] and "名額已滿" in texts["zh-Hant"]
     assert "考察访问" in texts["zh-Hans"] and "名额已满" in texts["zh-Hans"] and "家具制造业" in texts["zh-Hans"]
 
 

@@ -60,8 +60,12 @@ def test_missing_translation_is_named_with_the_file_to_write(repository: Path) -
     (repository / "docs" / "privacy.en.md").unlink()
     (repository / "docs" / "guide.en.md").write_text("# Guide\n", encoding="utf-8")
     result = run_command(repository, "check")
-    assert "there is no English page; readers see the Traditional Chinese (zh-Hant) page instead. Write docs/privacy.en.md" in result.stdout
-    assert "there is no Traditional Chinese (zh-Hant) page; readers see the English page instead. Write docs/guide.md" in result.stdout
+    assert "docs/privacy.md: there is no English page; readers of the English site see the Traditional Chinese (zh-Hant) page, with a line saying it is not yet translated. Write docs/privacy.en.md" in result.stdout
+    missing = "there is no Traditional Chinese (zh-Hant) page; neither Chinese site has this page, and the menu (which names each page by its Traditional Chinese file) cannot lead to it"
+    assert f"docs/guide.en.md: {missing}. Write docs/guide.md" in result.stdout
+    # The menu check says the same, and does not ask for a menu line instead.
+    assert f"docs/guide.en.md, the whole file: {missing}. Fix: write docs/guide.md." in result.stderr
+    assert "under nav" not in result.stderr
 
 
 def test_mistakes_fail_the_check_with_file_place_and_fix(repository: Path) -> None:

@@ -3,7 +3,8 @@
     python -m cleanprod check      check every page and data file; report missing or stale translations
     python -m cleanprod build      build the whole site into site/, all or nothing
     python -m cleanprod preview    serve the site at http://127.0.0.1:8000/, showing edits as they are saved
-    python -m cleanprod links      check the links of the built site; list links to other sites
+    python -m cleanprod links      check the links of the built site, list links to other sites, and
+                                   check that the Simplified pages show no Hong Kong words
     python -m cleanprod new event  start a new event in zh-Hant and English (asks, or takes flags)
     python -m cleanprod new news   start a new news item in zh-Hant and English
     python -m cleanprod new case   start a new case study in zh-Hant and English
@@ -22,7 +23,7 @@ from pathlib import Path
 if os.environ.get("SITE_ENGINE") == "properdocs":
     import properdocs.replacement  # noqa: F401
 
-from cleanprod import build, links, new, preview, translations
+from cleanprod import build, links, mainland_usage, new, preview, translations
 from cleanprod.paths import DOCS, ROOT, SITE
 from cleanprod.problems import describe
 from cleanprod.validate import validate
@@ -47,12 +48,19 @@ def check_links(site: Path) -> int:
         return 1
     report = links.check(site)
     print("\n".join(report.lines()))
+    failed = False
     if report.broken:
         count = sum(len(problems) for problems in report.broken.values())
         print(f"{count} broken link{'s' if count != 1 else ''}: correct the link in the page's Markdown file, or add the missing page or anchor.", file=sys.stderr)
-        return 1
-    print(f"All internal links resolve; {len(report.external)} links to other sites are listed above for review.")
-    return 0
+        failed = True
+    else:
+        print(f"All internal links resolve; {len(report.external)} links to other sites are listed above for review.")
+    if usage := mainland_usage.problems(site):
+        print(f"Hong Kong words on Simplified Chinese pages: {describe(usage)}", file=sys.stderr)
+        failed = True
+    else:
+        print("The Simplified Chinese pages show none of the Hong Kong words listed in docs/_data/hong-kong-terms.yml.")
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,11 @@
 """Traditional (Hong Kong) to Simplified Chinese, for the generated zh-Hans pages.
 
-OpenCC's `hk2s` does the conversion; the project glossary (docs/_data/glossary.yml)
-then replaces the few terms whose plain conversion reads wrong in the Mainland.
+OpenCC's `hk2s` converts the characters, not the vocabulary: 計算機 becomes
+计算机 ("computer" to a Mainland reader, where the site means a calculator) and
+透過 becomes 透过 (the Mainland writes 通过). So the project glossary
+(docs/_data/glossary.yml) then replaces each Hong Kong term with the Mainland
+one, and the corner brackets 「」『』 become the quotation marks “”‘’ that the
+Mainland uses.
 Markdown syntax that must not change is protected: link and image targets,
 reference definitions, attribute lists, code, HTML tags and bare URLs. Otherwise a
 converted link target would point at a page that does not exist. The fragment of
@@ -129,12 +133,29 @@ def simplified_problems(path: Path, text: str, first_line: int) -> list[Problem]
     return [problem for problem in found if problem]
 
 
+# Hong Kong's corner brackets, as the Mainland writes quotation marks.
+MAINLAND_QUOTES = str.maketrans({"「": "\u201c", "」": "\u201d", "『": "\u2018", "』": "\u2019"})
+
+
+def characters_to_simplified(text: str) -> str:
+    """Each character of `text` in its Simplified form, the words as they are
+    (計算機 → 计算机): whether two words are one word in other characters."""
+    return _converter().convert(text)
+
+
+def mainland_terms() -> Glossary:
+    """The glossary's Hong Kong words (in Simplified characters) that are words
+    alone, each with the Mainland word the Simplified pages use instead."""
+    return tuple((found, wanted) for found, wanted in _glossary() if HAN_RUN.fullmatch(found) and HAN_RUN.fullmatch(wanted))
+
+
 def to_simplified(text: str) -> str:
-    """Convert plain Traditional Chinese text (no Markdown syntax) to Simplified."""
+    """Convert plain Traditional Chinese text (no Markdown syntax) to Simplified,
+    in the Mainland's words and quotation marks."""
     converted = _converter().convert(text)
     for found, wanted in _glossary():
         converted = converted.replace(found, wanted)
-    return converted
+    return converted.translate(MAINLAND_QUOTES)
 
 
 def markdown_to_simplified(markdown: str) -> str:

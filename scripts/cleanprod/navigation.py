@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from cleanprod import cases, events, languages, news
-from cleanprod.pages import Page, page_key, plainly_named
+from cleanprod import cases, events, languages, news, translations
+from cleanprod.pages import Page, file_name, page_key, plainly_named
 from cleanprod.problems import Problem
 
 LISTED_FOLDERS = (events.FOLDER, news.FOLDER, cases.FOLDER)  # whose pages their index page lists
@@ -51,7 +51,7 @@ def problems(found_pages: list[Page], docs: Path, config: Path) -> list[Problem]
     found = [
         Problem(config, f"line {line}", f"the menu (nav) names '{file}', which is not in docs/", "write the name of a page's Traditional Chinese file in docs/ (such as about.md), or remove the line")
         for file, line in named
-        if not (docs / file).is_file()
+        if not (docs / file).is_file() and not (docs / file_name(file, languages.ENGLISH)).is_file()
     ]
     in_menu = {file for file, _ in named}
     by_key: dict[str, Path] = {}
@@ -60,6 +60,10 @@ def problems(found_pages: list[Page], docs: Path, config: Path) -> list[Problem]
         if page.lang in languages.WRITTEN and plainly_named(key):
             by_key.setdefault(key, page.path)
     for key, path in sorted(by_key.items()):
-        if key not in in_menu and key.split("/")[0] not in LISTED_FOLDERS:
+        if key.split("/")[0] in LISTED_FOLDERS:  # their lists lead to them; entries.py pairs their languages
+            continue
+        if not (docs / key).is_file():  # English only: the translations report's message, not a menu line to add
+            found.append(Problem(path, "the whole file", *translations.missing_page(key, languages.DEFAULT, languages.ENGLISH)))
+        elif key not in in_menu:
             found.append(Problem(path, "the whole file", "no menu or list of the site leads to this page, so readers could find it only by searching", f"add a line '- {key}' under nav: in mkdocs.yml, where the page belongs among the others"))
     return found

@@ -8,6 +8,7 @@ DOCS = ROOT / "docs"
 DATA = DOCS / "_data"
 LABELS_FILE = DATA / "labels.yml"
 GLOSSARY_FILE = DATA / "glossary.yml"
+HONG_KONG_TERMS_FILE = DATA / "hong-kong-terms.yml"  # words no Simplified page may show
 SEARCH_WORDS_FILE = DATA / "search-words.yml"
 DATA_FILES = DOCS / "data"
 SITE = ROOT / "site"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleanprod import languages
-from cleanprod.chinese import to_simplified
+from cleanprod.chinese import characters_to_simplified, mainland_terms, to_simplified
 from cleanprod.paths import SEARCH_WORDS_FILE
 from cleanprod.problems import Problem
 from cleanprod.structured import line_of, read_yaml
@@ -50,7 +50,7 @@ def read(path: Path = SEARCH_WORDS_FILE) -> tuple[Words, list[Problem]]:
                 problems.append(Problem(path, where, f"'{found}: {wanted}' is not a word and the site's word for it", f"write the word readers search for, a colon and a space, and the word the site uses, such as '{EXAMPLE[lang]}'"))
             elif found.strip().casefold() == wanted.strip().casefold():
                 problems.append(Problem(path, where, f"'{found}' is given as the site's word for itself", "delete the line: the site's own words are found already"))
-            elif lang in languages.CHINESE and to_simplified(found) == to_simplified(wanted):  # both are searched in Simplified characters
+            elif lang in languages.CHINESE and characters_to_simplified(found) == characters_to_simplified(wanted):  # both are searched in Simplified characters
                 problems.append(Problem(path, where, f"'{found}' is the site's word '{wanted}' in other characters, which the search finds already", "delete the line"))
             elif wanted in entries:
                 problems.append(Problem(path, where, f"the site's word '{wanted}' is itself listed as a word the site does not use", f"write the word the site uses after '{found}:', as '{wanted}' has it"))
@@ -66,5 +66,13 @@ def checked() -> Words:
 
 
 def for_language(lang: str) -> dict[str, str]:
-    """The words `lang`'s search reads as the site's: zh-Hans has zh-Hant's."""
-    return checked().get(languages.DEFAULT if lang in languages.CHINESE else lang, {})
+    """The words `lang`'s search reads as the site's: zh-Hans has zh-Hant's,
+    each site's word as the Simplified pages write it (聯絡 as 联系, through
+    the glossary), and the glossary's Hong Kong words too (计算机 as 计算器),
+    which a reader may type but the Simplified pages no longer show."""
+    words = checked().get(languages.DEFAULT if lang in languages.CHINESE else lang, {})
+    if lang != languages.SIMPLIFIED:
+        return words
+    mainland = {found: to_simplified(wanted) for found, wanted in words.items()}
+    mainland.update((found, wanted) for found, wanted in mainland_terms() if found not in mainland)
+    return {found: wanted for found, wanted in mainland.items() if characters_to_simplified(found) != wanted}

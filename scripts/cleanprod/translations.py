@@ -1,8 +1,9 @@
 """Which pages lack a translation, and which translations are out of date.
 
 Staff write each page in zh-Hant (`about.md`) and English (`about.en.md`).
-A page missing in one language falls back to the other on the site, which
-readers notice; an English page last changed before its zh-Hant page may no
+A page missing in English is shown on the English site in Traditional
+Chinese, with a line saying so; a page missing in Traditional Chinese is on
+neither Chinese site. An English page last changed before its zh-Hant page may no
 longer say the same thing. Both are reported for staff to act on; neither
 stops the build.
 """
@@ -16,6 +17,26 @@ from pathlib import Path
 from cleanprod import languages, revision
 from cleanprod.pages import Page, file_name, page_key, plainly_named
 from cleanprod.revision import HONG_KONG
+
+def reads_in(written: str | None, lang: str) -> bool:
+    """Whether a page that `lang`'s site publishes from a file written in
+    `written` reads in `lang`: its own file, or for zh-Hans the zh-Hant file it
+    is converted from. Otherwise the site shows another language's page in
+    place of a missing translation, which must not be announced as `lang`'s
+    version (hreflang, sitemap.xml) and says it is not yet translated."""
+    return written == lang or (lang == languages.SIMPLIFIED and written == languages.DEFAULT)
+
+
+def missing_page(key: str, lang: str, other: str) -> tuple[str, str]:
+    """What readers meet where `lang`'s page of `key` is missing, and the fix:
+    the file to write. The translations report and the menu check say the
+    same, so that staff are pointed one way."""
+    if lang == languages.DEFAULT:
+        shown = "neither Chinese site has this page, and the menu (which names each page by its Traditional Chinese file) cannot lead to it"
+    else:
+        shown = f"readers of the {languages.NAMES[lang]} site see the {languages.NAMES[other]} page, with a line saying it is not yet translated"
+    return f"there is no {languages.NAMES[lang]} page; {shown}", f"write docs/{file_name(key, lang)}"
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -50,11 +71,8 @@ def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
             if lang not in langs and not (docs / file_name(key, lang)).exists():  # a file that exists but cannot be read has its own problem
                 other = next(iter(langs & set(languages.WRITTEN)), None)
                 if other:
-                    notices.append(Notice(
-                        f"{folder}/{file_name(key, other)}",
-                        f"there is no {languages.NAMES[lang]} page; readers see the {languages.NAMES[other]} page instead. "
-                        f"Write docs/{file_name(key, lang)}",
-                    ))
+                    what, fix = missing_page(key, lang, other)
+                    notices.append(Notice(f"{folder}/{file_name(key, other)}", f"{what}. {fix[0].upper()}{fix[1:]}"))
         if set(languages.WRITTEN) <= langs:
             source, translation = last_change(key, languages.DEFAULT), last_change(key, languages.ENGLISH)
             if source and translation and source > translation:
