@@ -32,7 +32,7 @@ def counts(partners: Dataset, lang: str, labels: Labels) -> str:
         cells = "".join(f'<td class="num">{format_number(counted[year, c], lang)}</td>' for c in classes)
         body += f'<tr><th scope="row">{year}</th>{cells}</tr>'
     return (
-        f'<div class="data-table"><table class="partner-counts"><caption>{escape(labels["partners.counts"])}</caption>'
+        f'<div class="data-table"><table class="partner-counts"><caption>{escape(labels["partners.counts.examples" if any(row["example"] for row in partners.rows) else "partners.counts"])}</caption>'
         f'<thead><tr><th scope="col">{escape(labels["partners.year"])}</th>{head}</tr></thead><tbody>{body}</tbody></table></div>'
     )
 
