@@ -152,7 +152,7 @@ def package(found: dict[str, Dataset], titles: dict[str, str]) -> bytes:
                 "bytes": len(dataset.published),
                 "schema": dataset.path.stem + ".schema.json",
             }
-            for dataset in sorted(found.values(), key=lambda d: d.name)
+            for dataset in sorted(found.values(), key=lambda d: d.path.stem)
         ],
     }
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
