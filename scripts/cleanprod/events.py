@@ -44,7 +44,7 @@ class Event:
     venue: str | None
     language: tuple[str, ...]  # empty: not published
     fee_hkd: int | None
-    sectors: tuple[str, ...]  # empty: all sectors
+    sectors: tuple[str, ...] | None  # empty: all sectors; None: not published (listed under every sector)
     registration_url: str | None
     registration_deadline: datetime | None
     status: str | None  # None: held as planned, nothing to announce
@@ -153,7 +153,7 @@ def _event(record: entries.Record, lang: str) -> Event:
         venue=meta.get("venue", NOT_PUBLISHED),
         language=tuple(meta.get("language", ())),
         fee_hkd=meta.get("fee_hkd", NOT_PUBLISHED),
-        sectors=() if ALL_SECTORS in sectors else sectors,
+        sectors=None if "sectors" not in meta else () if ALL_SECTORS in sectors else sectors,
         registration_url=registration.get("url"),
         registration_deadline=entries.parse_time(registration["deadline"]) if registration.get("deadline") else None,
         status=meta.get("status"),
