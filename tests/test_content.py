@@ -24,10 +24,10 @@ MEASURE_NAMES = {
 }
 
 
-def _rows(html, index: int = 0) -> dict[str, list[str]]:
-    """The rows of the page's index-th data table, by their first cell."""
+def _rows(html, heading: str = "approvals") -> dict[str, list[str]]:
+    """The rows of the first data table after the heading with this id, by their first cell."""
     rows = {}
-    for tr in html.select("article .data-table table")[index].select("tr"):
+    for tr in html.select_one(f"#{heading} ~ .data-table table").select("tr"):
         cells = [c.get_text(strip=True) for c in tr.find_all(["td", "th"])]
         if cells:
             rows[cells[0]] = cells[1:]
@@ -67,12 +67,16 @@ def test_statistics_yearly_totals_add_up_to_the_stated_totals(site: Path, lang: 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 def test_logo_awardees_by_class(site: Path, lang: str) -> None:
-    rows = _rows(read_html(site, LANG_PREFIXES[lang] + "statistics/"), index=-1)
-    names = {"zh-Hant": ["港資製造業企業", "環境技術服務供應商", "採購商"], "en": ["Hong Kong manufacturing enterprises", "Environmental technology service providers", "Buyers"], "zh-Hans": ["港资制造业企业", "环境技术服务供应商", "采购商"]}[lang]
-    assert [rows[n] for n in names] == [["113"], ["20"], ["6"]]
+    """2011's counts as the brief gives them (113 manufacturing, 6 buyers, 20
+    service providers), manufacturing not split by class, and the total."""
+    html = read_html(site, LANG_PREFIXES[lang] + "statistics/")
+    rows = _rows(html, "partners")
+    heads = [th.get_text() for th in html.select_one("#partners ~ .data-table table").select("thead th")]
+    names = {"zh-Hant": ["港資製造業企業（未分級別）", "伙伴（供應鏈：採購商）", "伙伴（技術服務：環境技術服務供應商）", "總數"], "en": ["Hong Kong manufacturing enterprises (not split by class)", "Partner (supply chain: buyers)", "Partner (technology service: environmental technology service providers)", "Total"], "zh-Hans": ["港资制造业企业（未分级别）", "伙伴（供应链：采购商）", "伙伴（技术服务：环境技术服务供应商）", "总数"]}[lang]
+    assert [rows["2011"][heads.index(n) - 1] for n in names] == ["113", "6", "20", "139"]
 
 
-@pytest.mark.parametrize("lang,expected", [("zh-Hant", "累計達 1,802 宗"), ("en", "1,802 applications"), ("zh-Hans", "累计达 1,802 项")])
+@pytest.mark.parametrize("lang,expected", [("zh-Hant", "累計超過 2,800 宗"), ("en", "over 2,800 applications"), ("zh-Hans", "累计超过 2,800 项")])
 def test_home_page_figures_come_from_the_data(site: Path, lang: str, expected: str) -> None:
     text = read_html(site, LANG_PREFIXES[lang]).select_one("article").get_text()
     assert expected in text

@@ -17,10 +17,10 @@ MEASURES = {"zh-Hant": "實地評估", "en": "On-site assessment", "zh-Hans": "�
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 def test_chart_is_inline_svg_labelled_in_the_page_language(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "statistics/")
-    svg = html.select_one("article svg.data-chart")
+    svg = html.select_one("#approvals ~ figure svg.data-chart")
     assert svg["role"] == "img"
     title_id, desc_id = svg["aria-labelledby"].split()
-    caption = html.select("article .data-table caption")[0]
+    caption = html.select_one("#approvals ~ .data-table caption")
     assert caption.get_text().startswith(svg.find(id=title_id).get_text())
     assert "paragraph 10" in caption.get_text() or "第 10 段" in caption.get_text()
     assert svg.find(id=desc_id).get_text()
@@ -103,5 +103,5 @@ def test_data_saved_by_a_spreadsheet_is_published_as_its_schema_reads_it(project
 def test_statistics_page_links_to_the_csv(site: Path) -> None:
     html = read_html(site, "en/statistics/")
     hrefs = [a["href"] for a in html.select("article .data-source a")]
-    assert hrefs[0] == "../../data/approvals.csv"
+    assert "../../data/approvals.csv" in hrefs
     assert (site / "data" / "approvals.csv").is_file()

@@ -33,7 +33,10 @@ def write_page(path: Path, meta: dict, body: str = "Text.") -> None:
 
 
 def fixture_content(docs: Path) -> None:
-    """Replace the example events and news with the fixture's."""
+    """Replace the events and news with the fixture's, and add the venue the
+    fixture's events use."""
+    venues = docs / "data" / "venues.csv"
+    venues.write_text(venues.read_text(encoding="utf-8") + "example-venue,示例會場（並非真實地點）,Example venue (not a real place)\n", encoding="utf-8")
     for folder in ("events", "news"):
         for page in (docs / folder).glob("*.md"):
             if not page.name.startswith("index."):
@@ -266,13 +269,13 @@ EVENT = Path("docs") / "events" / "2030-06-10-briefing.en.md"
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"venue": None}, "docs/events/2030-06-10-briefing.en.md, line 2: 'venue' is missing. Fix: add a line 'venue: …'."),
-        ({"type": "seminar"}, "line 3: 'type' is 'seminar', which is not allowed. Fix: use one of: briefing, study-visit, seminar-workshop, conference, exhibition."),
+        ({"type": None}, "docs/events/2030-06-10-briefing.en.md, line 2: 'type' is missing. Fix: add a line 'type: …'."),
+        ({"type": "seminar"}, "line 3: 'type' is 'seminar', which is not allowed. Fix: use one of: briefing, study-visit, seminar-workshop, conference, exhibition, launch, ceremony, working-group."),
         ({"sectors": ["textile"]}, "'sectors' is 'textile', which is not allowed. Fix: use one of: all, textiles, printing-publishing,"),
-        ({"venue": "city-hall"}, "'venue' is 'city-hall', which is not allowed. Fix: use one of: online, example-venue."),
+        ({"venue": "city-hall"}, "'venue' is 'city-hall', which is not allowed. Fix: use one of: online, video-conference, hong-kong, guangzhou, zhujiang-hotel, example-venue."),
         ({"end": "2030-06-10 13:00"}, "line 5: the event ends (2030-06-10 13:00) before or when it starts (2030-06-10 14:30). Fix: correct 'start' or 'end'."),
         ({"start": "2030-02-30 10:00"}, "line 4: 'start' is '2030-02-30 10:00', which is not a real date and time."),
-        ({"start": "10 June 2030, 2:30pm"}, "'start' is '10 June 2030, 2:30pm', which is not in the expected form. Fix: write the date and time in Hong Kong time as YYYY-MM-DD HH:MM"),
+        ({"start": "10 June 2030, 2:30pm"}, "'start' is '10 June 2030, 2:30pm', which is not in the expected form. Fix: write the date, and the time in Hong Kong time where it is known, as YYYY-MM-DD HH:MM"),
         ({"status": "closed"}, "'status' is 'closed', which is not allowed. Fix: use one of: open, full, cancelled, postponed."),
         ({"fee_hkd": "free"}, "'fee_hkd' is 'free', expected a whole number."),
         ({"example": "是"}, "'example' is '是', expected true or false. Fix: write true or false."),

@@ -27,7 +27,7 @@ def test_checker_finds_missing_pages_and_anchors(tmp_path: Path) -> None:
         '<link rel="canonical" href="https://example.org/">'
         '<a href="en/about/#why">ok</a> <a href="en/about/#nowhere">no anchor</a>'
         '<a href="funding/">no page</a> <a href="https://example.org/en/about/">own site</a>'
-        '<a href="mailto:someone@example.org">mail</a>',
+        '<a href="mailto:event@cleanerproduction.hk">mail</a>',
         encoding="utf-8",
     )
     (site / "en" / "about" / "index.html").write_text('<h2 id="why">Why</h2><a href="../../">home</a>', encoding="utf-8")
@@ -35,4 +35,4 @@ def test_checker_finds_missing_pages_and_anchors(tmp_path: Path) -> None:
     assert report.broken == {
         "index.html": ["'en/about/#nowhere': the page has no anchor '#nowhere'", "'funding/' leads to no page or file"]
     }
-    assert list(report.external) == ["mailto:someone@example.org"]
+    assert list(report.external) == ["mailto:event@cleanerproduction.hk"]

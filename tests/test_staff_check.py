@@ -79,12 +79,12 @@ def test_mistakes_fail_the_check_with_file_place_and_fix(repository: Path) -> No
 def test_full_width_colon_in_front_matter_is_named(repository: Path) -> None:
     """A Chinese keyboard in full-width mode types 'title：'. The file is
     named once, for that, and not also as a missing translation."""
-    edit(repository / "docs" / "events" / "2026-06-18-energy-workshop.md", "title: 示例", "title：示例")
+    edit(repository / "docs" / "events" / "2011-10-27-logo-ceremony.md", "title: 第三屆", "title：第三屆")
     edit(repository / "docs" / "about.md", "description: ", "description:\u3000")
     edit(repository / "docs" / "_data" / "labels.yml", '  en: "Last revised: "', '  en："Last revised: "')
     result = failed_check(repository, 3)
     assert "docs/_data/labels.yml, line 7: the name 'en' is followed by a full-width colon or space." in result.stderr
-    assert "docs/events/2026-06-18-energy-workshop.md, line 2: the name 'title' is followed by a full-width colon or space. Fix: write 'title: ' with the ordinary colon ':'" in result.stderr
+    assert "docs/events/2011-10-27-logo-ceremony.md, line 2: the name 'title' is followed by a full-width colon or space. Fix: write 'title: ' with the ordinary colon ':'" in result.stderr
     assert "docs/about.md, line 2: the name 'description' is followed by a full-width colon or space." in result.stderr
     assert "Translations to write or update" not in result.stdout
 
@@ -119,8 +119,8 @@ def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     (docs / "images" / "phone.heic").write_bytes(bytes(50_000))  # as an iPhone saves a photo
     (docs / "images" / "scan.png").write_text("not an image", encoding="utf-8")  # renamed, not converted
     about.write_text(about.read_text(encoding="utf-8") + "\n#### Costs\n\n![](images/plant.svg)\n\n```\n# a shell comment, not a title\n```\n\n# Results\n\n![Plant](images/plant.svg)\n![Workshop](images/photo.jpg)\n![Boiler](images/phone.heic)\n![Scan](images/scan.png)\n", encoding="utf-8")
-    for name in ("2026-08-12-statistics-published.md", "2026-08-12-statistics-published.en.md"):
-        (docs / "news" / name).rename(docs / "news" / name.replace("-statistics-published", " Open Data"))
+    for name in ("2015-06-15-new-phase-applications.md", "2015-06-15-new-phase-applications.en.md"):
+        (docs / "news" / name).rename(docs / "news" / name.replace("-new-phase-applications", " New Phase"))
     result = failed_check(project, 8)
     assert f"docs/about.en.md, line {start + 13}: the image 'images/phone.heic' is a .heic file, which browsers do not show. Fix: save it as JPEG (a photo) or PNG (a drawing or a screenshot)" in result.stderr
     assert f"docs/about.en.md, line {start + 14}: the file 'images/scan.png' is not a PNG image, though its name says so. Fix: open it in an image editor and save it again" in result.stderr
@@ -128,8 +128,8 @@ def test_headings_images_and_file_names_fail_the_check(project: Path) -> None:
     assert f"docs/about.en.md, line {start + 1}: the heading '#### Costs' skips a level: the heading before it is level 2 ('##'). Fix: write it as '### Costs'" in result.stderr
     assert f"docs/about.en.md, line {start + 3}: the image 'images/plant.svg' has no description. Fix: between the square brackets, write what the image shows" in result.stderr
     assert f"docs/about.en.md, line {start + 9}: the page has a second title ('# Results'); a page has one. Fix: make it a section heading: '## Results'." in result.stderr
-    assert "docs/news/2026-08-12 Open Data.md, the file name: the name becomes the page's web address, and may hold only lowercase letters, digits and hyphens. Fix: rename it 'news/2026-08-12-open-data.md'" in result.stderr
-    assert "docs/news/2026-08-12 Open Data.en.md, the file name:" in result.stderr
+    assert "docs/news/2015-06-15 New Phase.md, the file name: the name becomes the page's web address, and may hold only lowercase letters, digits and hyphens. Fix: rename it 'news/2015-06-15-new-phase.md'" in result.stderr
+    assert "docs/news/2015-06-15 New Phase.en.md, the file name:" in result.stderr
 
 
 def test_heading_id_given_twice_fails_the_check(project: Path) -> None:
@@ -159,29 +159,29 @@ def test_file_named_for_no_language_of_the_site_fails_the_check(project: Path) -
 
 def test_problems_are_listed_from_the_top_of_each_file(project: Path) -> None:
     """The schema's problems came in the order of the entries' names: 'end' (line 6) before 'start' (line 5)."""
-    event = project / "docs" / "events" / "2027-01-21-cleaner-production-seminar.md"
-    edit(event, "start: 2027-01-21 14:30", "start: 2027-01-21 9:30")
-    edit(event, "end: 2027-01-21 17:30", "end: 2027/01/21 17:30")
+    event = project / "docs" / "events" / "2025-03-25-online-seminar.md"
+    edit(event, "start: 2025-03-25 14:30", "start: 2025-03-25 9:30")
+    edit(event, "end: 2025-03-25 16:00", "end: 2025/03/25 16:00")
     result = failed_check(project, 2)
-    assert "1. docs/events/2027-01-21-cleaner-production-seminar.md, line 5: 'start' is '2027-01-21 9:30'" in result.stderr
-    assert "2. docs/events/2027-01-21-cleaner-production-seminar.md, line 6: 'end' is '2027/01/21 17:30'" in result.stderr
+    assert "1. docs/events/2025-03-25-online-seminar.md, line 5: 'start' is '2025-03-25 9:30'" in result.stderr
+    assert "2. docs/events/2025-03-25-online-seminar.md, line 6: 'end' is '2025/03/25 16:00'" in result.stderr
 
 
 def test_entry_given_twice_is_named_not_quietly_replaced(project: Path) -> None:
     """YAML keeps the second of two entries with one name, so a line copied
     and not changed replaced the first without a word."""
-    edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "date: 2026-08-12", "title: 統計數字\ndate: 2026-08-12")
+    edit(project / "docs" / "news" / "2015-06-15-new-phase-applications.md", "date: 2015-06-15", "title: 新階段\ndate: 2015-06-15")
     edit(project / "docs" / "_data" / "labels.yml", "footer.privacy:", "footer.notices:\n  zh-Hant: 告示\n  en: Notices\nfooter.privacy:")
     result = failed_check(project, 2)
-    assert "docs/news/2026-08-12-statistics-published.md, line 3: the front matter (between the '---' lines) is not valid: 'title' is given twice. Fix: keep one of the two 'title:' lines and delete the other." in result.stderr
+    assert "docs/news/2015-06-15-new-phase-applications.md, line 3: the front matter (between the '---' lines) is not valid: 'title' is given twice. Fix: keep one of the two 'title:' lines and delete the other." in result.stderr
     assert "docs/_data/labels.yml, line 11: the file cannot be read: 'footer.notices' is given twice. Fix: keep one of the two 'footer.notices:' lines" in result.stderr
 
 
 def test_front_matter_entry_left_empty_is_named_as_such(project: Path) -> None:
     """Not "'title' is 'None', expected string", which YAML's word for nothing makes of it."""
-    edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "title: ", "title:\n# ")
+    edit(project / "docs" / "news" / "2015-06-15-new-phase-applications.md", "title: ", "title:\n# ")
     result = failed_check(project, 1)
-    assert "docs/news/2026-08-12-statistics-published.md, line 2: 'title' has no value. Fix: write its value after 'title:', on the same line." in result.stderr
+    assert "docs/news/2015-06-15-new-phase-applications.md, line 2: 'title' has no value. Fix: write its value after 'title:', on the same line." in result.stderr
 
 
 def test_page_no_menu_leads_to_and_menu_line_naming_no_page_fail_the_check(project: Path) -> None:
@@ -230,10 +230,10 @@ def test_data_line_that_shows_nothing_or_is_not_read_fails_the_check(project: Pa
 
 def test_date_that_is_no_real_date_is_named_with_its_line(project: Path) -> None:
     """PyYAML stopped the check with a bare "month must be in 1..12" and no file or line."""
-    edit(project / "docs" / "news" / "2026-08-12-statistics-published.md", "date: 2026-08-12", "date: 2026-13-01")
+    edit(project / "docs" / "news" / "2015-06-15-new-phase-applications.md", "date: 2015-06-15", "date: 2026-13-01")
     edit(project / "docs" / "data" / "funding-rules.yml", "  - phase: \"2008-04\"", "  - phase: \"2008-04\"\n    started: 2008-02-30")
     result = failed_check(project, 2)
-    assert ("docs/news/2026-08-12-statistics-published.md, line 3: the front matter (between the '---' lines) is not valid: '2026-13-01' is not a real date (month must be in 1..12). "
+    assert ("docs/news/2015-06-15-new-phase-applications.md, line 3: the front matter (between the '---' lines) is not valid: '2026-13-01' is not a real date (month must be in 1..12). "
             "Fix: write a real date as year-month-day, such as 2026-08-12") in result.stderr
     assert "docs/data/funding-rules.yml, line " in result.stderr and "'2008-02-30' is not a real date (day is out of range for month)" in result.stderr
     assert "Traceback" not in result.stderr

@@ -36,17 +36,22 @@ def vevent(event: Event, events: Events, venues: Dataset, site_url: str, home: s
     entry.add("uid", uid(event, site_url))
     entry.add("dtstamp", stamp)
     entry.add("last-modified", stamp)
-    entry.add("dtstart", event.start.replace(tzinfo=HONG_KONG))
-    entry.add("dtend", event.end.replace(tzinfo=HONG_KONG))
-    status = events.label("status", event.status, event.lang)
-    summary = event.title if event.status in ("open",) else f"{event.title} ({status})"
+    if event.timed:
+        entry.add("dtstart", event.start.replace(tzinfo=HONG_KONG))
+        entry.add("dtend", event.end.replace(tzinfo=HONG_KONG))
+    else:  # its source gives the day(s) only: a whole-day event, its end the day after
+        entry.add("dtstart", event.start.date())
+        entry.add("dtend", event.end.date())
+    status = events.label("status", event.status, event.lang) if event.status else ""
+    summary = event.title if event.status in ("open", None) else f"{event.title} ({status})"
     entry.add("summary", summary)
-    entry.add("location", venues.name_of(venues.row_by_key()[event.venue], event.lang))
+    if event.venue:
+        entry.add("location", venues.name_of(venues.row_by_key()[event.venue], event.lang))
     entry.add("url", urljoin(site_url, home + event.url))
     entry.add("categories", [events.label("type", event.type, event.lang)])
-    entry.add("status", _STATUS[event.status])
+    entry.add("status", _STATUS.get(event.status, "CONFIRMED"))
     full_stop = "." if event.lang == languages.ENGLISH else "。"
-    description = " ".join(filter(None, [event.description, status + full_stop, event.registration_url or ""]))
+    description = " ".join(filter(None, [event.description, status and status + full_stop, event.registration_url or event.source_url or ""]))
     entry.add("description", description)
     return entry.to_ical()
 

@@ -21,6 +21,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -67,6 +68,28 @@ class Dataset:
         """How a value of field `name` reads in `lang` (a code's label, or the value)."""
         labels = self.field(name).get("x-labels", {})
         return in_language(labels[value], lang) if value in labels else str(value)
+
+    def value_text(self, name: str, row: dict, lang: str) -> str:
+        """A number as the source states it: with its qualifier, where its
+        field names one (x-qualifier), as in 'over 2,800' or 'about 150'."""
+        number = f"{row[name]:,}"
+        qualifier = self.field(name).get("x-qualifier")
+        if not qualifier:
+            return number
+        return self.label(qualifier, row[qualifier], lang).replace("{n}", number)
+
+    def row_source(self, row: dict, lang: str) -> tuple[str, str | None]:
+        """Where a row's figure comes from, for files that name a source in
+        each row (x-row-source: the columns <base>_zh-Hant, <base>_en and
+        <base>_url): the source's title in `lang`, and its address if given."""
+        base = self.schema["x-row-source"]
+        text = in_language({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
+        return text, row.get(f"{base}_url") or None
+
+    def row_source_fields(self) -> tuple[str, ...]:
+        """The columns that hold each row's source, if the file has them."""
+        base = self.schema.get("x-row-source")
+        return tuple(f"{base}_{suffix}" for suffix in (*languages.WRITTEN, "url")) if base else ()
 
     def name_of(self, row: dict, lang: str) -> str:
         """A row's name in `lang`, from the columns `<x-names>_zh-Hant` and `<x-names>_en`."""
@@ -129,7 +152,7 @@ def package(found: dict[str, Dataset], titles: dict[str, str]) -> bytes:
                 "bytes": len(dataset.published),
                 "schema": dataset.path.stem + ".schema.json",
             }
-            for dataset in sorted(found.values(), key=lambda d: d.name)
+            for dataset in sorted(found.values(), key=lambda d: d.path.stem)
         ],
     }
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -179,6 +202,8 @@ def _check_counts_agree(dataset: Dataset, datasets: dict[str, Dataset]) -> list[
     for first in sorted({row[by[0]] for row in counted}):
         stated = official.rows_where({by[0]: first})
         for row in stated:
+            if not all(row[k] in dataset.field(k).get("constraints", {}).get("enum", [row[k]]) for k in by):
+                continue  # a count of a kind the list does not hold (a year's total)
             where = {k: row[k] for k in by}
             listed = sum(1 for r in counted if all(r[k] == v for k, v in where.items()))
             if listed != official.total(where):
@@ -207,7 +232,7 @@ def load(path: Path) -> tuple[Dataset | None, list[Problem]]:
     if problems:
         return None, problems
     dataset = Dataset(path, schema, tuple(rows), tuple(lines))
-    problems = _check_stated_totals(dataset)
+    problems = _check_stated_totals(dataset) + _check_parts_add_up(dataset)
     return (None if problems else dataset), problems
 
 
@@ -306,7 +331,7 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
     constraints = spec.get("constraints", {})
     if not text:
         if constraints.get("required"):
-            return None, Problem(path, where, "the value is empty", "fill it in")
+            return None, Problem(path, where, "the value is empty", spec.get("x-required-fix", "fill it in"))
         return None, None
     value: object = text
     if spec["type"] == "integer":
@@ -318,6 +343,10 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
             return None, Problem(path, where, f"found {value}, expected {expected}", "correct the number")
         if "maximum" in constraints and value > constraints["maximum"]:
             return None, Problem(path, where, f"found {value}, expected a number of {constraints['maximum']} or less", "correct the number")
+    if spec["type"] == "date":
+        value = _iso_date(text)
+        if value is None:
+            return None, Problem(path, where, f"found '{text}', expected a date written as year-month-day", "write the date as YYYY-MM-DD, such as 2017-10-27; a spreadsheet keeps it so when the column is formatted as Text")
     if spec["type"] == "boolean":
         true_values, false_values = _boolean_values(spec)
         words = {word.lower(): True for word in true_values} | {word.lower(): False for word in false_values}
@@ -336,6 +365,16 @@ def _typed(path: Path, line: int, spec: dict, text: str) -> tuple[object, Proble
     return value, None
 
 
+def _iso_date(text: str) -> date | None:
+    """A date written YYYY-MM-DD (as Table Schema's date type reads it), or None."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _boolean_values(spec: dict) -> tuple[list[str], list[str]]:
     """A boolean field's words for true and for false, as its schema names them."""
     return spec.get("trueValues", _TRUE_VALUES), spec.get("falseValues", _FALSE_VALUES)
@@ -348,6 +387,8 @@ def _as_text(spec: dict, value: object) -> str:
     if spec["type"] == "boolean":
         true_values, false_values = _boolean_values(spec)
         return true_values[0] if value else false_values[0]
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value)
 
 
@@ -367,4 +408,27 @@ def _check_stated_totals(dataset: Dataset) -> list[Problem]:
                     "check each of these rows against the source",
                 )
             )
+    return problems
+
+
+def _check_parts_add_up(dataset: Dataset) -> list[Problem]:
+    """Where a source states a total beside its parts (x-parts-add-up: the
+    awardees of a year by class, and the year's total), the parts it gives
+    in full must add up to the total it gives exactly."""
+    rule = dataset.schema.get("x-parts-add-up")
+    if not rule:
+        return []
+    by, part, total_code = rule["by"], rule["field"], rule["total"]
+    value, qualifier = dataset.schema["x-value"], dataset.field(dataset.schema["x-value"]).get("x-qualifier")
+    problems = []
+    for group in dict.fromkeys(row[by] for row in dataset.rows):
+        rows = dataset.rows_where({by: group})
+        totals = [row for row in rows if row[part] == total_code]
+        parts = [row for row in rows if row[part] != total_code]
+        if len(totals) != 1 or not parts or (qualifier and any(row[qualifier] != rule["exact"] for row in rows)):
+            continue
+        found, stated = sum(row[value] for row in parts), totals[0][value]
+        if found != stated:
+            line = dataset.lines[dataset.rows.index(totals[0])]
+            problems.append(Problem(dataset.path, f"rows with {by} = {group}", f"the {part} rows add up to {found:,}, but the row {part} = {total_code} (row {line}) states {stated:,}", f"check each row of {by} {group} against its source"))
     return problems

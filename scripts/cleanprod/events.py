@@ -4,6 +4,11 @@ An event's front matter is checked against docs/_data/event.schema.json, with
 the venues of docs/data/venues.csv and the sectors of docs/data/sectors.csv as
 the allowed values; then its times are read (Hong Kong time), the end must come
 after the start, and the zh-Hant and English files must agree.
+
+A detail an event's source does not give (the time, the venue, the language,
+the fee) is left out of its front matter and is None here: the pages say it
+is not published, and nothing fills it in. A real event names its source
+(the page that announces it), which its page links to.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ FOLDER = "events"
 SCHEMA = "event.schema.json"
 ALL_SECTORS = "all"
 SHARED = ("type", "start", "end", "venue", "language", "fee_hkd", "sectors", "registration", "status", "example")
+NOT_PUBLISHED = None  # a detail the event's source does not give
 
 
 @dataclass(frozen=True)
@@ -33,24 +39,31 @@ class Event:
     description: str
     type: str
     start: datetime
-    end: datetime
-    venue: str
-    language: tuple[str, ...]
-    fee_hkd: int
-    sectors: tuple[str, ...]  # empty: all sectors
+    end: datetime  # for an event without times, the start of the day after its last day
+    timed: bool  # False: its source gives the day(s), not the time
+    venue: str | None
+    language: tuple[str, ...]  # empty: not published
+    fee_hkd: int | None
+    sectors: tuple[str, ...] | None  # empty: all sectors; None: not published (listed under every sector)
     registration_url: str | None
     registration_deadline: datetime | None
-    status: str
+    status: str | None  # None: held as planned, nothing to announce
     example: bool
     source: Path  # the file it was written in
+    source_title: str | None = None  # where the event is published
+    source_url: str | None = None
 
     @property
     def url(self) -> str:
         """Its page, relative to its language's home: events/2027-01-15-energy/."""
         return f"{FOLDER}/{self.slug}/"
 
+    @property
+    def last_day(self) -> date:
+        return self.end.date() if self.timed else (self.end - timedelta(days=1)).date()
+
     def upcoming(self, today: date) -> bool:
-        return self.end.date() >= today
+        return self.last_day >= today
 
     @property
     def registration_closes(self) -> datetime | None:
@@ -93,7 +106,9 @@ def load_all(pages, docs: Path, sector_codes: list[str] | None, venue_codes: lis
 
 def _check_times(page, meta: dict) -> list[Problem]:
     """Each time is a real one, and they come in order: start, then end, and
-    the registration deadline no later than the end."""
+    the registration deadline no later than the end. A start with a time
+    needs an end with one; a start without a time (its source gives only
+    the day) has an end without one, or none."""
     problems = []
     times = {}
     for name in ("start", "end", "registration.deadline"):
@@ -104,7 +119,12 @@ def _check_times(page, meta: dict) -> list[Problem]:
             times[name] = entries.parse_time(value)
         except ValueError:
             problems.append(Problem(page.path, entries.field_line(page, name), f"'{name}' is '{value}', which is not a real date and time", "check the day and the month, and write the time as HH:MM, from 00:00 to 23:59"))
-    if "start" in times and "end" in times and times["end"] <= times["start"]:
+    timed = {name: " " in str(meta[name]).replace("T", " ") for name in ("start", "end") if name in times}
+    if timed.get("start") and "end" not in page.meta:
+        problems.append(Problem(page.path, entries.field_line(page, "start"), "the event has a start time but no end", "add 'end:' with the date and time the event ends, such as 2027-01-15 17:00"))
+    elif "start" in timed and "end" in timed and timed["start"] != timed["end"]:
+        problems.append(Problem(page.path, entries.field_line(page, "end"), "'start' and 'end' must both give a time, or both give only the date", "write both as YYYY-MM-DD HH:MM, or both as YYYY-MM-DD when the time is not published"))
+    elif "start" in times and "end" in times and (times["end"] <= times["start"] if timed["start"] else times["end"] < times["start"]):
         problems.append(Problem(page.path, entries.field_line(page, "end"), f"the event ends ({meta['end']}) before or when it starts ({meta['start']})", "correct 'start' or 'end'"))
     deadline = times.get("registration.deadline")
     if deadline and "end" in times and deadline > times["end"]:
@@ -117,21 +137,28 @@ def _event(record: entries.Record, lang: str) -> Event:
     convert = converter_for(lang)
     registration = meta.get("registration") or {}
     sectors = tuple(meta.get("sectors") or ())
+    source = meta.get("source") or {}
+    start = entries.parse_time(meta["start"])
+    timed = " " in meta["start"].replace("T", " ")
+    end = entries.parse_time(meta.get("end", meta["start"]))
     return Event(
         slug=record.slug,
         lang=lang,
         title=convert(meta["title"]),
         description=convert(meta.get("description", "")),
         type=meta["type"],
-        start=entries.parse_time(meta["start"]),
-        end=entries.parse_time(meta["end"]),
-        venue=meta["venue"],
-        language=tuple(meta["language"]),
-        fee_hkd=meta.get("fee_hkd", 0),
-        sectors=() if ALL_SECTORS in sectors else sectors,
+        start=start,
+        end=end if timed else end + timedelta(days=1),
+        timed=timed,
+        venue=meta.get("venue", NOT_PUBLISHED),
+        language=tuple(meta.get("language", ())),
+        fee_hkd=meta.get("fee_hkd", NOT_PUBLISHED),
+        sectors=None if "sectors" not in meta else () if ALL_SECTORS in sectors else sectors,
         registration_url=registration.get("url"),
         registration_deadline=entries.parse_time(registration["deadline"]) if registration.get("deadline") else None,
-        status=meta["status"],
+        status=meta.get("status"),
         example=bool(meta.get("example")),
         source=record.page.path,
+        source_title=convert(source["title"]) if source else None,
+        source_url=source.get("url"),
     )

@@ -3,7 +3,10 @@ links to other sites are listed for a person to review, never fetched.
 
 Run after a build: `python -m cleanprod links` (part of `make check`). The
 site's own absolute address (its canonical links, hreflang alternates) counts
-as internal: it is checked against the built files.
+as internal: it is checked against the built files. A link to a placeholder
+address (example.org, example.com, a name ending .example, .test or
+.invalid, reserved by RFC 2606 for examples) is broken: no reader can use
+it, and it means a real address was never filled in.
 """
 
 from __future__ import annotations
@@ -15,6 +18,20 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 _LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("form", "action"), ("source", "src")}
 _NOT_CHECKED = ("data:",)
+PLACEHOLDER_DOMAINS = ("example.com", "example.net", "example.org")
+PLACEHOLDER_ENDINGS = (".example", ".test", ".invalid")
+
+
+def placeholder_host(link: str) -> str | None:
+    """The host of `link` if it is a placeholder address (RFC 2606), else None."""
+    parts = urlsplit(link)
+    host = (parts.hostname or "") if parts.netloc else ""
+    if parts.scheme == "mailto":
+        host = parts.path.rpartition("@")[2].lower()
+    if not host:
+        return None
+    placeholder = host in PLACEHOLDER_DOMAINS or host.endswith(tuple("." + d for d in PLACEHOLDER_DOMAINS)) or host.endswith(PLACEHOLDER_ENDINGS)
+    return host if placeholder else None
 
 
 class _PageParser(HTMLParser):
@@ -97,7 +114,10 @@ def check(site: Path) -> Report:
                 link = base_path + link[len(base):]
             parts = urlsplit(link)
             if parts.scheme or parts.netloc:
-                if parts.scheme == "javascript":
+                host = placeholder_host(link)
+                if host:
+                    report.broken.setdefault(name, []).append(f"'{link}' is a placeholder address ({host}), which leads nowhere: link to the real address, or remove the link")
+                elif parts.scheme == "javascript":
                     report.broken.setdefault(name, []).append(f"'{link}' is a script, not a link")
                 else:
                     report.external.setdefault(link, []).append(name)

@@ -153,8 +153,7 @@ def _front_matter(kind: str, a: dict, lang: str) -> dict:
         "sectors": "all" if a["sectors"].strip() == "all" else listed(a["sectors"]),
         "status": a["status"],
     }
-    if a["fee"] and a["fee"] != "0":
-        meta["fee_hkd"] = _number(a["fee"])
+    meta["fee_hkd"] = _number(a["fee"] or "0")  # 0: free; left out only where the fee is not published
     if description := (a["description_zh"] if lang == "zh" else a["description_en"]).strip():
         meta["description"] = description
     if a["registration_url"].strip():

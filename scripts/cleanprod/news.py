@@ -26,6 +26,8 @@ class NewsItem:
     summary: str
     example: bool
     source: Path
+    source_title: str | None = None  # where the news was published
+    source_url: str | None = None
 
     @property
     def url(self) -> str:
@@ -53,4 +55,8 @@ def _check_date(page, meta: dict) -> list[Problem]:
 def _item(record: entries.Record, lang: str) -> NewsItem:
     convert = converter_for(lang)
     meta = record.meta
-    return NewsItem(record.slug, lang, convert(meta["title"]), entries.parse_time(meta["date"]).date(), convert(meta["summary"]), bool(meta.get("example")), record.page.path)
+    published = meta.get("source") or {}
+    return NewsItem(
+        record.slug, lang, convert(meta["title"]), entries.parse_time(meta["date"]).date(), convert(meta["summary"]), bool(meta.get("example")), record.page.path,
+        convert(published["title"]) if published else None, published.get("url"),
+    )

@@ -104,10 +104,16 @@ def _totals(chosen: list[Case], cases: Cases, lang: str, labels: Labels) -> str:
         )
     count = f'<p class="case-count" role="status" aria-live="polite" data-case-count data-template="{escape(labels["cases.shown"])}" data-none="{escape(labels["cases.none"])}">{escape(fill(labels["cases.shown"], shown=len(chosen), total=len(chosen)))}</p>'
     return (
-        f'{count}<div class="data-table"><table class="case-totals"><caption>{escape(labels["cases.totals"])}</caption>'
+        f'{count}<div class="data-table"><table class="case-totals"><caption>{escape(labels[_from_examples("cases.totals", chosen)])}</caption>'
         f'<thead><tr><th scope="col">{escape(labels["cases.result"])}</th><th scope="col" class="num">{escape(labels["cases.per-year"])}</th></tr></thead>'
         f'<tbody>{"".join(cells)}</tbody></table></div>'
     )
+
+
+def _from_examples(label: str, chosen: list[Case]) -> str:
+    """The label of a total or chart: one that says its figures are examples
+    when any case it adds up is one, so that no reader takes them as real."""
+    return f"{label}.examples" if any(c.example for c in chosen) else label
 
 
 def _filters(lang: str, cases: Cases, sectors: Dataset, labels: Labels) -> str:
@@ -138,7 +144,7 @@ def _chart(chosen: list[Case], cases: Cases, sectors: Dataset, lang: str, labels
     names = [sectors.name_of(rows[s], lang) for s in present]
     values = [sum(c.results.get(CHART_RESULT, 0) for c in chosen if c.sector == s) for s in present]
     result, unit = cases.result_label(CHART_RESULT, lang), cases.result_label(CHART_RESULT, lang, "x-unit")
-    title = fill(labels["cases.chart"], result=result, unit=unit)
+    title = fill(labels[_from_examples("cases.chart", chosen)], result=result, unit=unit)
     svg = svg_bars(title, labels["data.chart.desc"], names, [result], [values], lang, "cases-chart", keys=present)
     body = "".join(
         f'<tr data-key="{s}"><th scope="row">{escape(n)}</th><td class="num">{format_number(v, lang)}</td></tr>' for s, n, v in zip(present, names, values)

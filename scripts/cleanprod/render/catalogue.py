@@ -10,7 +10,7 @@ from cleanprod.datasets import PACKAGE_FILE, Dataset
 from cleanprod.render.table import scrolling
 from cleanprod.search_index import PASSING
 
-TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean"}
+TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean", "date": "data.type.date"}
 
 
 def catalogue(datasets: list[tuple[Dataset, date, str]], lang: str, labels: dict[str, str], link_prefix: str) -> str:
@@ -23,7 +23,7 @@ def catalogue(datasets: list[tuple[Dataset, date, str]], lang: str, labels: dict
         for spec in dataset.schema["fields"]:
             allowed = spec.get("constraints", {}).get("enum")
             values = ", ".join(
-                f"{v} ({dataset.label(spec['name'], v, lang)})" if "x-labels" in spec else str(v) for v in allowed
+                f"{v} ({dataset.label(spec['name'], v, lang).replace('{n}', 'N')})" if "x-labels" in spec else str(v) for v in allowed
             ) if allowed else ""
             unit = in_language(spec["x-unit"], lang) if "x-unit" in spec else ""
             fields.append(

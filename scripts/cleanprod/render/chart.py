@@ -4,11 +4,14 @@ on the bars (colour is never the only cue) and the data table beside it."""
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
+from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.render.numbers import format_number
-from cleanprod.render.table import _ordered, pivot_table
+from cleanprod.render.table import _ordered, pivot_table, plain_table
+from cleanprod.revision import format_date
 
 COLOURS = ("#00695c", "#b34700", "#3949ab", "#6a1b9a", "#37474f")  # each ≥ 4.5:1 on white
 # The drawing's width, in its own units. Its text is drawn at 12 to 22 units
@@ -40,16 +43,34 @@ def bar_chart(dataset: Dataset, lang: str, labels: dict[str, str], chart_id: str
     return figure(svg, pivot_table(dataset, lang, labels, caption=False), dataset.source(lang), labels)
 
 
-def figure(svg: str, table: str, caption: str, labels: dict[str, str]) -> str:
-    """A chart with its numbers as a table for screen readers and print, and its source."""
+def stated_chart(dataset: Dataset, lang: str, labels: dict[str, str], chart_id: str) -> str:
+    """One bar for each figure a source states (x-chart: the rows grouped by
+    `groups`, those matching `where`), each labelled as the source states it:
+    'over 2,800' is drawn to 2,800 and says 'over', so that the chart never
+    shows an exact count the sources do not give. The title says so too."""
+    spec = dataset.schema["x-chart"]
+    value = dataset.schema["x-value"]
+    rows = dataset.rows_where(spec.get("where", {}))
+    names = [format_date(row[spec["groups"]], lang) if isinstance(row[spec["groups"]], date) else dataset.label(spec["groups"], row[spec["groups"]], lang) for row in rows]
+    texts = [dataset.value_text(value, row, lang) for row in rows]
+    title = in_language(spec["x-title"], lang)
+    svg = svg_bars(title, labels["data.chart.desc"], names, [title], [[row[value] for row in rows]], lang, chart_id, texts=[texts])
+    table = plain_table(Dataset(dataset.path, dataset.schema, tuple(rows), ()), lang, labels, caption=False)
+    return figure(svg, table, dataset.source(lang), labels, title)
+
+
+def figure(svg: str, table: str, caption: str, labels: dict[str, str], title: str = "") -> str:
+    """A chart with its numbers as a table for screen readers and print, and
+    its source; `title`, where given, is shown above the chart."""
+    heading = f'<p class="data-figure-title"><strong>{escape(title)}</strong></p>' if title else ""
     return (
-        f'<figure class="data-figure">{svg}'
+        f'<figure class="data-figure">{heading}{svg}'
         f'<details class="data-chart-table"><summary>{escape(labels["data.chart.table"])}</summary>{table}</details>'
         f"<figcaption>{escape(caption)}</figcaption></figure>"
     )
 
 
-def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values: list[list[int]], lang: str, chart_id: str, keys: list[str] | None = None) -> str:
+def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values: list[list[int]], lang: str, chart_id: str, keys: list[str] | None = None, texts: list[list[str]] | None = None) -> str:
     """Bars for values[series][group], drawn across: each group's name on a
     line of its own, its bars under it, each with its number at its end. A
     name of any length, and any number of groups, fits a phone's width, as
@@ -58,7 +79,10 @@ def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values
     With `keys`, each group is drawn as an element of its own, named by its
     key, and the chart says how its groups are laid out, so that a page's
     filters can draw it again for what they show (cases.js): bars rescaled,
-    groups left out."""
+    groups left out.
+
+    `texts`, where given, are the words written at the bars' ends instead of
+    their numbers ('over 2,800')."""
     most = max((v for row in values for v in row), default=0) or 1
     longest = WIDTH - VALUE_ROOM
     parts = []
@@ -78,7 +102,7 @@ def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values
             value = values[si][gi]
             length = value / most * longest
             parts.append(f'<rect x="0" y="{y:.1f}" width="{length:.1f}" height="{BAR}" fill="{COLOURS[si % len(COLOURS)]}"/>')
-            parts.append(f'<text x="{length + 6:.1f}" y="{y + BAR * 0.8:.1f}" class="value">{format_number(value, lang)}</text>')
+            parts.append(f'<text x="{length + 6:.1f}" y="{y + BAR * 0.8:.1f}" class="value">{escape(texts[si][gi]) if texts else format_number(value, lang)}</text>')
             y += BAR + BAR_GAP
         y += GROUP_GAP
         if keys:

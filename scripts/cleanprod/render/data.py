@@ -15,10 +15,12 @@ from cleanprod.funding import RULES_FILE, Rules
 from cleanprod.news import NewsItem
 from cleanprod.render import cases as render_cases, events as render_events, funding, news as render_news, partners
 from cleanprod.render.catalogue import catalogue
-from cleanprod.render.chart import bar_chart
+from cleanprod.render.chart import bar_chart, stated_chart
 from cleanprod.render.numbers import format_number
 from cleanprod.render.table import pivot_table, plain_table
 from cleanprod.search_index import ANSWERING
+from cleanprod.revision import format_date
+from cleanprod.render.table import pivot_table, plain_table, stated_pivot
 
 
 @dataclass
@@ -58,9 +60,12 @@ class PageData:
         if d.view == "table":
             table = pivot_table if "x-pivot" in dataset.schema else plain_table
             return table(dataset, self.lang, self.labels) + self._download(dataset)
+        if d.view == "by-year":
+            return stated_pivot(dataset, self.lang, self.labels) + self._download(dataset)
         if d.view == "chart":
             self.charts += 1
-            return bar_chart(dataset, self.lang, self.labels, f"chart-{self.charts}")
+            chart = stated_chart if "x-chart" in dataset.schema else bar_chart
+            return chart(dataset, self.lang, self.labels, f"chart-{self.charts}")
         if d.view == "directory":
             self.scripts.add("directory")
             return partners.directory(dataset, self.datasets["sectors.csv"], self.lang, self.labels)
@@ -70,7 +75,9 @@ class PageData:
             return format_number(dataset.total(d.where), self.lang)
         [row] = dataset.rows_where(d.where)  # directives.check made sure exactly one matches
         value = row[d.view]
-        return format_number(value, self.lang) if isinstance(value, int) else escape(dataset.label(d.view, value, self.lang))
+        if isinstance(value, int):
+            return escape(dataset.value_text(d.view, row, self.lang))  # with 'over', 'about' where the source says so
+        return escape(format_date(value, self.lang) if isinstance(value, date) else dataset.label(d.view, value, self.lang))
 
     def record_header(self, record: Event | Case | NewsItem | None) -> str:
         """The details panel of an event or case page, or the date line of a news page."""

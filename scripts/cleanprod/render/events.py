@@ -19,17 +19,46 @@ CALLED_OFF = ("cancelled", "postponed")  # statuses still shown once the date ha
 
 
 def format_when(event: Event, labels: Labels) -> str:
-    """'Thursday 21 January 2027, 14:30 to 17:30' / '2027年1月21日（星期四）14:30 至 17:30'."""
+    """'Thursday 21 January 2027, 14:30 to 17:30' / '2027年1月21日（星期四）14:30 至 17:30';
+    for an event whose source gives only the day(s): 'Friday 18 April 2008'."""
     lang = event.lang
 
-    def day(moment: datetime) -> str:
+    def day(moment: datetime | date) -> str:
         weekday = labels["weekday"].split()[moment.weekday()]
-        return f"{weekday} {format_date(moment.date(), lang)}" if lang == languages.ENGLISH else f"{format_date(moment.date(), lang)}（{weekday}）"
+        day_only = moment.date() if isinstance(moment, datetime) else moment
+        return f"{weekday} {format_date(day_only, lang)}" if lang == languages.ENGLISH else f"{format_date(day_only, lang)}（{weekday}）"
 
+    if not event.timed:
+        last = event.last_day
+        return day(event.start) if last == event.start.date() else f"{day(event.start)} {labels['event.to']} {day(last)}"
     separator = "," if lang == languages.ENGLISH else ""
     start = f"{day(event.start)}{separator} {event.start:%H:%M}"
     end = f"{event.end:%H:%M}" if event.end.date() == event.start.date() else f"{day(event.end)}{separator} {event.end:%H:%M}"
     return f"{start} {labels['event.to']} {end}"
+
+
+def _when(event: Event, labels: Labels) -> str:
+    """The date and time as a <time> element, with the time zone, or with
+    'time not published' where the source gives only the day."""
+    moment = event.start.isoformat() if event.timed else event.start.date().isoformat()
+    note = labels["event.hk-time"] if event.timed else labels["event.time-not-published"]
+    return f'<time datetime="{moment}">{escape(format_when(event, labels))}</time> {escape(note)}'
+
+
+def _not_published(labels: Labels) -> str:
+    return f'<span class="not-published">{escape(labels["event.not-published"])}</span>'
+
+
+def venue_name(event: Event, venues: Dataset) -> str | None:
+    """The venue's name in the event's language, or None where it is not published."""
+    return venues.name_of(venues.row_by_key()[event.venue], event.lang) if event.venue else None
+
+
+def source_line(title: str | None, url: str | None, labels: Labels) -> str:
+    """'Source: <the page that announces it>', linked; nothing for an example."""
+    if not (title and url):
+        return ""
+    return f'<p class="record-source">{escape(labels["record.source"])}<a href="{escape(url)}">{escape(title)}</a></p>'
 
 
 def _sectors(event: Event, sectors: Dataset, labels: Labels) -> str:
@@ -53,16 +82,21 @@ def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, label
     the registration link once registration has closed (data-until)."""
     lang = event.lang
     joiner = ", " if lang == languages.ENGLISH else "、"
-    fee = labels["event.free"] if event.fee_hkd == 0 else fill(labels["calc.money"], amount=f"{event.fee_hkd:,}")
+    if event.fee_hkd is None:
+        fee = _not_published(labels)
+    else:
+        fee = escape(labels["event.free"] if event.fee_hkd == 0 else fill(labels["calc.money"], amount=f"{event.fee_hkd:,}"))
+    venue = venue_name(event, venues)
+    languages_held = joiner.join(events.label("language", code, lang) for code in event.language)
     rows = [
         ("event.type", escape(events.label("type", event.type, lang)), ""),
-        ("event.when", f'<time datetime="{event.start.isoformat()}">{escape(format_when(event, labels))}</time> {escape(labels["event.hk-time"])}', ""),
-        ("event.venue", escape(venues.name_of(venues.row_by_key()[event.venue], lang)), ""),
-        ("event.language", escape(joiner.join(events.label("language", code, lang) for code in event.language)), ""),
-        ("event.fee", escape(fee), ""),
-        ("event.sectors", escape(_sectors(event, sectors, labels)), ""),
+        ("event.when", _when(event, labels), ""),
+        ("event.venue", escape(venue) if venue else _not_published(labels), ""),
+        ("event.language", escape(languages_held) if languages_held else _not_published(labels), ""),
+        ("event.fee", fee, ""),
+        ("event.sectors", escape(_sectors(event, sectors, labels)) if event.sectors is not None else _not_published(labels), ""),
     ]
-    if event.upcoming(today) or event.status in CALLED_OFF:
+    if event.status and (event.upcoming(today) or event.status in CALLED_OFF):
         rows.append(("event.status", f'<strong class="event-status event-status--{event.status}">{escape(events.label("status", event.status, lang))}</strong>', _while_upcoming(event)))
     if event.registration_open(today):
         register = f'<a href="{escape(event.registration_url)}">{escape(labels["event.register"])}</a>'
@@ -70,6 +104,8 @@ def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, label
             register += " " + escape(fill(labels["event.deadline"], date=format_date(event.registration_deadline.date(), lang)))
         closes = event.registration_closes
         rows.append(("event.register", register, f' data-until="{(closes or event.end).isoformat()}"'))
+    if event.source_url:
+        rows.append(("data.source", f'<a href="{escape(event.source_url)}">{escape(event.source_title or event.source_url)}</a>', ""))
     details = "".join(f"<dt{only}>{escape(labels[key])}</dt><dd{only}>{value}</dd>" for key, value, only in rows)
     note = example_note(labels["example.event"], labels) if event.example else ""
     past = f'<p class="event-past">{escape(labels["event.past"])}</p>' if not event.upcoming(today) else ""
@@ -89,14 +125,17 @@ def _while_upcoming(event: Event) -> str:
 def _item(event: Event, events: Events, venues: Dataset, labels: Labels, link: str, today: date) -> str:
     lang = event.lang
     badge = f' <strong class="example-badge">{escape(labels["example.badge"])}</strong>' if event.example else ""
+    moment = event.start.isoformat() if event.timed else event.start.date().isoformat()
     facts = [
-        f'<time datetime="{event.start.isoformat()}">{escape(format_when(event, labels))}</time>',
+        f'<time datetime="{moment}">{escape(format_when(event, labels))}</time>',
         escape(events.label("type", event.type, lang)),
-        escape(venues.name_of(venues.row_by_key()[event.venue], lang)),
     ]
-    if event.upcoming(today) or event.status in CALLED_OFF:
+    venue = venue_name(event, venues)
+    if venue:
+        facts.append(escape(venue))
+    if event.status and (event.upcoming(today) or event.status in CALLED_OFF):
         facts.append(f'<span class="event-status event-status--{event.status}"{_while_upcoming(event)}>{escape(events.label("status", event.status, lang))}</span>')
-    sectors = " ".join(event.sectors) or "all"
+    sectors = " ".join(event.sectors or ()) or "all"
     return (
         f'<li class="event-item" data-type="{event.type}" data-sectors="{escape(sectors)}" data-ends="{event.end.isoformat()}" data-year="{event.start.year}">'
         f'<a href="{escape(link)}">{escape(event.title)}</a>{badge}<br><span class="event-facts">{" · ".join(facts)}</span></li>'

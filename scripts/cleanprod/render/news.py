@@ -7,7 +7,7 @@ from html import escape
 
 from cleanprod.feeds import FEED_FILE
 from cleanprod.news import LATEST, NewsItem
-from cleanprod.render.events import example_note
+from cleanprod.render.events import example_note, source_line
 from cleanprod.revision import format_date
 from cleanprod.search_index import PASSING
 
@@ -17,7 +17,8 @@ Labels = dict[str, str]
 def header(item: NewsItem, labels: Labels) -> str:
     note = example_note(labels["example.news"], labels) if item.example else ""
     published = format_date(item.date, item.lang)
-    return f'<p class="news-date">{escape(labels["news.published"])}<time datetime="{item.date.isoformat()}">{escape(published)}</time></p>{note}'
+    source = source_line(item.source_title, item.source_url, labels)
+    return f'<p class="news-date">{escape(labels["news.published"])}<time datetime="{item.date.isoformat()}">{escape(published)}</time></p>{source}{note}'
 
 
 def _item(item: NewsItem, labels: Labels, link: str) -> str:

@@ -33,7 +33,7 @@ def counts(partners: Dataset, lang: str, labels: Labels) -> str:
         cells = "".join(f'<td class="num">{format_number(counted[year, c], lang)}</td>' for c in classes)
         body += f'<tr><th scope="row">{year}</th>{cells}</tr>'
     return scrolling(  # a column per class: wider than a phone in English
-        f'<table class="partner-counts"><caption>{escape(labels["partners.counts"])}</caption>'
+        f'<table class="partner-counts"><caption>{escape(labels["partners.counts.examples" if any(row["example"] for row in partners.rows) else "partners.counts"])}</caption>'
         f'<thead><tr><th scope="col">{escape(labels["partners.year"])}</th>{head}</tr></thead><tbody>{body}</tbody></table>',
         labels["partners.counts"],
         labels,

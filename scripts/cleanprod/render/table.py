@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from cleanprod.datasets import Dataset
 from cleanprod.render.numbers import format_number
+from cleanprod.revision import format_date
 
 
 NUM = ' class="num"'
@@ -45,19 +47,78 @@ def pivot_table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bo
 
 
 def plain_table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bool = True) -> str:
-    """Every row and column as it is in the file, with labels and titles in `lang`."""
-    names = [f["name"] for f in dataset.schema["fields"]]
-    numeric = {f["name"] for f in dataset.schema["fields"] if f["type"] == "integer"}
-    head = "".join(
-        f'<th scope="col"{NUM if n in numeric else ""}>{escape(dataset.column_title(n, lang))}</th>' for n in names
-    )
-    body = "".join(
-        "<tr>" + "".join(
-            _cell(row[n], lang) if n in numeric else f"<td>{escape(dataset.label(n, row[n], lang))}</td>" for n in names
-        ) + "</tr>"
-        for row in dataset.rows
-    )
-    return _table(dataset, lang, labels, caption, f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>")
+    """Every row as it is in the file, with labels and titles in `lang`: a
+    number with its qualifier where the source gives one ('over 2,800'), a
+    date as readers write it, and, in a file that names each row's source,
+    that source with its link in a last column."""
+    sources = dataset.row_source_fields()
+    qualifiers = {f.get("x-qualifier") for f in dataset.schema["fields"]} - {None}
+    shown = [f for f in dataset.schema["fields"] if f["name"] not in sources and f["name"] not in qualifiers]
+    head = "".join(f'<th scope="col"{NUM if f["type"] == "integer" else ""}>{escape(dataset.column_title(f["name"], lang))}</th>' for f in shown)
+    if sources:
+        head += f'<th scope="col">{escape(labels["data.source"])}</th>'
+    body = []
+    for row in dataset.rows:
+        cells = "".join(_field_cell(dataset, f, row, lang) for f in shown)
+        if sources:
+            cells += f"<td>{source_link(dataset, row, lang)}</td>"
+        body.append(f"<tr>{cells}</tr>")
+    return _table(dataset, lang, labels, caption, f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>")
+
+
+def _field_cell(dataset: Dataset, spec: dict, row: dict, lang: str) -> str:
+    value = row[spec["name"]]
+    if spec["name"] in dataset.schema.get("primaryKey", ()) and spec["type"] == "integer":
+        return f"<td>{value}</td>"  # a key, such as a year, names the row: 2011, not 2,011
+    if spec["type"] == "integer" and value is not None:
+        return f'<td class="num">{escape(dataset.value_text(spec["name"], row, lang))}</td>'
+    if isinstance(value, date):
+        return f'<td><time datetime="{value.isoformat()}">{escape(format_date(value, lang))}</time></td>'
+    return f"<td>{escape(dataset.label(spec['name'], value, lang))}</td>"
+
+
+def source_link(dataset: Dataset, row: dict, lang: str) -> str:
+    """A row's source: its title, a link where its address is known."""
+    text, url = dataset.row_source(row, lang)
+    return f'<a href="{escape(url)}">{escape(text)}</a>' if url else escape(text)
+
+
+def row_sources(dataset: Dataset, rows: list[dict], lang: str) -> str:
+    """The different sources of `rows`, each once, as links."""
+    links = list(dict.fromkeys(source_link(dataset, row, lang) for row in rows))
+    return "<br>".join(links)
+
+
+def stated_pivot(dataset: Dataset, lang: str, labels: dict[str, str], caption: bool = True) -> str:
+    """Figures as their sources state them, one row per group (x-chart's
+    groups, such as year) and one column per kind (the key's other field,
+    such as class): a cell no source gives is shown as not published, never
+    as 0, and nothing is added up. The last column names each row's sources;
+    a row whose figures are a proposed list or the like (a labelled field
+    other than the key, value and qualifier) says so after its name."""
+    group_field = dataset.schema["x-chart"]["groups"]
+    [kind_field] = [k for k in dataset.schema["primaryKey"] if k != group_field]
+    value = dataset.schema["x-value"]
+    notes = [f["name"] for f in dataset.schema["fields"] if "x-labels" in f and f["name"] not in (kind_field, dataset.field(value).get("x-qualifier"))]
+    groups, kinds = _ordered(dataset, group_field), _ordered(dataset, kind_field)
+    missing = escape(labels["data.not-published"])
+    head = f'<th scope="col">{escape(dataset.column_title(group_field, lang))}</th>'
+    head += "".join(f'<th scope="col" class="num">{escape(dataset.label(kind_field, k, lang))}</th>' for k in kinds)
+    head += f'<th scope="col">{escape(labels["data.source"])}</th>'
+    body = []
+    for group in groups:
+        rows = dataset.rows_where({group_field: group})
+        by_kind = {row[kind_field]: row for row in rows}
+        name = escape(dataset.label(group_field, group, lang))
+        for note in notes:
+            flagged = {row[note] for row in rows} - {dataset.field(note)["constraints"]["enum"][0]}
+            name += "".join(f"<br><small>{escape(dataset.label(note, v, lang))}</small>" for v in sorted(flagged))
+        cells = "".join(
+            f'<td class="num">{escape(dataset.value_text(value, by_kind[k], lang))}</td>' if k in by_kind else f'<td class="num not-published">{missing}</td>'
+            for k in kinds
+        )
+        body.append(f'<tr><th scope="row">{name}</th>{cells}<td>{row_sources(dataset, rows, lang)}</td></tr>')
+    return _table(dataset, lang, labels, caption, f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>")
 
 
 def _table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bool, inner: str) -> str:
