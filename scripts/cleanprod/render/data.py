@@ -17,10 +17,9 @@ from cleanprod.render import cases as render_cases, events as render_events, fun
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.chart import bar_chart, stated_chart
 from cleanprod.render.numbers import format_number
-from cleanprod.render.table import pivot_table, plain_table
-from cleanprod.search_index import ANSWERING
-from cleanprod.revision import format_date
 from cleanprod.render.table import pivot_table, plain_table, stated_pivot
+from cleanprod.revision import format_date
+from cleanprod.search_index import ANSWERING
 
 
 @dataclass

@@ -170,7 +170,7 @@ def history(rules: Rules, lang: str, labels: Labels) -> str:
                 + "</tr>"
             )
     caption = escape(labels["funding.history.caption"])
-    return scrolling(f'<table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', labels["funding.history.caption"])
+    return scrolling(f'<table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', labels["funding.history.caption"], labels)
 
 
 def largest_cap(phase: Phase) -> Measure | None:
