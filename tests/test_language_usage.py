@@ -164,14 +164,32 @@ def test_simplified_search_excerpts_are_simplified(site: Path) -> None:
         assert not traditional, (record["url"], shown)
 
 
-# A page not yet translated into English, in a build without privacy.en.md.
+# A build without privacy.en.md, a page not yet translated into English, and
+# with a hand-written Simplified page for the notices.
+HAND_WRITTEN = "# 重要告示\n\n手写的页面照原样发布：「透过」不改。\n"
+
+
 @pytest.fixture(scope="module")
-def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def untranslated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("untranslated"))
     (project / "docs" / "privacy.en.md").unlink()
+    (project / "docs" / "notices.zh-Hans.md").write_text(HAND_WRITTEN, encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    return project / "site"
+    return project
+
+
+@pytest.fixture(scope="module")
+def untranslated_site(untranslated_project: Path) -> Path:
+    return untranslated_project / "site"
+
+
+def test_hand_written_simplified_page_wins_and_is_named_in_the_check(untranslated_project: Path) -> None:
+    site = untranslated_project / "site"
+    article = read_html(site, "zh-Hans/notices/").select_one("article").get_text()
+    assert "手写的页面照原样发布：「透过」不改。" in article  # neither the glossary nor the quotation marks touch it
+    found = {(p.file.name, p.what.split("shows ")[1].split(",")[0]) for p in mainland_usage.problems(site, untranslated_project / "docs")}
+    assert found == {("notices.zh-Hans.md", "'透过'"), ("notices.zh-Hans.md", "'「'"), ("notices.zh-Hans.md", "'」'")}
 
 
 def test_untranslated_page_says_so_in_english(untranslated_site: Path) -> None:
