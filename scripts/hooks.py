@@ -277,7 +277,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    page.content = str(page.content)  # plain text again for the code below, whose str methods Markup would change
+    page.content = str(page.content)  # a plain str again for the code below, whose str methods Markup would change
     if _state.lang in languages.CHINESE and page.meta.get("search") is not False:
         # By URL: a page the preview renders again replaces its record.
         url = page.url.removeprefix(languages.url_prefix(_state.lang))

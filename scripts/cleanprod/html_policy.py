@@ -58,8 +58,9 @@ STAFF_ATTRIBUTES: dict[str, set[str]] = {
     "track": {"src", "kind", "srclang", "label", "default"},
     "video": {"src", "controls", "poster", "width", "height", "preload", "loop", "muted", "playsinline"},
 }
-# What Markdown and its extensions write besides: the page's title, the
-# headings' permalinks, admonitions, footnotes.
+# What Markdown and its extensions write besides: the page's title. (Their
+# permalinks, admonitions, tables and lists use the elements above; a table
+# column's alignment is an `align` attribute, not a style: mkdocs.yml.)
 ARTICLE_ATTRIBUTES: dict[str, set[str]] = {**STAFF_ATTRIBUTES, "h1": set()}
 _DATA = "data-"  # data-* attributes hold text that the site's scripts read as text
 _MARKDOWN = "markdown"  # md_in_html's switch, read by Markdown and not published
