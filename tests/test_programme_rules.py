@@ -308,7 +308,7 @@ def test_checker_across_phases_and_factories(server: str, page) -> None:
     page.goto(server + "en/eligibility/")
     result = choose(page, {**DONGGUAN, "place": "other-guangdong:Shantou", "hk-technology": "no", "sector": "other"})
     assert "HK$650,000 per project" in result and "HK$750,000" not in result
-    assert "decides case by case" in result and "cannot apply" not in result
+    assert "decides each such application on its own merits" in result and "cannot apply" not in result
 
     page.goto(server + "en/eligibility/")
     result = choose(page, {"business": "yes", "place": "hong-kong", "hk-kind": "workshop", "new-technology": "yes", "hk-technology": "unsure"})
