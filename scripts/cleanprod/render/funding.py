@@ -169,8 +169,16 @@ def history(rules: Rules, lang: str, labels: Labels) -> str:
                 + _cell(labels["funding.col.cap"], cap_text(m, labels))
                 + "</tr>"
             )
-    caption = escape(labels["funding.history.caption"])
-    return scrolling(f'<table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', labels["funding.history.caption"], labels)
+    caption = escape(labels["funding.history.caption"], labels)
+    table = scrolling(f'<table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', labels["funding.history.caption"], labels)
+    return _unsearched(table)
+
+
+def _unsearched(html: str) -> str:
+    """A block the search index leaves out: the history repeats, phase by
+    phase, words the page says once, which would push the page below others
+    for those words (the index weighs a word against the page's length)."""
+    return f"<div data-pagefind-ignore>{html}</div>"
 
 
 def largest_cap(phase: Phase) -> Measure | None:
@@ -194,7 +202,7 @@ def caps_chart(rules: Rules, lang: str, labels: Labels, chart_id: str) -> str:
         for g, (_, m), v in zip(groups, points, values)
     )
     table = f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
-    return figure(svg, table, labels["funding.chart.caption"], labels)
+    return _unsearched(figure(svg, table, labels["funding.chart.caption"], labels))
 
 
 def explanation(measure: Measure, result: funding.Subsidy, labels: Labels) -> str:
