@@ -169,7 +169,7 @@ def history(rules: Rules, lang: str, labels: Labels) -> str:
                 + _cell(labels["funding.col.cap"], cap_text(m, labels))
                 + "</tr>"
             )
-    caption = escape(labels["funding.history.caption"], labels)
+    caption = escape(labels["funding.history.caption"])
     table = scrolling(f'<table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', labels["funding.history.caption"], labels)
     return _unsearched(table)
 
