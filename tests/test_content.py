@@ -72,7 +72,7 @@ def test_logo_awardees_by_class(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "statistics/")
     rows = _rows(html, "partners")
     heads = [th.get_text() for th in html.select_one("#partners ~ .data-table table").select("thead th")]
-    names = {"zh-Hant": ["港資製造業企業（未分級別）", "伙伴（供應鏈：採購商）", "伙伴（技術服務：環境技術服務供應商）", "總數"], "en": ["Hong Kong manufacturing enterprises (not split by class)", "Partner (supply chain: buyers)", "Partner (technology service: environmental technology service providers)", "Total"], "zh-Hans": ["港资制造业企业（未分级别）", "伙伴（供应链：采购商）", "伙伴（技术服务：环境技术服务供应商）", "总数"]}[lang]
+    names = {"zh-Hant": ["港資製造業企業（未分級別）", "伙伴（供應鏈）", "伙伴（技術服務）", "總數"], "en": ["Hong Kong manufacturing enterprises (not split by class)", "Partner (supply chain)", "Partner (technology service)", "Total"], "zh-Hans": ["港资制造业企业（未分级别）", "伙伴（供应链）", "伙伴（技术服务）", "总数"]}[lang]
     assert [rows["2011"][heads.index(n) - 1] for n in names] == ["113", "6", "20", "139"]
 
 
