@@ -60,6 +60,13 @@ ANSWERING = f'data-pagefind-weight="{ANSWER_WEIGHT}"'  # the attribute, for a li
 # (<h2>): above the lists that name the item in passing, below the title of
 # the page that explains the topic (an <h1>, 7).
 TITLE_WEIGHT = 6.0
+# The title of a page that explains a topic: the most a word can count, as
+# much as the target sectors' names (ANSWER_WEIGHT). The search page gives
+# Pagefind's extra boost for a word in a page's title to these titles alone
+# (TOPIC), not to an example event's title, which outranked the pages that
+# answer (search.js).
+PAGE_TITLE_WEIGHT = 10.0
+TOPIC = "topic"  # the metadata holding such a page's title, which search.js boosts instead of every page's title
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
 # Tags inside a line of text: taken out of a twin, so that the words either side meet (詳情見<a>示例研討會</a>).
@@ -135,11 +142,13 @@ def weight(record: object | None) -> float | None:
 
 
 def title_kept(content: str, record: object | None) -> str:
-    """A page's article, its title (the first <h1>) counting as TITLE_WEIGHT
-    where the rest counts less (`weight`): a reader who types a news item's
-    or an event's title means that page, not the lists that name it."""
-    if weight(record) is None:
-        return content
+    """A page's article, its title (the first <h1>) counting as
+    PAGE_TITLE_WEIGHT, or, for a record, as TITLE_WEIGHT where the rest
+    counts less (`weight`): a reader who types a news item's or an event's
+    title means that page, not the lists that name it; one who types a
+    topic means the page named for it."""
+    if weight(record) is None:  # and its title is its topic, which search.js ranks as Pagefind ranks a title
+        return content.replace("<h1", f'<h1 data-pagefind-weight="{PAGE_TITLE_WEIGHT}" data-pagefind-meta="{TOPIC}"', 1)
     return content.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
