@@ -15,7 +15,9 @@ on its own with the language's character table (written beside its search
 page), and the search page converts the query with the same table first. So
 the index and the query always agree: a query typed in either script finds
 the page, and so does a variant the site does not use (夥伴 finds 伙伴). Each
-Chinese result shows its title and opening words from its record.
+Chinese result shows its title from its record, and the passages and
+sections that match, read back from pairs into the page's own characters by
+the search page (`originals`).
 The search page also reads a word the site does not use as the site's word
 for it (補貼 as 資助: search_words.py); the words are written beside the
 table, in the same characters.
