@@ -59,7 +59,6 @@ FIRST_RESULT = [
     ("en/search/", "awardees", "/en/partners/"),  # not the open data page, which names every data file
     ("en/search/", "case studies", "/en/cases/"),
     ("en/search/", "statistics", "/en/statistics/"),
-    ("en/search/", "wastewater", "/en/cases/2011-dyeing-heat-recovery/"),  # the case says "waste water" (search-words.yml)
     ("en/search/", "HKPC", "/en/about/"),  # the about page says who runs the programme; the site never abbreviates it
     ("en/search/", "logo holders", "/en/partners/"),  # the site says awardees
     ("en/search/", "inverter", "/en/cases/2011-metal-motors/"),  # the site says variable speed drives; Pagefind alone found every page with "in"

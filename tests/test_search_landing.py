@@ -120,3 +120,14 @@ def test_a_sector_name_finds_the_pages_on_who_may_apply_before_any_example(page,
     examples = [i for i, p in enumerate(pages) if p.startswith(tuple(home + f + "/" for f in ("events", "cases", "news"))) and p.count("/") > home.count("/") + 1]
     assert pages[0] in answers, pages
     assert not examples or min(examples) > max(i for i, p in enumerate(pages) if p in answers), pages
+
+
+@pytest.mark.browser
+def test_a_reader_word_finds_the_case_that_uses_the_site_word(page, server: str) -> None:
+    """The case says "waste water" (search-words.yml). Its title no longer
+    gets Pagefind's title boost, which example titles lost so that a trade's
+    name finds who may apply; the about page, on waste-water technologies,
+    may come first."""
+    _search(page, f"{server}en/search/?q=wastewater")
+    pages = list(dict.fromkeys(r.split("#")[0] for r in _results(page)))
+    assert "/en/cases/2011-dyeing-heat-recovery/" in pages[:2], pages

@@ -40,7 +40,6 @@ from pathlib import Path
 
 from cleanprod import languages, search_words
 from cleanprod.chinese import HAN, HAN_RANGES, HAN_RUN, to_simplified
-from cleanprod.cases import Case
 from cleanprod.events import Event
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
@@ -137,19 +136,19 @@ def words_apart(html: str) -> str:
 
 
 def weight(record: object | None) -> float | None:
-    """How much a page's words count in ranking: less for news, events and
-    case studies, which mention a topic in passing (a case names its trade),
-    than for the pages that explain it."""
-    return PASSING_WEIGHT if isinstance(record, (Event, NewsItem, Case)) else None
+    """How much a page's words count in ranking: less for news and events,
+    which mention a topic in passing, than for the pages that explain it."""
+    return PASSING_WEIGHT if isinstance(record, (Event, NewsItem)) else None
 
 
 def title_kept(content: str, record: object | None) -> str:
     """A page's article, its title (the first <h1>) counting as
-    PAGE_TITLE_WEIGHT, or, for a record, as TITLE_WEIGHT where the rest
-    counts less (`weight`): a reader who types a news item's or an event's
-    title means that page, not the lists that name it; one who types a
-    topic means the page named for it."""
-    if weight(record) is None:  # and its title is its topic, which search.js ranks as Pagefind ranks a title
+    PAGE_TITLE_WEIGHT, or, for a record (an event, news item or case study),
+    as TITLE_WEIGHT, where the rest of an event or news item counts less
+    (`weight`): a reader who types a news item's or an event's title means
+    that page, not the lists that name it; one who types a topic means the
+    page named for it, not an example that names it in its title."""
+    if record is None:  # and its title is its topic, which search.js ranks as Pagefind ranks a title
         return content.replace("<h1", f'<h1 data-pagefind-weight="{PAGE_TITLE_WEIGHT}" data-pagefind-meta="{TOPIC}"', 1)
     return content.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
