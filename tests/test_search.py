@@ -33,7 +33,9 @@ def _results(page, url: str) -> list[str]:
         "() => !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message')?.textContent || '…')"
     )
     page.wait_for_timeout(300)
-    return page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
+    # each page once: a result lists the page, then its sections that match
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
+    return list(dict.fromkeys(links))
 
 
 # The page a reader means, and must see first, for each query. Traditional
