@@ -310,11 +310,15 @@
       resetStyles: false,
       translations: labels,
       // A long page that explains a topic is not outranked by a short one
-      // that mentions it; nor by an example event whose title names it
-      // (textiles): a page's title counts as its heading does, with the
-      // weight search_index.py gives it, as in Chinese, whose titles are
-      // not in the index's pairs of letters.
-      ranking: { pageLength: 0, metaWeights: { title: 0 } },
+      // that mentions it; nor by an example event or case whose title names
+      // it (textiles): the boost Pagefind gives a word in a page's title
+      // goes to the titles of the pages that explain a topic (the "topic"
+      // search_index.py marks), not to every title.
+      ranking: { pageLength: 0, metaWeights: { title: 0, topic: 5 } },
+      processResult: function (result) {
+        delete result.meta.topic; // or the interface shows it, as a tag
+        return result;
+      },
     };
     // Letters and digits typed in full width (ＣＳＶ, ２０１１), as a Chinese
     // keyboard may, are read as the pages write them (CSV, 2011).
@@ -330,7 +334,9 @@
     if (chinese) {
       var originals = query.originals || {};
       options.excerptLength = 40; // words: here pairs of characters, a character each
+      var shared = options.processResult;
       options.processResult = function (result) {
+        shared(result);
         result.excerpt = readable(result.excerpt, originals) || escapeHtml(result.meta.excerpt || "");
         delete result.meta.excerpt; // or the interface shows it again, as a tag
         result.sub_results.forEach(function (section) {

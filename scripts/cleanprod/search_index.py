@@ -15,7 +15,9 @@ on its own with the language's character table (written beside its search
 page), and the search page converts the query with the same table first. So
 the index and the query always agree: a query typed in either script finds
 the page, and so does a variant the site does not use (夥伴 finds 伙伴). Each
-Chinese result shows its title and opening words from its record.
+Chinese result shows its title from its record, and the passages and
+sections that match, read back from pairs into the page's own characters by
+the search page (`originals`).
 The search page also reads a word the site does not use as the site's word
 for it (補貼 as 資助: search_words.py); the words are written beside the
 table, in the same characters.
@@ -38,7 +40,6 @@ from pathlib import Path
 
 from cleanprod import languages, search_words
 from cleanprod.chinese import HAN, HAN_RANGES, HAN_RUN, to_simplified
-from cleanprod.cases import Case
 from cleanprod.events import Event
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
@@ -60,6 +61,13 @@ ANSWERING = f'data-pagefind-weight="{ANSWER_WEIGHT}"'  # the attribute, for a li
 # (<h2>): above the lists that name the item in passing, below the title of
 # the page that explains the topic (an <h1>, 7).
 TITLE_WEIGHT = 6.0
+# The title of a page that explains a topic: the most a word can count, as
+# much as the target sectors' names (ANSWER_WEIGHT). The search page gives
+# Pagefind's extra boost for a word in a page's title to these titles alone
+# (TOPIC), not to an example event's title, which outranked the pages that
+# answer (search.js).
+PAGE_TITLE_WEIGHT = 10.0
+TOPIC = "topic"  # the metadata holding such a page's title, which search.js boosts instead of every page's title
 # Pagefind's other interfaces, which the site does not use.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-highlight.js")
 # Tags inside a line of text: taken out of a twin, so that the words either side meet (詳情見<a>示例研討會</a>).
@@ -128,18 +136,20 @@ def words_apart(html: str) -> str:
 
 
 def weight(record: object | None) -> float | None:
-    """How much a page's words count in ranking: less for news, events and
-    case studies, which mention a topic in passing (a case names its trade),
-    than for the pages that explain it."""
-    return PASSING_WEIGHT if isinstance(record, (Event, NewsItem, Case)) else None
+    """How much a page's words count in ranking: less for news and events,
+    which mention a topic in passing, than for the pages that explain it."""
+    return PASSING_WEIGHT if isinstance(record, (Event, NewsItem)) else None
 
 
 def title_kept(content: str, record: object | None) -> str:
-    """A page's article, its title (the first <h1>) counting as TITLE_WEIGHT
-    where the rest counts less (`weight`): a reader who types a news item's
-    or an event's title means that page, not the lists that name it."""
-    if weight(record) is None:
-        return content
+    """A page's article, its title (the first <h1>) counting as
+    PAGE_TITLE_WEIGHT, or, for a record (an event, news item or case study),
+    as TITLE_WEIGHT, where the rest of an event or news item counts less
+    (`weight`): a reader who types a news item's or an event's title means
+    that page, not the lists that name it; one who types a topic means the
+    page named for it, not an example that names it in its title."""
+    if record is None:  # and its title is its topic, which search.js ranks as Pagefind ranks a title
+        return content.replace("<h1", f'<h1 data-pagefind-weight="{PAGE_TITLE_WEIGHT}" data-pagefind-meta="{TOPIC}"', 1)
     return content.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
@@ -221,7 +231,11 @@ def _twin(record: Record, lang: str, convert: dict[int, str]) -> str:
     converted: an id stays as the page has it, or a result's link would
     name a section the page lacks."""
     weight = f' data-pagefind-weight="{record.weight}"' if record.weight else ""
-    parts = _TAG.split(_INLINE_TAG.sub("", _HEADERLINK.sub("", record.html)))
+    # No title boost (TOPIC) in Chinese: its pairs would boost a title that
+    # holds the query within a longer name (示範項目成果, the case studies,
+    # above the funding page's 示範項目).
+    html = record.html.replace(f' data-pagefind-meta="{TOPIC}"', "", 1)
+    parts = _TAG.split(_INLINE_TAG.sub("", _HEADERLINK.sub("", html)))
     body = "".join(part if part.startswith("<") else pairs(part.translate(convert)) for part in parts)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title></title></head><body>'
