@@ -139,6 +139,16 @@ def test_a_table_with_one_row_and_one_column_has_no_totals(tmp_path: Path) -> No
     assert '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td></tr></tbody>' in html
 
 
+def test_pivot_columns_follow_the_schema_and_rows_the_file(tmp_path: Path) -> None:
+    """Years in the schema's order whatever the file's; kinds, which have no
+    list of allowed values, in the order the file first names them."""
+    dataset = _dataset(tmp_path / "t.csv")
+    rows = tuple(sorted(dataset.rows, key=lambda row: (row["year"] != "2", row["kind"] != "b")))  # 2/b, 2/a, 1/b, 1/a
+    html = pivot_table(Dataset(dataset.path, dataset.schema, rows), "en", {"data.total": "T"}, caption=False)
+    assert '<th scope="col" class="num">1</th><th scope="col" class="num">2</th><th scope="col" class="num">T</th>' in html
+    assert html.index("b &amp; c") < html.index("&lt;i&gt;a&lt;/i&gt;")
+
+
 def test_scrolling_box_names_itself_as_text() -> None:
     assert scrolling("<table></table>", '"><script>') == '<div class="data-table" role="group" tabindex="0" aria-label="&quot;&gt;&lt;script&gt;"><table></table></div>'
 
