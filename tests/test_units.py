@@ -123,20 +123,44 @@ def test_pivot_table_escapes_caption_headers_and_name(tmp_path: Path) -> None:
 
 def test_plain_table_escapes_titles_labels_and_values(tmp_path: Path) -> None:
     dataset = _dataset(tmp_path / "t.csv")
-    rows = ({"year": "<1>", "kind": "b", "count": 5},)
+    rows = ({"year": "<1>", "kind": "b", "count": 5}, {"year": "2", "kind": "a", "count": 1234})
     html = plain_table(Dataset(dataset.path, dataset.schema, rows), "zh-Hant", {}, caption=False)
     assert html == (
         f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}"><table>'
         f'<thead><tr><th scope="col">{ESCAPED} year</th><th scope="col">{ESCAPED} kind</th><th scope="col" class="num">{ESCAPED} count</th></tr></thead>'
-        '<tbody><tr><td>&lt;1&gt;</td><td>b &amp; c</td><td class="num">5</td></tr></tbody></table></div>'
+        '<tbody><tr><td>&lt;1&gt;</td><td>b &amp; c</td><td class="num">5</td></tr>'
+        '<tr><td>2</td><td>&lt;i&gt;a&lt;/i&gt;</td><td class="num">1,234</td></tr></tbody></table></div>'
     )
 
 
 def test_a_table_with_one_row_and_one_column_has_no_totals(tmp_path: Path) -> None:
     dataset = _dataset(tmp_path / "t.csv")
     html = pivot_table(Dataset(dataset.path, dataset.schema, dataset.rows[:1]), "en", {"data.total": "Total"}, caption=False)
-    assert "Total" not in html and "<tfoot>" not in html
-    assert '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td></tr></tbody>' in html
+    assert html == (
+        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}"><table>'
+        f'<thead><tr><th scope="col">{ESCAPED} kind</th><th scope="col" class="num">1</th></tr></thead>'
+        '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td></tr></tbody></table></div>'
+    )
+
+
+def test_a_table_with_one_column_totals_its_rows_only(tmp_path: Path) -> None:
+    # 1,000 (a) + 30 (b) in year 1; no total column beside a single column.
+    dataset = _dataset(tmp_path / "t.csv")
+    html = pivot_table(Dataset(dataset.path, dataset.schema, (dataset.rows[0], dataset.rows[2])), "en", {"data.total": "Total"}, caption=False)
+    assert html.endswith(
+        '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td></tr><tr><th scope="row">b &amp; c</th><td class="num">30</td></tr></tbody>'
+        '<tfoot><tr><th scope="row">Total</th><td class="num">1,030</td></tr></tfoot></table></div>'
+    )
+
+
+def test_pivot_columns_follow_the_schema_and_rows_the_file(tmp_path: Path) -> None:
+    """Years in the schema's order whatever the file's; kinds, which have no
+    list of allowed values, in the order the file first names them."""
+    dataset = _dataset(tmp_path / "t.csv")
+    rows = tuple(sorted(dataset.rows, key=lambda row: (row["year"] != "2", row["kind"] != "b")))  # 2/b, 2/a, 1/b, 1/a
+    html = pivot_table(Dataset(dataset.path, dataset.schema, rows), "en", {"data.total": "T"}, caption=False)
+    assert '<th scope="col" class="num">1</th><th scope="col" class="num">2</th><th scope="col" class="num">T</th>' in html
+    assert html.index("b &amp; c") < html.index("&lt;i&gt;a&lt;/i&gt;")
 
 
 def test_scrolling_box_names_itself_as_text() -> None:
