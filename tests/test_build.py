@@ -196,7 +196,7 @@ def test_unknown_data_in_a_page_names_the_line(project: Path) -> None:
     edit(project / "docs" / "statistics.en.md", "[[data:approvals.csv|chart]]", "[[data:approval.csv|chart]]")
     output = failed_check_output(project)
     assert "docs/statistics.en.md, line " in output
-    assert "there is no data file 'approval.csv'" in output and "use one of: approvals.csv" in output
+    assert "there is no data file 'approval.csv'" in output and "use one of: approvals-over-time.csv, approvals.csv, awareness.csv," in output
 
 
 def _png(width: int, height: int) -> bytes:

@@ -13,7 +13,7 @@ from cleanprod.render.table import plain_table
 from conftest import edit
 
 DATA = Path(__file__).resolve().parents[1] / "docs" / "data"
-LABELS = {"data.total": "Total"}
+LABELS = {"data.total": "Total", "data.table.more": "Scroll for more", "data.source": "Source"}
 
 
 @pytest.fixture

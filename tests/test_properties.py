@@ -122,7 +122,7 @@ def _renderers(content: Content, text: str, lang: str) -> dict[str, Callable[[],
     return {
         "pivot table": lambda: table.pivot_table(approvals, lang, labels),
         "plain table": lambda: table.plain_table(sectors, lang, labels),
-        "scrolling box": lambda: table.scrolling("<table></table>", text),
+        "scrolling box": lambda: table.scrolling("<table></table>", text, labels),
         "bar chart": lambda: chart.bar_chart(approvals, lang, labels, "chart-1"),
         "bars": lambda: chart.svg_bars(text, text, [text, text], [text, text], [[1, 2], [3, 4]], lang, "chart-2"),
         "drop-down": lambda: forms.filter_select("id", "name", text, text, [(text, text), ("b", text)]),

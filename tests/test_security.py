@@ -136,9 +136,9 @@ def test_nesting_deeper_than_a_reader_can_follow_is_named_before_markdown_reads_
 
 
 def test_text_left_for_staff_to_replace_is_named(sources: Path) -> None:
-    line = _first_line(sources, "news/2026-08-12-statistics-published.en.md") + 1
-    report = _check_after(sources, "news/2026-08-12-statistics-published.en.md", f"\n{unfinished.NEWS[1]}\n")
-    assert f"docs/news/2026-08-12-statistics-published.en.md, line {line}: the page still holds the text written for you to replace: '(Write the news here.)'. Fix: write the page's text in its place" in report
+    line = _first_line(sources, "news/2015-06-15-new-phase-applications.en.md") + 1
+    report = _check_after(sources, "news/2015-06-15-new-phase-applications.en.md", f"\n{unfinished.NEWS[1]}\n")
+    assert f"docs/news/2015-06-15-new-phase-applications.en.md, line {line}: the page still holds the text written for you to replace: '(Write the news here.)'. Fix: write the page's text in its place" in report
 
 
 def test_new_event_asks_for_what_readers_see_and_marks_the_text_to_replace(sources: Path) -> None:
@@ -200,7 +200,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit_front_matter(docs / "events" / "2027-01-21-cleaner-production-seminar.en.md", title=EVENT_TITLE, description=DESCRIPTION)
     edit(docs / "events" / "2027-01-21-cleaner-production-seminar.en.md", "# Example: seminar on cleaner production technologies", "# Example: seminar &lt;/title&gt;&lt;script&gt;alert('heading')&lt;/script&gt;")
     edit_front_matter(docs / "cases" / "2011-metal-motors.en.md", title=CASE_TITLE)
-    edit_front_matter(docs / "news" / "2026-08-12-statistics-published.en.md", summary=NEWS_SUMMARY)
+    edit_front_matter(docs / "news" / "2015-06-15-new-phase-applications.en.md", summary=NEWS_SUMMARY)
     edit(docs / "_data" / "search-words.yml", "  carbon: co₂", f"  carbon: co₂\n  {json.dumps(SEARCH_WORD)}: funding")
     result = run_build(project)
     assert result.returncode == 0, result.stderr

@@ -87,6 +87,8 @@ def test_conversion_applies_the_glossary_after_opencc() -> None:
 
 MARKUP = 'A <b>&amp; "B"'
 ESCAPED = "A &lt;b&gt;&amp;amp; &quot;B&quot;"
+LABELS = {"data.table.more": "<Scroll> & see"}  # the line over a table that scrolls
+MORE = '<p class="data-table__more" data-pagefind-ignore>&lt;Scroll&gt; &amp; see</p>'
 
 
 def _dataset(path: Path) -> Dataset:
@@ -109,9 +111,9 @@ def _dataset(path: Path) -> Dataset:
 
 
 def test_pivot_table_escapes_caption_headers_and_name(tmp_path: Path) -> None:
-    html = pivot_table(_dataset(tmp_path / "t.csv"), "en", {"data.total": "<Total>"})
+    html = pivot_table(_dataset(tmp_path / "t.csv"), "en", {"data.total": "<Total>", **LABELS})
     assert html == (
-        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}"><table>'
+        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}">{MORE}<table>'
         f'<caption>{ESCAPED}<span class="data-caption-source">{ESCAPED} source</span></caption>'
         f'<thead><tr><th scope="col">{ESCAPED} kind</th><th scope="col" class="num">1</th><th scope="col" class="num">2</th><th scope="col" class="num">&lt;Total&gt;</th></tr></thead>'
         '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td><td class="num">2</td><td class="num">1,002</td></tr>'
@@ -124,9 +126,9 @@ def test_pivot_table_escapes_caption_headers_and_name(tmp_path: Path) -> None:
 def test_plain_table_escapes_titles_labels_and_values(tmp_path: Path) -> None:
     dataset = _dataset(tmp_path / "t.csv")
     rows = ({"year": "<1>", "kind": "b", "count": 5}, {"year": "2", "kind": "a", "count": 1234})
-    html = plain_table(Dataset(dataset.path, dataset.schema, rows), "zh-Hant", {}, caption=False)
+    html = plain_table(Dataset(dataset.path, dataset.schema, rows), "zh-Hant", LABELS, caption=False)
     assert html == (
-        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}"><table>'
+        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}">{MORE}<table>'
         f'<thead><tr><th scope="col">{ESCAPED} year</th><th scope="col">{ESCAPED} kind</th><th scope="col" class="num">{ESCAPED} count</th></tr></thead>'
         '<tbody><tr><td>&lt;1&gt;</td><td>b &amp; c</td><td class="num">5</td></tr>'
         '<tr><td>2</td><td>&lt;i&gt;a&lt;/i&gt;</td><td class="num">1,234</td></tr></tbody></table></div>'
@@ -135,9 +137,9 @@ def test_plain_table_escapes_titles_labels_and_values(tmp_path: Path) -> None:
 
 def test_a_table_with_one_row_and_one_column_has_no_totals(tmp_path: Path) -> None:
     dataset = _dataset(tmp_path / "t.csv")
-    html = pivot_table(Dataset(dataset.path, dataset.schema, dataset.rows[:1]), "en", {"data.total": "Total"}, caption=False)
+    html = pivot_table(Dataset(dataset.path, dataset.schema, dataset.rows[:1]), "en", {"data.total": "Total", **LABELS}, caption=False)
     assert html == (
-        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}"><table>'
+        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}">{MORE}<table>'
         f'<thead><tr><th scope="col">{ESCAPED} kind</th><th scope="col" class="num">1</th></tr></thead>'
         '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td></tr></tbody></table></div>'
     )
@@ -146,7 +148,7 @@ def test_a_table_with_one_row_and_one_column_has_no_totals(tmp_path: Path) -> No
 def test_a_table_with_one_column_totals_its_rows_only(tmp_path: Path) -> None:
     # 1,000 (a) + 30 (b) in year 1; no total column beside a single column.
     dataset = _dataset(tmp_path / "t.csv")
-    html = pivot_table(Dataset(dataset.path, dataset.schema, (dataset.rows[0], dataset.rows[2])), "en", {"data.total": "Total"}, caption=False)
+    html = pivot_table(Dataset(dataset.path, dataset.schema, (dataset.rows[0], dataset.rows[2])), "en", {"data.total": "Total", **LABELS}, caption=False)
     assert html.endswith(
         '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td></tr><tr><th scope="row">b &amp; c</th><td class="num">30</td></tr></tbody>'
         '<tfoot><tr><th scope="row">Total</th><td class="num">1,030</td></tr></tfoot></table></div>'
@@ -158,13 +160,13 @@ def test_pivot_columns_follow_the_schema_and_rows_the_file(tmp_path: Path) -> No
     list of allowed values, in the order the file first names them."""
     dataset = _dataset(tmp_path / "t.csv")
     rows = tuple(sorted(dataset.rows, key=lambda row: (row["year"] != "2", row["kind"] != "b")))  # 2/b, 2/a, 1/b, 1/a
-    html = pivot_table(Dataset(dataset.path, dataset.schema, rows), "en", {"data.total": "T"}, caption=False)
+    html = pivot_table(Dataset(dataset.path, dataset.schema, rows), "en", {"data.total": "T", **LABELS}, caption=False)
     assert '<th scope="col" class="num">1</th><th scope="col" class="num">2</th><th scope="col" class="num">T</th>' in html
     assert html.index("b &amp; c") < html.index("&lt;i&gt;a&lt;/i&gt;")
 
 
 def test_scrolling_box_names_itself_as_text() -> None:
-    assert scrolling("<table></table>", '"><script>') == '<div class="data-table" role="group" tabindex="0" aria-label="&quot;&gt;&lt;script&gt;"><table></table></div>'
+    assert scrolling("<table></table>", '"><script>', LABELS) == f'<div class="data-table" role="group" tabindex="0" aria-label="&quot;&gt;&lt;script&gt;">{MORE}<table></table></div>'
 
 
 # ---- The link checker's branches (links.py) -----------------------------------
@@ -180,34 +182,34 @@ def _site(folder: Path, pages: dict[str, str], base: str | None) -> Path:
 
 
 def test_checker_flags_scripts_and_skips_data_addresses(tmp_path: Path) -> None:
-    site = _site(tmp_path, {"index.html": '<a href="javascript:alert(1)">run</a><a href="JavaScript:void(0)">x</a><img src="data:image/png;base64,AAAA" alt="">'}, "https://example.org/")
+    site = _site(tmp_path, {"index.html": '<a href="javascript:alert(1)">run</a><a href="JavaScript:void(0)">x</a><img src="data:image/png;base64,AAAA" alt="">'}, "https://cpp-site.hk/")
     report = links.check(site)
     assert report.broken == {"index.html": ["'javascript:alert(1)' is a script, not a link", "'JavaScript:void(0)' is a script, not a link"]}
     assert report.external == {}
 
 
 def test_checker_of_a_site_published_below_its_root(tmp_path: Path) -> None:
-    """Published at https://example.org/cpp/: a link that climbs above /cpp/
+    """Published at https://cpp-site.hk/cpp/: a link that climbs above /cpp/
     leads out of the site, wherever it leads on the builder's disk."""
     site = _site(tmp_path, {
         "index.html": '<a href="../">up</a> <a href="/about/">root</a> <a href="en/about/">ok</a> <a href="/cpp/en/about/#why">ok too</a> '
-                      '<a href="https://example.org/cpp/en/about/#nowhere">own address</a> <a href="https://example.org/other/">other site</a>',
+                      '<a href="https://cpp-site.hk/cpp/en/about/#nowhere">own address</a> <a href="https://cpp-site.hk/other/">other site</a>',
         "en/about/index.html": '<h2 id="why">Why</h2><a href="../../">home</a>',
-    }, "https://example.org/cpp/")
+    }, "https://cpp-site.hk/cpp/")
     report = links.check(site)
     assert report.broken == {"index.html": [
         "'../' points outside the site's folder /cpp/",
         "'/about/' points outside the site's folder /cpp/",
         "'/cpp/en/about/#nowhere': the page has no anchor '#nowhere'",
     ]}
-    assert report.external == {"https://example.org/other/": ["index.html"]}
+    assert report.external == {"https://cpp-site.hk/other/": ["index.html"]}
 
 
 def test_checker_of_a_site_at_its_root(tmp_path: Path) -> None:
     site = _site(tmp_path, {
         "index.html": '<a href="/en/about/">ok</a> <a href="en/about/#why">ok</a> <a href="/funding/">none</a> <a href="en/about/index.html">file</a>',
         "en/about/index.html": '<h2 id="why">Why</h2><a href="../../">home</a> <a href="../../missing.csv">data</a>',
-    }, "https://example.org/")
+    }, "https://cpp-site.hk/")
     report = links.check(site)
     assert report.broken == {
         "index.html": ["'/funding/' leads to no page or file"],
@@ -229,14 +231,14 @@ def test_checker_decodes_percent_encoded_paths_and_anchors(tmp_path: Path) -> No
 
 def test_external_links_are_listed_by_address_with_each_page_once(tmp_path: Path) -> None:
     site = _site(tmp_path, {
-        "index.html": '<a href="https://www.epd.gov.hk/">EPD</a><a href="mailto:a@example.org">mail</a>',
+        "index.html": '<a href="https://www.epd.gov.hk/">EPD</a><a href="mailto:a@cpp-site.hk">mail</a>',
         "en/index.html": '<a href="https://www.epd.gov.hk/">EPD</a><a href="https://www.epd.gov.hk/">again</a>',
-    }, "https://example.org/")
+    }, "https://cpp-site.hk/")
     report = links.check(site)
     assert report.broken == {}
     assert report.lines() == [
         "EXTERNAL  https://www.epd.gov.hk/  (linked from /en/index.html, /index.html)",
-        "EXTERNAL  mailto:a@example.org  (linked from /index.html)",
+        "EXTERNAL  mailto:a@cpp-site.hk  (linked from /index.html)",
     ]
 
 
