@@ -53,7 +53,7 @@
       place++;
     });
     var viewBox = svg.getAttribute("viewBox").split(" ");
-    viewBox[3] = String(Math.max(place * step - Number(svg.getAttribute("data-group-gap")), 0));
+    viewBox[3] = String(Math.max(place * step - Number(svg.getAttribute("data-group-gap")), 0) - Number(viewBox[1]));  // viewBox[1]: the room above, negative
     svg.setAttribute("viewBox", viewBox.join(" "));
     chart.hidden = place === 0;
     chartNone.hidden = place > 0 || !shown.length; // with no case shown, the count says so

@@ -22,6 +22,7 @@ LINE = 30  # a line of text: a legend key, a group's name
 BAR, BAR_GAP, GROUP_GAP = 22, 4, 18
 VALUE_ROOM = 130  # right of the longest bar, for its number
 KEY = 14  # a legend key's square
+TOP = 10  # room above the first line, whose Chinese line box rises above its text
 
 
 def bar_chart(dataset: Dataset, lang: str, labels: dict[str, str], chart_id: str) -> str:
@@ -110,7 +111,7 @@ def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values
     height = round(y - GROUP_GAP)
     layout = f' data-bar-room="{longest}" data-group-height="{LINE + len(series) * (BAR + BAR_GAP) + GROUP_GAP}" data-group-gap="{GROUP_GAP}"' if keys else ""
     return (
-        f'<svg class="data-chart" viewBox="0 0 {WIDTH} {height}"{layout} role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="data-chart" viewBox="0 -{TOP} {WIDTH} {height + TOP}"{layout} role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'
         + "".join(parts)
         + "</svg>"
