@@ -113,7 +113,7 @@ def test_link_to_no_heading_stops_the_build_naming_its_line(project: Path) -> No
     about.write_text(about.read_text(encoding="utf-8") + "\nSee the [figures](statistics.md#approval).\n", encoding="utf-8")
     output = assert_failed_and_site_untouched(project, run_build(project))
     assert (f"docs/about.en.md, line {line}: the link 'statistics.md#approval' leads to no heading '#approval' of statistics.en.md. "
-            "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals, awareness, partners.") in output
+            "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals-over-time, promotion, demonstration, partners, first-phase, approvals, awareness.") in output
 
 
 def test_link_to_a_heading_made_from_data_builds(project: Path) -> None:

@@ -54,8 +54,23 @@ def test_cases_index_totals_and_chart(site: Path) -> None:
 def test_partner_page_shows_official_figures_and_example_rows(site: Path) -> None:
     html = read_html(site, "en/partners/")
     official = html.select_one("#official ~ div table")
+    # Awardees each year by class, as /work/shared/sources/programme-2008-2027.md
+    # gives them (docs/data/logo-awardees.csv); the last column names each source.
+    header = [cell.get_text(strip=True) for cell in official.select("thead th")]
+    assert header == ["Year", "Hong Kong manufacturing enterprises (not split by class)", "Excellent Partner (manufacturing)", "Partner (manufacturing)",
+                      "Partner (supply chain)", "Partner (technology service)", "Total", "Source"]
     cells = [[cell.get_text(strip=True) for cell in tr.select("th, td")] for tr in official.select("tbody tr, tfoot tr")]
-    assert cells == [["Hong Kong manufacturing enterprises", "113"], ["Environmental technology service providers", "20"], ["Buyers", "6"], ["Total", "139"]]
+    assert [row[:7] for row in cells] == [
+        ["2011", "113", "Not published", "Not published", "6", "20", "139"],
+        ["2012", "109", "Not published", "Not published", "3", "24", "136"],
+        ["2015", "Not published", "73", "74", "3", "13", "163"],
+        ["2017", "Not published", "87", "79", "2", "16", "184"],
+        ["2018", "Not published", "Not published", "Not published", "Not published", "Not published", "about 150"],
+        ["2019Proposed list", "Not published", "36", "116", "3", "25", "180"],
+        ["2022", "Not published", "36", "105", "1", "13", "155"],
+    ]
+    assert cells[0][7].startswith("Hong Kong Government press release, 27 October 2011 (P201110270337)")
+    assert cells[-1][7] == "news.gov.hk (Hong Kong Government news), 15 December 2022"
     rows = html.select("[data-directory] tr")
     assert len(rows) == 4 and all(r.select_one(".example-badge") for r in rows)
     # The directory's own counts never contradict the official ones: examples are not in 2011.

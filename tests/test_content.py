@@ -164,7 +164,11 @@ def test_every_page_shows_its_revision_date(site: Path, lang: str, source: str) 
 def test_site_map_lists_every_page(site: Path, lang: str) -> None:
     html = read_html(site, LANG_PREFIXES[lang] + "sitemap/")
     hrefs = {a["href"] for a in html.select("article ul.site-map a")}
-    assert hrefs == {"../", "../about/", "../funding/", "../eligibility/", "../apply/", "../events/", "../news/", "../cases/", "../partners/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
+    # every page, and every event, news item and case under its listing
+    records = {f"../{folder}/{p.stem}/" for folder in ("events", "news", "cases") for p in (ROOT / "docs" / folder).glob("*.md") if p.suffixes == [".md"] and p.stem != "index"}
+    assert len(records) >= 10
+    pages = {"../", "../about/", "../funding/", "../eligibility/", "../apply/", "../events/", "../news/", "../cases/", "../partners/", "../statistics/", "../open-data/", "../search/", "../notices/", "../privacy/", "../accessibility/", "./"}
+    assert hrefs == pages | records
 
 
 def test_no_page_requests_anything_from_another_site(site: Path) -> None:

@@ -70,7 +70,7 @@ FIRST_RESULT = [
     ("zh-Hans/search/", "节水", "/zh-Hans/cases/"),  # the site says 節省用水, and the case studies' results hold it
     ("search/", "ＣＳＶ", "/open-data/"),  # full-width letters, as a Chinese keyboard types them
     ("en/search/", "ｅｌｉｇｉｂｉｌｉｔｙ", "/en/eligibility/"),
-    ("search/", "顧問", "/funding/"),  # the site says 環境技術服務供應商, whom the funding pays for
+    ("search/", "顧問", "/partners/"),  # the site says 環境技術服務供應商: the partners page names them as a class of logo awardees (技術服務) and lists them; only the first phase's funding, no longer current, paid for them
     ("search/", "示範項目資助多少", "/funding/"),
     ("search/", "化工", "/eligibility/"),  # a trade's everyday name finds who can apply, which names the sector (化學製品業)
     ("search/", "廢氣", "/funding/"),  # the site says 空氣污染物

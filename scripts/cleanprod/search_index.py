@@ -231,10 +231,11 @@ def _twin(record: Record, lang: str, convert: dict[int, str]) -> str:
     converted: an id stays as the page has it, or a result's link would
     name a section the page lacks."""
     weight = f' data-pagefind-weight="{record.weight}"' if record.weight else ""
-    # No title boost (TOPIC) in Chinese: its pairs would boost a title that
-    # holds the query within a longer name (示範項目成果, the case studies,
-    # above the funding page's 示範項目).
-    html = record.html.replace(f' data-pagefind-meta="{TOPIC}"', "", 1)
+    # No title boost (TOPIC) in Chinese, and a page's title counts as a
+    # record's title (TITLE_WEIGHT): its pairs would boost a title that holds
+    # the query within a longer name (示範項目成果, the case studies, above
+    # the funding page's heading 示範項目, which explains the measure).
+    html = record.html.replace(f' data-pagefind-weight="{PAGE_TITLE_WEIGHT}" data-pagefind-meta="{TOPIC}"', f' data-pagefind-weight="{TITLE_WEIGHT}"', 1)
     parts = _TAG.split(_INLINE_TAG.sub("", _HEADERLINK.sub("", html)))
     body = "".join(part if part.startswith("<") else pairs(part.translate(convert)) for part in parts)
     return (
