@@ -239,3 +239,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         functions = [getattr(item, "function", None)] + [d.func for defs in definitions.values() for d in defs]
         if any(_STARTS_A_BUILD.search(_source(f)) for f in functions if f is not None):
             item.add_marker(pytest.mark.build)
+
+
+def wait_for_search_results(page) -> None:
+    """Wait until the search has finished (the results line no longer says it
+    is searching) and every result has loaded its page's title and link."""
+    page.wait_for_selector(".pagefind-ui__message", state="attached")
+    page.wait_for_function(
+        "() => !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message')?.textContent || '…')"
+        " && [...document.querySelectorAll('.pagefind-ui__result')].every(r => r.querySelector('.pagefind-ui__result-link') && !r.querySelector('.pagefind-ui__loading'))"
+    )

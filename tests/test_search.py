@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from cleanprod.paths import DOCS
-from conftest import CONTENT_PAGES
+from conftest import CONTENT_PAGES, wait_for_search_results
 
 pytestmark = pytest.mark.browser
 
@@ -28,13 +28,7 @@ def test_one_bundle_per_language_holding_only_that_language_pages(site: Path) ->
 
 def _results(page, url: str) -> list[str]:
     page.goto(url)
-    page.wait_for_selector(".pagefind-ui__message", state="attached")
-    # The search has finished (the message no longer says it is searching),
-    # and every result has loaded its page's title and link.
-    page.wait_for_function(
-        "() => !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message')?.textContent || '…')"
-        " && [...document.querySelectorAll('.pagefind-ui__result')].every(r => r.querySelector('.pagefind-ui__result-link') && !r.querySelector('.pagefind-ui__loading'))"
-    )
+    wait_for_search_results(page)
     # each page once: a result lists the page, then its sections that match
     links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
     return list(dict.fromkeys(links))

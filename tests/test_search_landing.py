@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CONTENT_PAGES, LANG_PREFIXES, ROOT, all_html_files, read_html
+from conftest import CONTENT_PAGES, LANG_PREFIXES, ROOT, all_html_files, read_html, wait_for_search_results
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
@@ -40,6 +40,7 @@ def test_site_map_lists_every_page_with_records_under_their_listings(site: Path,
 def _search(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".pagefind-ui__result-excerpt")
+    wait_for_search_results(page)
 
 
 def _results(page) -> list[str]:
