@@ -1,6 +1,7 @@
 # The site's commands. `make site` builds, `make serve` previews, `make check`
 # checks content, translations and links, `make test` runs every test,
-# `make test-fast` those that need neither a browser nor a build (a minute).
+# `make test-fast` those that need neither a browser nor a build (a minute),
+# `make views` writes the staff guide's table of data views again.
 # Each creates .venv with the pinned packages first.
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ RUN := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1
 NODE := tests/node
 NODE_INSTALLED := $(NODE)/node_modules/.installed
 
-.PHONY: site serve check test test-fast mutation event news case system-packages clean
+.PHONY: site serve check test test-fast mutation event news case views system-packages clean
 
 site: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod build
@@ -28,6 +29,10 @@ check: $(INSTALLED)
 # Start a new event, news item or case study in both languages: asks a few questions.
 event news case: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod new $@
+
+# The table of data views in CONTRIBUTING.md, made from scripts/cleanprod/views.py.
+views: $(INSTALLED)
+	$(RUN) $(BIN)/python -m cleanprod views --write
 
 # The tests run on every core (pytest-xdist); the workers share one build of
 # the site, and the tests of a file that builds its own site stay together.

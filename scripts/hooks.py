@@ -29,9 +29,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, feeds, funding, html_policy, images, languages, news, pages, revision, search_index, sitemap, theme_fixes, translations
+from cleanprod import anchor_warnings, cases, chinese, datasets, directives, events, extra_files, funding, html_policy, images, languages, news, pages, revision, search_index, search_words, sitemap, theme_fixes, translations
 from cleanprod.labels import Labels
-from cleanprod.paths import DATA_FILES, DOCS, ROOT
+from cleanprod.paths import DATA_FILES, DOCS, FEED_FILE, ROOT
 from cleanprod.problems import ContentError
 from cleanprod.render.data import PageData
 from cleanprod.validate import Content, validate
@@ -44,6 +44,8 @@ class BuildState:
     """What one `mkdocs build` (all languages) keeps between its language builds."""
 
     labels: Labels
+    placed: dict[Path, list[directives.Placed]]  # page's source file → the views its directives place, in order
+    search_words: search_words.Words
     datasets: dict[str, datasets.Dataset]
     rules: funding.Rules
     events: events.Events
@@ -74,6 +76,8 @@ def _validate(config: MkDocsConfig) -> tuple[Content, BuildState]:
         raise PluginError(str(ContentError(problems)))
     return content, BuildState(
         labels=content.labels,
+        placed=content.placed,
+        search_words=content.search_words,
         datasets=content.datasets,
         rules=content.rules,
         events=content.events,
@@ -94,6 +98,17 @@ def search_records() -> list[search_index.Record]:
     """This language's search records (search_index.py), once its pages are
     built: none for English, which Pagefind indexes from its HTML."""
     return list(_state.search_records.values())
+
+
+def search_words_checked() -> search_words.Words:
+    """The search words the check read (search_words.py), for the search index."""
+    return _state.search_words
+
+
+def checked_again(placed: dict[Path, list[directives.Placed]]) -> None:
+    """The views that edited pages place, as the preview checked them again,
+    for the pages' next render."""
+    _state.placed.update(placed)
 
 
 def built() -> tuple[Files, Navigation, Environment]:
@@ -199,7 +214,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not _reads_in_language(page):
         page.meta["search"] = False  # this language's search finds its own pages, not another language's
     data = _page_data(page, config)
-    markdown, blocks = directives.replace(markdown, data.render)
+    markdown, blocks = directives.replace(markdown, _state.placed.get(Path(page.file.abs_src_path), []), data.render)
     header = data.record_header(_record(page))
     if header:
         markdown = pages.insert_after_title(markdown, directives.keep(header, blocks))
@@ -267,7 +282,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     context["hreflang"] = _hreflang(page.file, config)
     context["page_scripts"] = _state.page_scripts.get(page.file.src_uri, [])
     context["search_weight"] = search_index.weight(_record(page))
-    context["feed_url"] = urljoin(config.site_url or "/", languages.url_prefix(_state.lang) + feeds.FEED_FILE)
+    context["feed_url"] = urljoin(config.site_url or "/", languages.url_prefix(_state.lang) + FEED_FILE)
     if sitemap.PLACEHOLDER in (page.content or ""):
         page.content = page.content.replace(
             sitemap.PLACEHOLDER, sitemap.render(_site_map_entries(nav.items, page))

@@ -14,7 +14,8 @@ from cleanprod import funding
 from cleanprod.chinese import in_language
 from cleanprod.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
-from cleanprod.render.funding import explanation, fill, money
+from cleanprod.render.funding import explanation
+from cleanprod.render.markup import fill, money
 from conftest import LANG_PREFIXES, read_html
 
 RULES, _ = funding.load(DATA_FILES / funding.RULES_FILE)

@@ -72,10 +72,11 @@ def preview(project: Path) -> Iterator[tuple[str, Path]]:
 def test_an_edited_page_is_served_again_in_every_language_made_from_it(preview, project: Path) -> None:
     url, _ = preview
     about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n新加的段落：計劃資助工廠。\n", encoding="utf-8")
-    _wait_for(lambda: _shows(url + "about/", "新加的段落：計劃資助工廠。"), 10)
+    # With a data line the page did not have, rendered with the view the preview's check found.
+    about.write_text(about.read_text(encoding="utf-8") + "\n新加的段落：計劃資助工廠 [[data:approvals.csv|total]] 宗。\n", encoding="utf-8")
+    _wait_for(lambda: _shows(url + "about/", "新加的段落：計劃資助工廠 1,802 宗。"), 10)
     # The Simplified page is made from the same file, converted.
-    _wait_for(lambda: _shows(url + "zh-Hans/about/", "新加的段落：计划资助工厂。"), 5)
+    _wait_for(lambda: _shows(url + "zh-Hans/about/", "新加的段落：计划资助工厂 1,802 项。"), 5)
 
 
 def test_a_mistake_is_reported_and_the_last_good_page_kept(preview, project: Path) -> None:

@@ -16,7 +16,8 @@ from hypothesis import given, settings, strategies as st
 from cleanprod import funding
 from cleanprod.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
-from cleanprod.render.funding import explanation, fill, money
+from cleanprod.render.funding import explanation
+from cleanprod.render.markup import fill, money
 from conftest import LANG_PREFIXES, read_html
 
 RULES, _ = funding.load(DATA_FILES / funding.RULES_FILE)

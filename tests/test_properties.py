@@ -22,12 +22,13 @@ from hypothesis import example, given, settings, strategies as st
 
 from cleanprod.chinese import markdown_to_simplified, to_simplified
 from cleanprod.datasets import Dataset
-from cleanprod.directives import Directive
+from cleanprod.directives import Directive, Placed
 from cleanprod.paths import DOCS
 from cleanprod.render import cases, chart, events, forms, news, partners, table
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.data import PageData
 from cleanprod.validate import Content, validate
+from cleanprod.views import resolve
 
 # Texts with the characters that make markup, and any others but control
 # characters (which no editor writes) and lone surrogates (which no file holds).
@@ -136,10 +137,15 @@ def _renderers(content: Content, text: str, lang: str) -> dict[str, Callable[[],
         "event panels": lambda: "".join(events.panel(e, all_events, venues, sectors, labels, text, today) for e in event_list),
         "cases list": lambda: cases.index(lang, all_cases, sectors, labels, text),
         "case panels": lambda: "".join(cases.panel(c, all_cases, sectors, labels) for c in case_list),
-        "list of names": lambda: page.render(Directive("", "sectors.csv", "list", {})),
-        "a value": lambda: page.render(Directive("", "venues.csv", "name_en", {"venue": "online"})),
-        "table with its download": lambda: page.render(Directive("", "approvals.csv", "table", {})),
+        "list of names": lambda: page.render(_placed(Directive("", "sectors.csv", "list", {}), data, content)),
+        "a value": lambda: page.render(_placed(Directive("", "venues.csv", "name_en", {"venue": "online"}), data, content)),
+        "table with its download": lambda: page.render(_placed(Directive("", "approvals.csv", "table", {}), data, content)),
     }
+
+
+def _placed(directive: Directive, data: dict[str, Dataset], content: Content) -> Placed:
+    """A directive with the view the check finds for it."""
+    return Placed(directive, resolve(directive, data, content.rules))
 
 
 _PLAIN: dict[str, dict[str, _Markup]] = {}

@@ -8,6 +8,8 @@
     python -m cleanprod new event  start a new event in zh-Hant and English (asks, or takes flags)
     python -m cleanprod new news   start a new news item in zh-Hant and English
     python -m cleanprod new case   start a new case study in zh-Hant and English
+    python -m cleanprod views      print the staff guide's table of data views (views.py);
+                                   with --write, put it in CONTRIBUTING.md
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from pathlib import Path
 if os.environ.get("SITE_ENGINE") == "properdocs":
     import properdocs.replacement  # noqa: F401
 
-from cleanprod import build, links, mainland_usage, new, preview, translations
-from cleanprod.paths import DOCS, ROOT, SITE
+from cleanprod import build, links, mainland_usage, new, preview, translations, views
+from cleanprod.paths import DOCS, ROOT, SITE, STAFF_GUIDE
 from cleanprod.problems import describe
 from cleanprod.validate import validate
 
@@ -63,6 +65,17 @@ def check_links(site: Path) -> int:
     return 1 if failed else 0
 
 
+def show_views(write: bool) -> int:
+    """The staff guide's table of data views, printed, or written into the guide."""
+    if not write:
+        print(views.staff_table(), end="")
+    elif views.write_staff_table(STAFF_GUIDE):
+        print(f"The table of data views in {STAFF_GUIDE.name} is written again.")
+    else:
+        print(f"The table of data views in {STAFF_GUIDE.name} is up to date.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cleanprod", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -73,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_arguments(commands.add_parser("new", help="start a new event, news item or case study in both languages"))
     serving = commands.add_parser("preview", help="serve the site, showing edits as they are saved")
     serving.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000)")
+    listing = commands.add_parser("views", help="print the staff guide's table of data views")
+    listing.add_argument("--write", action="store_true", help=f"put it in {STAFF_GUIDE.name}, between its markers")
     args = parser.parse_args(argv)
 
     if args.command == "check":
@@ -81,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         return preview.serve(port=args.port)
     if args.command == "links":
         return check_links(args.site_dir)
+    if args.command == "views":
+        return show_views(args.write)
     if args.command == "new":
         given = {k: v for k, v in vars(args).items() if k not in ("command", "kind")}
         return new.create(args.kind, given, ask=input if sys.stdin.isatty() else None)

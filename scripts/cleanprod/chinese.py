@@ -77,9 +77,22 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> tuple[Glossary, list[Problem]]:
     return tuple(sorted(terms, key=lambda kv: -len(kv[0]))), problems
 
 
-@lru_cache(maxsize=4)
-def _glossary(path: Path = GLOSSARY_FILE) -> Glossary:
-    return read_glossary(path)[0]
+_terms: Glossary | None = None  # the glossary conversions use (convert_with)
+
+
+def convert_with(glossary: Glossary) -> None:
+    """Convert through `glossary` from now on: the one the check read from the
+    folder being built (validate.py), not another folder's."""
+    global _terms
+    _terms = glossary
+
+
+def _glossary() -> Glossary:
+    """The glossary conversions use: the checked one, or, for a text converted
+    before any check (a test's), the site's own."""
+    if _terms is None:
+        convert_with(read_glossary()[0])
+    return _terms
 
 
 @lru_cache(maxsize=1)

@@ -1,25 +1,12 @@
-"""Data placed in pages with one line, the same in every language.
-
-    [[data:approvals.csv|table]]                  the table, in the page's language
-    [[data:approvals.csv|chart]]                  a bar chart, with its table
-    [[data:approvals.csv|total]]                  the sum of the value column: 1,802
-    [[data:approvals.csv|total|year=2011/12]]     the sum over matching rows: 695
-    [[data:awareness.csv|activities]]             one column's value (one matching row)
-    [[data:catalogue]]                            every data file, for the open data page
-    [[data:events|index]]                         every event: upcoming, then past by year, with filters
-    [[data:news|index]]  [[data:news|latest]]     every news item, or the latest few
-    [[data:cases|index]]                          every case study, with filters, totals and a chart
-    [[data:partners.csv|directory]]               the awardee directory, searchable, with counts
-    [[data:sectors.csv|list]]                     a file's names (x-names), as a list
-    [[data:funding-rules.yml|rules]]              the funding rules table (the latest phase,
-                                                  or phase=2008-04); also: current (the phase in
-                                                  force and its sources), history, chart (how
-                                                  the caps grew), conditions, examples,
-                                                  checker, calculator, and, inside a sentence,
-                                                  summary|measure=assessment
+"""Data placed in pages with one line, the same in every language:
+`[[data:approvals.csv|total|year=2011/12]]`. What may follow `data:`, the
+views and their filters, is views.py's registry, from which the staff guide's
+table of views is made.
 
 A table, chart or catalogue stands alone on its line; a figure may stand inside
-a sentence. Directives are checked with the data before anything is rendered.
+a sentence. Directives are checked with the data before anything is rendered:
+the check finds each directive's view (`Placed`), and the page is rendered
+with what the check found, in the same order.
 """
 
 from __future__ import annotations
@@ -29,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cleanprod import views
 from cleanprod.datasets import Dataset
 from cleanprod.funding import RULES_FILE, Rules
 from cleanprod.problems import Problem
@@ -37,19 +25,22 @@ DIRECTIVE = re.compile(r"\[\[[ \t]*data[ \t]*:([^\]|]+)((?:\|[^\]|]+)*)\]\]")
 # The start of what was meant as a directive: typed in full-width, or with capitals.
 _LOOKS_LIKE = re.compile(r"[\[【［]{2}[ \t　]*data[ \t　]*[:：]", re.IGNORECASE)
 _WRITTEN_AS = re.compile(r"[^\n]*?(?:[\]】］]{2}|$)", re.MULTILINE)  # from there to its closing brackets, or the end of the line
-BLOCK_VIEWS = ("table", "chart")
-CATALOGUE = "catalogue"
-FUNDING_VIEWS = ("current", "rules", "history", "chart", "conditions", "examples", "checker", "calculator", "summary")
-LISTINGS = {"events": ("index",), "news": ("index", "latest"), "cases": ("index",)}  # pages that are records, listed
-SCRIPTED_VIEWS = {"checker": "eligibility", "calculator": "eligibility"}  # view → the script it needs
 
 
 @dataclass(frozen=True)
 class Directive:
     text: str
     file: str
-    view: str
+    view: str  # the word after the first '|'
     where: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A directive as the check found it: what it asks for, and the view that shows it."""
+
+    directive: Directive
+    view: views.View
 
 
 def parse(match: re.Match[str]) -> Directive:
@@ -66,12 +57,15 @@ def check(
     datasets: dict[str, Dataset],
     rules: Rules | None,
     unusable: set[str] = frozenset(),
-) -> list[Problem]:
-    """Every directive in a page must name an existing file, view and filter.
+) -> tuple[list[Placed], list[Problem]]:
+    """Every directive in a page must name an existing file, view and filter:
+    each one's view, in the page's order, and the problems.
 
-    Directives naming a file in `unusable` (one with its own problems) are skipped.
+    Directives naming a file in `unusable` (one with its own problems, or the
+    funding rules where they have problems) are skipped.
     """
     found: list[tuple[int, str, str]] = []  # (where in the page, what, fix)
+    placed: list[Placed] = []
     matches = list(DIRECTIVE.finditer(markdown))
     written = {match.start() for match in matches}
     for near in _LOOKS_LIKE.finditer(markdown):
@@ -80,68 +74,24 @@ def check(
             found.append((near.start(), f"'{shown}' is meant as a data line, but is not written as one", "write it with ordinary (half-width) brackets, colon and |, and 'data' in small letters, as in [[data:approvals.csv|total]]"))
     for match in matches:
         directive = parse(match)
-        if directive.file in unusable:
+        if directive.file in unusable or directive.file == RULES_FILE and rules is None:
             continue
-        problem = _funding_problem(directive, rules) if directive.file == RULES_FILE else _problem(directive, datasets)
-        if problem:
-            found.append((match.start(), f"{match.group(0)}: {problem[0]}", problem[1]))
-    return [Problem(page, f"line {first_line + markdown.count(chr(10), 0, start)}", what, fix) for start, what, fix in sorted(found)]
-
-
-def _problem(d: Directive, datasets: dict[str, Dataset]) -> tuple[str, str] | None:
-    if d.file == CATALOGUE:
-        return None
-    if d.file in LISTINGS:
-        views = LISTINGS[d.file]
-        return None if d.view in views else (f"'{d.view}' is not a view of {d.file}", f"use one of: {', '.join(views)}")
-    if d.file not in datasets:
-        return f"there is no data file '{d.file}'", f"use one of: {', '.join(sorted(datasets))}"
-    dataset = datasets[d.file]
-    names = [f["name"] for f in dataset.schema["fields"]]
-    views = [*BLOCK_VIEWS, "total", *names] if "x-pivot" in dataset.schema else ["table", *names]
-    if "x-names" in dataset.schema:
-        views.append("list")
-    views += dataset.schema.get("x-views", [])
-    if d.view not in views:
-        return f"'{d.view}' is not a view of {d.file}", f"use one of: {', '.join(views)}"
-    for name, value in d.where.items():
-        if name not in names:
-            return f"'{name}' is not a column of {d.file}", f"filter on one of: {', '.join(names)}"
-        values = list(dict.fromkeys(str(row[name]) for row in dataset.rows))
-        if value not in values:
-            return f"no row of {d.file} has {name}={value}", f"use one of: {', '.join(values)}"
-    matching = len(dataset.rows_where(d.where))
-    if not matching:
-        return "no row matches all of the filters", "remove a filter, or correct one"
-    if d.view in names and matching != 1:
-        return f"the filter matches {matching} rows, not one", "add filters such as year=2011/12 so that exactly one row matches"
-    return None
-
-
-def _funding_problem(d: Directive, rules: Rules | None) -> tuple[str, str] | None:
-    if rules is None:
-        return None  # the rules file has problems of its own, listed already
-    if d.view not in FUNDING_VIEWS:
-        return f"'{d.view}' is not a view of {RULES_FILE}", f"use one of: {', '.join(FUNDING_VIEWS)}"
-    unknown = set(d.where) - {"phase", "measure"}
-    if unknown:
-        return f"'{sorted(unknown)[0]}' is not a filter of {RULES_FILE}", "filter on phase= or measure="
-    phases = [p.phase for p in rules.phases]
-    if "phase" in d.where and d.where["phase"] not in phases:
-        return f"there is no phase '{d.where['phase']}'", f"use one of: {', '.join(phases)}"
-    phase = rules.phase(d.where.get("phase"))
-    measures = [m.measure for m in phase.measures]
-    if d.view == "summary" and d.where.get("measure") not in measures:
-        return "the summary needs a measure of the phase", f"add one of: {', '.join('measure=' + m for m in measures)}"
-    return None
+        view = views.resolve(directive, datasets, rules)
+        if isinstance(view, views.View):
+            placed.append(Placed(directive, view))
+        else:
+            found.append((match.start(), f"{match.group(0)}: {view[0]}", view[1]))
+    return placed, [Problem(page, f"line {first_line + markdown.count(chr(10), 0, start)}", what, fix) for start, what, fix in sorted(found)]
 
 
 BLOCK_MARK = "<!-- data block {} -->"
 _ID = re.compile(r'(?<![\w-])id="([^"]+)"')  # an element's id, not a data-id
 
 
-def replace(markdown: str, render: Callable[[Directive], str]) -> tuple[str, list[str]]:
-    """Put each directive's rendering in its place.
+def replace(markdown: str, placed: list[Placed], render: Callable[[Placed], str]) -> tuple[str, list[str]]:
+    """Put each directive's rendering in its place: the directives in
+    `markdown` are those the check found (`placed`), in the same order. The
+    zh-Hans page is the zh-Hant page converted, and its directives too.
 
     A directive alone on its line that renders HTML (a table, a listing, a
     form) is left out of Markdown's way: Markdown would only parse that HTML
@@ -150,9 +100,10 @@ def replace(markdown: str, render: Callable[[Directive], str]) -> tuple[str, lis
     in once Markdown has run.
     """
     blocks: list[str] = []
+    checked = iter(placed)
 
     def put(match: re.Match[str]) -> str:
-        html = render(parse(match))
+        html = render(next(checked))
         starts_line = match.start() == 0 or markdown[match.start() - 1] == "\n"
         ends_line = match.end() == len(markdown) or markdown[match.end()] == "\n"
         return keep(html, blocks) if starts_line and ends_line and html.startswith("<") else html

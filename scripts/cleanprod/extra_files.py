@@ -11,6 +11,7 @@ from cleanprod.datasets import Dataset
 from cleanprod.events import FOLDER, Events
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
+from cleanprod.paths import FEED_FILE
 
 
 def write(
@@ -34,6 +35,6 @@ def write(
         (folder / FOLDER / f"{event.slug}.ics").write_bytes(calendars.calendar(vevents[-1:], event.title))
     every = calendars.calendar(vevents, f"{site_name}: {labels['events.upcoming']}")
     (folder / FOLDER / "calendar.ics").write_bytes(every)
-    feed = folder / feeds.FEED_FILE
+    feed = folder / FEED_FILE
     feed.parent.mkdir(parents=True, exist_ok=True)
     feed.write_bytes(feeds.atom(news, f"{site_name}: {labels['news.title']}", lang, site_url, home))

@@ -10,10 +10,8 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from cleanprod.news import NewsItem
+from cleanprod.paths import FEED_FILE
 from cleanprod.revision import HONG_KONG
-
-FEED_FILE = "news/feed.xml"
-
 
 def atom(items: list[NewsItem], title: str, lang: str, site_url: str, home: str) -> bytes:
     """The feed of `items`; `home` is the language's home URL path ('', 'en/')."""

@@ -16,7 +16,8 @@ from each; the hooks give each language its own 404 page and let the default
 language alone write sitemap.xml, for all languages.
 
 The preview (preview.py) keeps the processes: each holds its language's
-built pages and renders again the pages it is sent.
+built pages and renders again the pages it is sent, with the views the
+preview's check found in them.
 
 Run:  python -m cleanprod.language_builds SITE_DIR   (cleanprod.build does).
 """
@@ -43,6 +44,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from cleanprod import languages, search_index
+from cleanprod.directives import Placed
 from cleanprod.paths import CONFIG
 from cleanprod.problems import ContentError
 from cleanprod.validate import Content
@@ -83,8 +85,10 @@ class Worker:
         except EOFError:  # the process ended without a word: a fault, printed by it
             return False
 
-    def render(self, paths: list[str]) -> None:
-        self.connection.send(paths)
+    def render(self, placed: dict[Path, list[Placed]]) -> None:
+        """Render again the pages made from the files `placed` names, with
+        the views the check found in each."""
+        self.connection.send(placed)
         self.connection.recv()
 
     def stop(self) -> None:
@@ -131,7 +135,8 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
         try:
             mkdocs_build(config)
             if not keep:  # the preview has no search index
-                search_index.write(Path(config.site_dir), lang, config.plugins[HOOKS].search_records(), indexing)
+                hooks = config.plugins[HOOKS]
+                search_index.write(Path(config.site_dir), lang, hooks.search_records(), hooks.search_words_checked(), indexing)
             built = True
         except MkDocsException as error:
             log.error(str(error))
@@ -141,9 +146,10 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
                     log.error(str(error))
                 reported.value = True
         connection.send(built)
-        while keep and built and (paths := connection.recv()) is not None:
+        while keep and built and (placed := connection.recv()) is not None:
             try:
-                _render_again(config, set(paths))
+                config.plugins[HOOKS].checked_again(placed)
+                _render_again(config, {str(path) for path in placed})
             except MkDocsException as error:  # a page outside the HTML policy: the reader keeps the last good version
                 log.error(str(error))
             connection.send(True)

@@ -12,3 +12,5 @@ HONG_KONG_TERMS_FILE = DATA / "hong-kong-terms.yml"  # words no Simplified page 
 SEARCH_WORDS_FILE = DATA / "search-words.yml"
 DATA_FILES = DOCS / "data"
 SITE = ROOT / "site"
+STAFF_GUIDE = ROOT / "CONTRIBUTING.md"
+FEED_FILE = "news/feed.xml"  # each language's Atom feed, from its home

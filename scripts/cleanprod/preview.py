@@ -23,14 +23,15 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from cleanprod import directives, language_builds, pages
+from cleanprod import language_builds, pages, views
 from cleanprod.language_builds import Worker
 from cleanprod.paths import CONFIG, DOCS, ROOT
-from cleanprod.problems import describe
+from cleanprod.directives import Placed
+from cleanprod.problems import Problem, describe
 from cleanprod.validate import Content, recheck
 
 WATCHED = (DOCS, ROOT / "overrides", CONFIG)
-RECORD_FOLDERS = tuple(f"{folder}/" for folder in directives.LISTINGS)
+RECORD_FOLDERS = tuple(f"{folder}/" for folder in views.RECORD_FOLDERS)
 log = logging.getLogger("mkdocs")
 
 
@@ -97,14 +98,14 @@ class Preview:
         edited = [self._text_edit(path) for path in changed]
         if None in edited:
             return self._rebuild()
-        problems = [problem for _, found in edited for problem in found]
+        problems = [problem for _, _, found in edited for problem in found]
         if problems:
             log.error(f"Not shown until corrected: {describe(problems)}")
             return
-        paths = [str(path) for path in changed]
+        placed = {path: found for path, found, _ in edited}
         try:
             for worker in self.workers:
-                worker.render(paths)
+                worker.render(placed)
         except (EOFError, OSError):  # a process ended, its fault printed: start afresh
             return self._rebuild()
         log.info(f"Rendered again: {', '.join(p.relative_to(ROOT).as_posix() for p in changed)}")
@@ -114,18 +115,19 @@ class Preview:
         if not self.build_all():
             self.content = None  # until a build succeeds, every change builds everything
 
-    def _text_edit(self, path: Path) -> tuple[Path, list] | None:
-        """(path, problems) if the change is to a page's text only; None if
-        the change needs the whole site built again."""
+    def _text_edit(self, path: Path) -> tuple[Path, list[Placed], list[Problem]] | None:
+        """(path, the views its directives place, problems) if the change is
+        to a page's text only; None if the change needs the whole site built
+        again."""
         if path.suffix != ".md" or path not in self.front_matter:
             return None
-        page, problems = recheck(path, self.content)
+        page, placed, problems = recheck(path, self.content)
         if page is None:
-            return path, problems
+            return path, placed, problems
         is_record = pages.page_key(path, DOCS).startswith(RECORD_FOLDERS) and path.stem.split(".")[0] != "index"
         if is_record and page.front_matter != self.front_matter[path]:
             return None
-        return path, problems
+        return path, placed, problems
 
 
 def _stop(signum: int, frame: object) -> None:

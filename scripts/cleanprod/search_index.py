@@ -43,29 +43,21 @@ from cleanprod.chinese import HAN, HAN_RANGES, HAN_RUN, to_simplified
 from cleanprod.events import Event
 from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
+from cleanprod.render.markup import PASSING_WEIGHT
 
 QUERY_FILE = "search/query.json"  # how a language's search page reads a query (see `write`), beside the page, from its home
 ALONE = "z"  # ends a Chinese character that stands alone in the index (see `pairs`); not one of the letters a–p that code characters
 EXCERPT_LENGTH = 120
 OPENING_HTML = 6000  # characters of a page's HTML read for its excerpt
-PASSING_WEIGHT = 0.5  # for words that mention a topic in passing: news, events, lists of them, the open data catalogue
-PASSING = f'data-pagefind-weight="{PASSING_WEIGHT}"'  # the attribute, for a list of other pages inside a page
-# The names of the target sectors where a page says which sectors may apply
-# (the about, funding and eligibility pages): a reader who types a trade
-# ("textiles", 紡織) asks whether it can apply, and these pages answer, where
-# an example event or case that names the trade in its title does not.
-# Above the title of a news item or an event (TITLE_WEIGHT).
-ANSWER_WEIGHT = 10.0
-ANSWERING = f'data-pagefind-weight="{ANSWER_WEIGHT}"'  # the attribute, for a list of names
 # A news item's or an event's title counts as Pagefind counts a section heading
 # (<h2>): above the lists that name the item in passing, below the title of
 # the page that explains the topic (an <h1>, 7).
 TITLE_WEIGHT = 6.0
 # The title of a page that explains a topic: the most a word can count, as
-# much as the target sectors' names (ANSWER_WEIGHT). The search page gives
-# Pagefind's extra boost for a word in a page's title to these titles alone
-# (TOPIC), not to an example event's title, which outranked the pages that
-# answer (search.js).
+# much as the target sectors' names (ANSWER_WEIGHT, render/markup.py). The
+# search page gives Pagefind's extra boost for a word in a page's title to
+# these titles alone (TOPIC), not to an example event's title, which
+# outranked the pages that answer (search.js).
 PAGE_TITLE_WEIGHT = 10.0
 TOPIC = "topic"  # the metadata holding such a page's title, which search.js boosts instead of every page's title
 # Pagefind's other interfaces, which the site does not use.
@@ -269,7 +261,7 @@ def originals(texts: list[str], table: dict[str, str]) -> dict[str, dict[str, st
     return {"characters": characters, "pairs": {form: count.most_common(1)[0][0] for form, count in sorted(counted.items())}}
 
 
-def write(site: Path, lang: str, records: list[Record], turn: AbstractContextManager) -> None:
+def write(site: Path, lang: str, records: list[Record], checked_words: search_words.Words, turn: AbstractContextManager) -> None:
     """Index `lang`'s pages of the site built in `site` into its own bundle.
 
     Each bundle's URLs are relative to its language's home, as Pagefind's
@@ -278,13 +270,14 @@ def write(site: Path, lang: str, records: list[Record], turn: AbstractContextMan
     twin at the page's own path. The twins are in Simplified characters,
     converted one by one with the table the search page converts the query
     with, so that the two always agree. The table and the language's search
-    words are written beside the search page (QUERY_FILE), the words
-    converted with the table too, so that they meet the query as converted.
+    words (from `checked_words`, the checked search-words.yml) are written
+    beside the search page (QUERY_FILE), the words converted with the table
+    too, so that they meet the query as converted.
     Pagefind runs while this process holds `turn`, which the language builds
     share.
     """
     bundle = site / url_prefix(lang) / "pagefind"
-    words = search_words.for_language(lang)
+    words = search_words.for_language(checked_words, lang)
     table = character_table([r.title + r.html for r in records] + [*words, *words.values()]) if lang in languages.CHINESE else {}
     convert = str.maketrans(table)
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:

@@ -14,7 +14,6 @@ characters the index and the query use.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from cleanprod import languages
@@ -59,18 +58,13 @@ def read(path: Path = SEARCH_WORDS_FILE) -> tuple[Words, list[Problem]]:
     return words, problems
 
 
-@lru_cache(maxsize=1)
-def checked() -> Words:
-    """The file's words, once the build has checked it."""
-    return read()[0]
-
-
-def for_language(lang: str) -> dict[str, str]:
-    """The words `lang`'s search reads as the site's: zh-Hans has zh-Hant's,
-    each site's word as the Simplified pages write it (聯絡 as 联系, through
-    the glossary), and the glossary's Hong Kong words too (计算机 as 计算器),
-    which a reader may type but the Simplified pages no longer show."""
-    words = checked().get(languages.DEFAULT if lang in languages.CHINESE else lang, {})
+def for_language(checked: Words, lang: str) -> dict[str, str]:
+    """The words `lang`'s search reads as the site's, from the `checked` file's
+    words: zh-Hans has zh-Hant's, each site's word as the Simplified pages
+    write it (聯絡 as 联系, through the glossary), and the glossary's Hong Kong
+    words too (计算机 as 计算器), which a reader may type but the Simplified
+    pages no longer show."""
+    words = checked.get(languages.DEFAULT if lang in languages.CHINESE else lang, {})
     if lang != languages.SIMPLIFIED:
         return words
     mainland = {found: to_simplified(wanted) for found, wanted in words.items()}

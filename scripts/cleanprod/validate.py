@@ -21,10 +21,14 @@ VENUES_FILE = "venues.csv"  # the one list of event venues
 
 @dataclass(frozen=True)
 class Content:
-    """The checked content: pages, UI labels, data files and the funding rules."""
+    """The checked content: pages and the data views they place, UI labels,
+    the glossary, search words, data files and the funding rules."""
 
     pages: list[pages.Page]
+    placed: dict[Path, list[directives.Placed]]  # page → its data directives, each with its view, in order
     labels: Labels
+    glossary: chinese.Glossary
+    search_words: search_words.Words
     datasets: dict[str, datasets.Dataset]
     rules: funding.Rules | None
     events: events.Events
@@ -33,11 +37,17 @@ class Content:
 
 
 def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
-    """Read and check every page, label and data file under `docs`."""
+    """Read and check every page, label and data file under `docs`.
+
+    The Simplified Chinese text made from here on (the labels below, the
+    pages) is converted through the glossary read from `docs`.
+    """
     found_pages, problems = pages.read_all(docs)
+    glossary, glossary_problems = chinese.read_glossary(docs / GLOSSARY_FILE.relative_to(DOCS))
+    chinese.convert_with(glossary)
+    words, word_problems = search_words.read(docs / SEARCH_WORDS_FILE.relative_to(DOCS))
     labels, label_problems = load_labels(docs / LABELS_FILE.relative_to(DOCS))
-    label_problems += chinese.read_glossary(docs / GLOSSARY_FILE.relative_to(DOCS))[1]
-    label_problems += search_words.read(docs / SEARCH_WORDS_FILE.relative_to(DOCS))[1]
+    label_problems += glossary_problems + word_problems
     data_folder = docs / DATA_FILES.relative_to(DOCS)
     data, data_problems = datasets.load_all(data_folder)
     rules, rules_problems = funding.load(data_folder / funding.RULES_FILE)
@@ -55,26 +65,31 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     problems += text_checks.file_problems(docs)
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
+    placed = {}
     for page in found_pages:
-        problems += _page_problems(page, docs, data, rules, unusable)
-    return Content(found_pages, labels, data, rules, found_events, found_news, found_cases), problems
+        placed[page.path], found = _page_problems(page, docs, data, rules, unusable)
+        problems += found
+    return Content(found_pages, placed, labels, glossary, words, data, rules, found_events, found_news, found_cases), problems
 
 
-def recheck(path: Path, content: Content) -> tuple[pages.Page | None, list[Problem]]:
+def recheck(path: Path, content: Content) -> tuple[pages.Page | None, list[directives.Placed], list[Problem]]:
     """One page read and checked again after an edit to its text, against
     content checked before (the preview's quick path): the page itself and
-    the data directives in it. A change to a record's front matter, which
-    other pages list, needs `validate`."""
+    the data directives in it, with the views they place. A change to a
+    record's front matter, which other pages list, needs `validate`."""
     page, problems = pages.read_page(path)
+    placed: list[directives.Placed] = []
     if page is not None:
-        problems += _page_problems(page, DOCS, content.datasets, content.rules)
-    return page, problems
+        placed, found = _page_problems(page, DOCS, content.datasets, content.rules)
+        problems += found
+    return page, placed, problems
 
 
-def _page_problems(page: pages.Page, docs: Path, data: dict[str, datasets.Dataset], rules: funding.Rules | None, unusable: set[str] = frozenset()) -> list[Problem]:
-    """What is wrong in a page's text: its links, what it loads, its headings, images, tables, lists, name and data lines, and Simplified characters in a Traditional Chinese page."""
+def _page_problems(page: pages.Page, docs: Path, data: dict[str, datasets.Dataset], rules: funding.Rules | None, unusable: set[str] = frozenset()) -> tuple[list[directives.Placed], list[Problem]]:
+    """The data views a page places, and what is wrong in its text: its links, what it loads, its headings, images, tables, lists, name and data lines, and Simplified characters in a Traditional Chinese page."""
     found = page_links.problems(page, docs) + page_links.loaded_from_elsewhere(page) + html_policy.problems(page) + page_structure.problems(page, docs)
     found += text_checks.nesting_problems(page.path, page.body, page.body_line) + unfinished.problems(page.path, page.body, page.body_line)
     if page.lang == languages.DEFAULT:
         found += chinese.simplified_problems(page.path, page.front_matter, pages.FRONT_MATTER_LINE) + chinese.simplified_problems(page.path, page.prose, page.body_line)
-    return found + directives.check(page.path, page.body, page.body_line, data, rules, unusable)
+    placed, problems = directives.check(page.path, page.body, page.body_line, data, rules, unusable)
+    return placed, found + problems

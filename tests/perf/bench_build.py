@@ -50,7 +50,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 from serving import serve  # noqa: E402  (tests/serving.py, shared with the browser tests)
-from cleanprod import languages, search_index  # noqa: E402  (run with PYTHONPATH=scripts)
+from cleanprod import languages, search_index, search_words  # noqa: E402  (run with PYTHONPATH=scripts)
 PERF = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 ZH = "清潔生產技術幫助工廠節省能源和原材料，並從源頭減少污染物排放和廢物。示範項目的成果與其他工廠分享。"
@@ -169,6 +169,7 @@ def indexing_cpu(site: Path) -> dict[str, float]:
     """CPU seconds each language's search indexing takes (search_index.write:
     the Chinese pages' twins and Pagefind), done again into a scratch folder."""
     seconds = {}
+    words = search_words.read()[0]
     for lang in languages.ALL:
         home = site / languages.url_prefix(lang)
         records = _chinese_records(home) if lang in languages.CHINESE else []
@@ -179,7 +180,7 @@ def indexing_cpu(site: Path) -> dict[str, float]:
             (target / languages.url_prefix(lang) / "search").mkdir(parents=True, exist_ok=True)
             started = resource.getrusage(resource.RUSAGE_SELF)
             cpu = _children_cpu()
-            search_index.write(target, lang, records, contextlib.nullcontext())
+            search_index.write(target, lang, records, words, contextlib.nullcontext())
             ended = resource.getrusage(resource.RUSAGE_SELF)
             seconds[lang] = _children_cpu() - cpu + ended.ru_utime - started.ru_utime + ended.ru_stime - started.ru_stime
     return seconds

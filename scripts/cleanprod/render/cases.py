@@ -8,11 +8,9 @@ from html import escape
 from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
 from cleanprod.render.chart import figure, svg_bars
-from cleanprod.render.events import example_note
 from cleanprod.render.forms import filter_select
-from cleanprod.render.funding import fill, money
+from cleanprod.render.markup import PASSING, example_note, fill, money
 from cleanprod.render.numbers import format_number
-from cleanprod.search_index import PASSING
 
 Labels = dict[str, str]
 CHART_RESULT = "electricity_kwh"  # the result the index charts by sector

@@ -7,8 +7,8 @@ from html import escape
 
 from cleanprod.chinese import in_language
 from cleanprod.datasets import PACKAGE_FILE, Dataset
+from cleanprod.render.markup import PASSING
 from cleanprod.render.table import scrolling
-from cleanprod.search_index import PASSING
 
 TYPE_NAMES = {"integer": "data.type.integer", "string": "data.type.string", "boolean": "data.type.boolean", "date": "data.type.date"}
 

@@ -10,7 +10,7 @@ from html import escape
 from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.render.numbers import format_number
-from cleanprod.render.table import _ordered, pivot_table, plain_table
+from cleanprod.render.table import ordered, pivot_table, plain_table
 from cleanprod.revision import format_date
 
 COLOURS = ("#00695c", "#b34700", "#3949ab", "#6a1b9a", "#37474f")  # each ≥ 4.5:1 on white
@@ -29,8 +29,8 @@ def bar_chart(dataset: Dataset, lang: str, labels: dict[str, str], chart_id: str
     """Grouped bars: one group per pivot column (e.g. year), one bar per pivot row (e.g. measure)."""
     rows_field = dataset.schema["x-pivot"]["rows"]
     cols_field = dataset.schema["x-pivot"]["columns"]
-    series = _ordered(dataset, rows_field)
-    groups = _ordered(dataset, cols_field)
+    series = ordered(dataset, rows_field)
+    groups = ordered(dataset, cols_field)
     values = [[dataset.total({rows_field: s, cols_field: g}) for g in groups] for s in series]
     svg = svg_bars(
         dataset.title(lang),

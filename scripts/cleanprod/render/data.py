@@ -1,25 +1,34 @@
-"""A data directive (see directives.py) rendered for one page in one language."""
+"""Data views (views.py) rendered for one page in one language.
+
+Each renderer below is named by its view's entry in views.VIEWS, and is
+given the page's data and the directive as the check read it: the view is
+chosen once, by the check, never again here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
-from cleanprod import cases as cases_module, events as events_module, news as news_module
 from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
-from cleanprod.directives import CATALOGUE, SCRIPTED_VIEWS, Directive
 from cleanprod.events import Event, Events
-from cleanprod.funding import RULES_FILE, Rules
+from cleanprod.funding import Rules
 from cleanprod.news import NewsItem
-from cleanprod.render import cases as render_cases, events as render_events, funding, news as render_news, partners
-from cleanprod.render.catalogue import catalogue
+from cleanprod.render import cases as render_cases, catalogue as render_catalogue, events as render_events, funding, news as render_news, partners
 from cleanprod.render.chart import bar_chart, stated_chart
+from cleanprod.render.markup import ANSWERING
 from cleanprod.render.numbers import format_number
 from cleanprod.render.table import pivot_table, plain_table, stated_pivot
 from cleanprod.revision import format_date
-from cleanprod.search_index import ANSWERING
+
+if TYPE_CHECKING:
+    from cleanprod.directives import Directive, Placed
+
+ELIGIBILITY = "eligibility"  # the script of the eligibility checker and the subsidy calculator
 
 
 @dataclass
@@ -40,43 +49,11 @@ class PageData:
     charts: int = 0
     scripts: set[str] = field(default_factory=set)  # the scripts the rendered views need
 
-    def render(self, d: Directive) -> str:
-        if d.file == RULES_FILE:
-            return self._funding(d)
-        if d.file == events_module.FOLDER:
-            self.scripts.add("events")
-            return render_events.index(self.lang, self.events, self.datasets["venues.csv"], self.datasets["sectors.csv"], self.labels, self.home_prefix, self.today)
-        if d.file == cases_module.FOLDER:
-            self.scripts.add("cases")
-            return render_cases.index(self.lang, self.cases, self.datasets["sectors.csv"], self.labels, self.home_prefix)
-        if d.file == news_module.FOLDER:
-            view = render_news.latest if d.view == "latest" else render_news.index
-            return view(self.news, self.labels, self.home_prefix)
-        if d.file == CATALOGUE:
-            ordered = [(self.datasets[n], *self.file_facts[n]) for n in sorted(self.datasets)]
-            return catalogue(ordered, self.lang, self.labels, self.data_prefix)
-        dataset = self.datasets[d.file]
-        if d.view == "table":
-            table = pivot_table if "x-pivot" in dataset.schema else plain_table
-            return table(dataset, self.lang, self.labels) + self._download(dataset)
-        if d.view == "by-year":
-            return stated_pivot(dataset, self.lang, self.labels) + self._download(dataset)
-        if d.view == "chart":
-            self.charts += 1
-            chart = stated_chart if "x-chart" in dataset.schema else bar_chart
-            return chart(dataset, self.lang, self.labels, f"chart-{self.charts}")
-        if d.view == "directory":
-            self.scripts.add("directory")
-            return partners.directory(dataset, self.datasets["sectors.csv"], self.lang, self.labels)
-        if d.view == "list":
-            return f"<ol {ANSWERING}>" + "".join(f"<li>{escape(dataset.name_of(row, self.lang))}</li>" for row in dataset.rows) + "</ol>"
-        if d.view == "total":
-            return format_number(dataset.total(d.where), self.lang)
-        [row] = dataset.rows_where(d.where)  # directives.check made sure exactly one matches
-        value = row[d.view]
-        if isinstance(value, int):
-            return escape(dataset.value_text(d.view, row, self.lang))  # with 'over', 'about' where the source says so
-        return escape(format_date(value, self.lang) if isinstance(value, date) else dataset.label(d.view, value, self.lang))
+    def render(self, placed: Placed) -> str:
+        """A checked directive's view, in this page's language; the page then loads the view's scripts."""
+        html = placed.view.render(self, placed.directive)
+        self.scripts.update(placed.view.scripts)
+        return html
 
     def record_header(self, record: Event | Case | NewsItem | None) -> str:
         """The details panel of an event or case page, or the date line of a news page."""
@@ -90,37 +67,133 @@ class PageData:
             return render_news.header(record, self.labels)
         return ""
 
-    def _funding(self, d: Directive) -> str:
-        phase = self.rules.phase(d.where.get("phase"))
-        sectors = self.datasets["sectors.csv"]
-        apply_page = self.home_prefix + "apply/"
-        script_data = ""
-        if d.view in SCRIPTED_VIEWS and SCRIPTED_VIEWS[d.view] not in self.scripts:
-            self.scripts.add(SCRIPTED_VIEWS[d.view])  # the first form on the page carries the script's data
-            script_data = funding.script_data(self.rules, sectors, self.lang, self.labels, apply_page)
-        match d.view:
-            case "current":
-                return funding.current(self.rules, self.lang, self.labels, apply_page)
-            case "rules":
-                return funding.rules_table(phase, self.lang, self.labels)
-            case "history":
-                return funding.history(self.rules, self.lang, self.labels)
-            case "chart":
-                self.charts += 1
-                return funding.caps_chart(self.rules, self.lang, self.labels, f"chart-{self.charts}")
-            case "summary":
-                return funding.summary(phase.measure(d.where["measure"]), self.lang, self.labels, past=not self.rules.is_current(phase))
-            case "conditions":
-                return funding.conditions(phase, sectors, self.lang, self.labels, apply_page)
-            case "examples":
-                return funding.examples(phase, self.lang, self.labels)
-            case "checker":
-                return funding.checker(self.rules, sectors, self.rules.places, self.lang, self.labels) + script_data
-            case "calculator":
-                return funding.calculator(self.rules, self.lang, self.labels) + script_data
+    def chart_id(self) -> str:
+        """An id for the page's next chart, which its title and description are named by."""
+        self.charts += 1
+        return f"chart-{self.charts}"
 
-    def _download(self, dataset: Dataset) -> str:
+    def download(self, dataset: Dataset) -> str:
+        """The link that downloads a data file, under its table."""
         link = escape(self.data_prefix + dataset.name)
-        return (
-            f'<p class="data-source"><a href="{link}" download>{escape(self.labels["data.download"])} ({escape(dataset.name)})</a></p>'
-        )
+        return f'<p class="data-source"><a href="{link}" download>{escape(self.labels["data.download"])} ({escape(dataset.name)})</a></p>'
+
+
+Renderer = Callable[[PageData, "Directive"], str]
+
+
+# Data files
+
+
+def table(page: PageData, d: Directive) -> str:
+    dataset = page.datasets[d.file]
+    made = pivot_table if "x-pivot" in dataset.schema else plain_table
+    return made(dataset, page.lang, page.labels) + page.download(dataset)
+
+
+def chart(page: PageData, d: Directive) -> str:
+    dataset = page.datasets[d.file]
+    made = stated_chart if "x-chart" in dataset.schema else bar_chart
+    return made(dataset, page.lang, page.labels, page.chart_id())
+
+
+def total(page: PageData, d: Directive) -> str:
+    return format_number(page.datasets[d.file].total(d.where), page.lang)
+
+
+def value(page: PageData, d: Directive) -> str:
+    """One column's value in the one row the filters match (the check made sure of it)."""
+    dataset = page.datasets[d.file]
+    [row] = dataset.rows_where(d.where)
+    found = row[d.view]
+    if isinstance(found, int):
+        return escape(dataset.value_text(d.view, row, page.lang))  # with 'over', 'about' where the source says so
+    return escape(format_date(found, page.lang) if isinstance(found, date) else dataset.label(d.view, found, page.lang))
+
+
+def names(page: PageData, d: Directive) -> str:
+    dataset = page.datasets[d.file]
+    return f"<ol {ANSWERING}>" + "".join(f"<li>{escape(dataset.name_of(row, page.lang))}</li>" for row in dataset.rows) + "</ol>"
+
+
+def by_year(page: PageData, d: Directive) -> str:
+    dataset = page.datasets[d.file]
+    return stated_pivot(dataset, page.lang, page.labels) + page.download(dataset)
+
+
+def directory(page: PageData, d: Directive) -> str:
+    return partners.directory(page.datasets[d.file], page.datasets["sectors.csv"], page.lang, page.labels)
+
+
+def catalogue(page: PageData, d: Directive) -> str:
+    ordered = [(page.datasets[n], *page.file_facts[n]) for n in sorted(page.datasets)]
+    return render_catalogue.catalogue(ordered, page.lang, page.labels, page.data_prefix)
+
+
+# The funding rules
+
+
+def _apply_page(page: PageData) -> str:
+    return page.home_prefix + "apply/"
+
+
+def current(page: PageData, d: Directive) -> str:
+    return funding.current(page.rules, page.lang, page.labels, _apply_page(page))
+
+
+def rules(page: PageData, d: Directive) -> str:
+    return funding.rules_table(page.rules.phase(d.where.get("phase")), page.lang, page.labels)
+
+
+def history(page: PageData, d: Directive) -> str:
+    return funding.history(page.rules, page.lang, page.labels)
+
+
+def caps_chart(page: PageData, d: Directive) -> str:
+    return funding.caps_chart(page.rules, page.lang, page.labels, page.chart_id())
+
+
+def summary(page: PageData, d: Directive) -> str:
+    phase = page.rules.phase(d.where.get("phase"))
+    return funding.summary(phase.measure(d.where["measure"]), page.lang, page.labels, past=not page.rules.is_current(phase))
+
+
+def conditions(page: PageData, d: Directive) -> str:
+    return funding.conditions(page.rules.phase(d.where.get("phase")), page.datasets["sectors.csv"], page.lang, page.labels, _apply_page(page))
+
+
+def examples(page: PageData, d: Directive) -> str:
+    return funding.examples(page.rules.phase(d.where.get("phase")), page.lang, page.labels)
+
+
+def checker(page: PageData, d: Directive) -> str:
+    return funding.checker(page.rules, page.datasets["sectors.csv"], page.rules.places, page.lang, page.labels) + _eligibility_data(page)
+
+
+def calculator(page: PageData, d: Directive) -> str:
+    return funding.calculator(page.rules, page.lang, page.labels) + _eligibility_data(page)
+
+
+def _eligibility_data(page: PageData) -> str:
+    """The data eligibility.js reads, which the first of its forms on a page carries."""
+    if ELIGIBILITY in page.scripts:
+        return ""
+    return funding.script_data(page.rules, page.datasets["sectors.csv"], page.lang, page.labels, _apply_page(page))
+
+
+# Records, listed
+
+
+def cases_index(page: PageData, d: Directive) -> str:
+    return render_cases.index(page.lang, page.cases, page.datasets["sectors.csv"], page.labels, page.home_prefix)
+
+
+def events_index(page: PageData, d: Directive) -> str:
+    return render_events.index(page.lang, page.events, page.datasets["venues.csv"], page.datasets["sectors.csv"], page.labels, page.home_prefix, page.today)
+
+
+def news_index(page: PageData, d: Directive) -> str:
+    return render_news.index(page.news, page.labels, page.home_prefix)
+
+
+def news_latest(page: PageData, d: Directive) -> str:
+    return render_news.latest(page.news, page.labels, page.home_prefix)

@@ -10,9 +10,8 @@ from cleanprod import languages
 from cleanprod.datasets import Dataset
 from cleanprod.events import Event, Events
 from cleanprod.render.forms import filter_select
-from cleanprod.render.funding import fill
+from cleanprod.render.markup import PASSING, example_note, fill
 from cleanprod.revision import format_date
-from cleanprod.search_index import PASSING
 
 Labels = dict[str, str]
 CALLED_OFF = ("cancelled", "postponed")  # statuses still shown once the date has passed
@@ -54,23 +53,12 @@ def venue_name(event: Event, venues: Dataset) -> str | None:
     return venues.name_of(venues.row_by_key()[event.venue], event.lang) if event.venue else None
 
 
-def source_line(title: str | None, url: str | None, labels: Labels) -> str:
-    """'Source: <the page that announces it>', linked; nothing for an example."""
-    if not (title and url):
-        return ""
-    return f'<p class="record-source">{escape(labels["record.source"])}<a href="{escape(url)}">{escape(title)}</a></p>'
-
-
 def _sectors(event: Event, sectors: Dataset, labels: Labels) -> str:
     if not event.sectors:
         return labels["event.all-sectors"]
     rows = sectors.row_by_key()
     joiner = ", " if event.lang == languages.ENGLISH else "、"
     return joiner.join(sectors.name_of(rows[code], event.lang) for code in event.sectors)
-
-
-def example_note(text: str, labels: Labels) -> str:
-    return f'<p class="example-note"><strong class="example-badge">{escape(labels["example.badge"])}</strong> {escape(text)}</p>'
 
 
 def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, labels: Labels, calendar_link: str, today: date) -> str:

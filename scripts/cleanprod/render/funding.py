@@ -21,26 +21,13 @@ from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.funding import Measure, Phase, Rules, Source
 from cleanprod.render.chart import figure, svg_bars
+from cleanprod.render.markup import ANSWERING, fill, money, unsearched
 from cleanprod.render.table import scrolling
 from cleanprod.revision import format_date
-from cleanprod.search_index import ANSWERING
 
 Labels = dict[str, str]
 CONNECTIONS = ("joint-venture", "wholly-owned", "processing", "shareholder")  # the four kinds of Guangdong factory
 REQUIREMENT_QUESTIONS = ("share-results", "completed-improvement-project", "new-technology")
-
-
-def money(amount: Decimal | int) -> str:
-    """15000 → '15,000'; 20000.5 → '20,000.50': whole dollars without cents."""
-    amount = Decimal(amount)
-    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-
-
-def fill(template: str, **values: object) -> str:
-    """A label with its {placeholders} filled in."""
-    for name, value in values.items():
-        template = template.replace("{" + name + "}", str(value))
-    return template
 
 
 def phase_title(phase: Phase, lang: str, labels: Labels) -> str:
@@ -171,14 +158,7 @@ def history(rules: Rules, lang: str, labels: Labels) -> str:
             )
     caption = escape(labels["funding.history.caption"])
     table = scrolling(f'<table class="funding-history"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', labels["funding.history.caption"], labels)
-    return _unsearched(table)
-
-
-def _unsearched(html: str) -> str:
-    """A block the search index leaves out: the history repeats, phase by
-    phase, words the page says once, which would push the page below others
-    for those words (the index weighs a word against the page's length)."""
-    return f"<div data-pagefind-ignore>{html}</div>"
+    return unsearched(table)
 
 
 def largest_cap(phase: Phase) -> Measure | None:
@@ -202,7 +182,7 @@ def caps_chart(rules: Rules, lang: str, labels: Labels, chart_id: str) -> str:
         for g, (_, m), v in zip(groups, points, values)
     )
     table = f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
-    return _unsearched(figure(svg, table, labels["funding.chart.caption"], labels))
+    return unsearched(figure(svg, table, labels["funding.chart.caption"], labels))
 
 
 def explanation(measure: Measure, result: funding.Subsidy, labels: Labels) -> str:

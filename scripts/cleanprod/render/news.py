@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from html import escape
 
-from cleanprod.feeds import FEED_FILE
 from cleanprod.news import LATEST, NewsItem
-from cleanprod.render.events import example_note, source_line
+from cleanprod.paths import FEED_FILE
+from cleanprod.render.markup import PASSING, example_note, source_line
 from cleanprod.revision import format_date
-from cleanprod.search_index import PASSING
 
 Labels = dict[str, str]
 

@@ -15,7 +15,7 @@ from cleanprod import languages
 from cleanprod.chinese import converter_for, to_simplified
 from cleanprod.datasets import Dataset
 from cleanprod.render.forms import filter_select
-from cleanprod.render.funding import fill
+from cleanprod.render.markup import fill
 from cleanprod.render.numbers import format_number
 from cleanprod.render.table import scrolling
 

@@ -6,6 +6,7 @@ from datetime import date
 from html import escape
 
 from cleanprod.datasets import Dataset
+from cleanprod.render.markup import unsearched
 from cleanprod.render.numbers import format_number
 from cleanprod.revision import format_date
 
@@ -23,8 +24,8 @@ def pivot_table(dataset: Dataset, lang: str, labels: dict[str, str], caption: bo
     """Rows × columns of the value field (e.g. measure × year), with totals on both edges."""
     rows_field = dataset.schema["x-pivot"]["rows"]
     cols_field = dataset.schema["x-pivot"]["columns"]
-    row_keys = _ordered(dataset, rows_field)
-    col_keys = _ordered(dataset, cols_field)
+    row_keys = ordered(dataset, rows_field)
+    col_keys = ordered(dataset, cols_field)
     total = escape(labels["data.total"])
 
     head = f'<th scope="col">{escape(dataset.column_title(rows_field, lang))}</th>'
@@ -100,7 +101,7 @@ def stated_pivot(dataset: Dataset, lang: str, labels: dict[str, str], caption: b
     [kind_field] = [k for k in dataset.schema["primaryKey"] if k != group_field]
     value = dataset.schema["x-value"]
     notes = [f["name"] for f in dataset.schema["fields"] if "x-labels" in f and f["name"] not in (kind_field, dataset.field(value).get("x-qualifier"))]
-    groups, kinds = _ordered(dataset, group_field), _ordered(dataset, kind_field)
+    groups, kinds = ordered(dataset, group_field), ordered(dataset, kind_field)
     missing = escape(labels["data.not-published"])
     head = f'<th scope="col">{escape(dataset.column_title(group_field, lang))}</th>'
     head += "".join(f'<th scope="col" class="num">{escape(dataset.label(kind_field, k, lang))}</th>' for k in kinds)
@@ -138,11 +139,11 @@ def scrolling(table: str, name: str, labels: dict[str, str]) -> str:
     table, which site.css shows only while the box can scroll, tells the
     reader there is more to the side: nothing else shows that columns are
     cut off at the screen's edge. Search leaves the line out."""
-    more = f'<p class="data-table__more" data-pagefind-ignore>{escape(labels["data.table.more"])}</p>'
+    more = unsearched(escape(labels["data.table.more"]), "p", ' class="data-table__more"')
     return f'<div class="data-table" role="group" tabindex="0" aria-label="{escape(name)}">{more}{table}</div>'
 
 
-def _ordered(dataset: Dataset, name: str) -> list:
+def ordered(dataset: Dataset, name: str) -> list:
     """A field's values in the schema's order (its allowed values), else as first met."""
     allowed = dataset.field(name).get("constraints", {}).get("enum")
     present = list(dict.fromkeys(row[name] for row in dataset.rows))
