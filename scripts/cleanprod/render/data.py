@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from cleanprod import cases as cases_module, events as events_module, news as news_module
+from cleanprod import cases as cases_module, events as events_module, languages, news as news_module
 from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
 from cleanprod.directives import CATALOGUE, SCRIPTED_VIEWS, Directive
@@ -16,9 +16,7 @@ from cleanprod.news import NewsItem
 from cleanprod.render import cases as render_cases, events as render_events, funding, news as render_news, partners
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.chart import bar_chart, stated_chart
-from cleanprod.render.numbers import format_number
 from cleanprod.render.table import pivot_table, plain_table, stated_pivot
-from cleanprod.revision import format_date
 from cleanprod.search_index import ANSWERING
 
 
@@ -71,12 +69,12 @@ class PageData:
         if d.view == "list":
             return f"<ol {ANSWERING}>" + "".join(f"<li>{escape(dataset.name_of(row, self.lang))}</li>" for row in dataset.rows) + "</ol>"
         if d.view == "total":
-            return format_number(dataset.total(d.where), self.lang)
+            return languages.get(self.lang).figure(dataset.total(d.where))
         [row] = dataset.rows_where(d.where)  # directives.check made sure exactly one matches
         value = row[d.view]
         if isinstance(value, int):
             return escape(dataset.value_text(d.view, row, self.lang))  # with 'over', 'about' where the source says so
-        return escape(format_date(value, self.lang) if isinstance(value, date) else dataset.label(d.view, value, self.lang))
+        return escape(languages.get(self.lang).date(value) if isinstance(value, date) else dataset.label(d.view, value, self.lang))
 
     def record_header(self, record: Event | Case | NewsItem | None) -> str:
         """The details panel of an event or case page, or the date line of a news page."""
