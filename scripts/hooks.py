@@ -52,7 +52,7 @@ class BuildState:
     news: dict[str, list[news.NewsItem]]
     cases: cases.Cases
     changed: dict[str, datetime]  # docs/ path → its last commit
-    lang: str = languages.DEFAULT
+    lang: str = languages.DEFAULT.code
     # Worked out once per language build, not once per page:
     file_facts: dict[str, tuple[date, str]] = field(default_factory=dict)  # data file → last change, as a date and as text
     records: dict[str, object] = field(default_factory=dict)  # page key → its event, case or news item
@@ -134,9 +134,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         for record in records
     }
-    if _state.lang == languages.SIMPLIFIED:
-        config.site_name = chinese.to_simplified(config.site_name)
-        config.site_description = chinese.to_simplified(config.site_description or "")
+    if languages.get(_state.lang).converter:
+        convert = chinese.converter_for(_state.lang)
+        config.site_name = convert(config.site_name)
+        config.site_description = convert(config.site_description or "")
     anchor_warnings.install(Path(config.docs_dir), _heading_ids)
     return config
 
@@ -164,7 +165,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         folder, _, name = file.src_uri.rpartition("/")
         if folder + "/" == DATA_FOLDER and (dataset := _state.datasets.get(name)) is not None:
             file.content_bytes = dataset.published  # as its schema reads it, whatever form the spreadsheet saved
-    if _state.lang == languages.DEFAULT:  # the one build that writes what every language shares
+    if languages.get(_state.lang).is_default:  # the one build that writes what every language shares
         package = datasets.package(_state.datasets, _site_names(config))
         files.append(File.generated(config, DATA_FOLDER + datasets.PACKAGE_FILE, content=package))
     return files
@@ -173,7 +174,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _site_names(config: MkDocsConfig) -> dict[str, str]:
     """The site's name in each written language, as mkdocs.yml gives them."""
     names = {lang.locale: lang.site_name for lang in config.plugins["i18n"].config.languages if lang.site_name}
-    return {lang: names.get(lang, config.site_name) for lang in languages.WRITTEN}
+    return {lang: names.get(lang, config.site_name) for lang in languages.REQUIRED}
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -195,18 +196,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["content_security_policy"] = html_policy.CONTENT_SECURITY_POLICY
     env.globals["labels"] = _state.labels[_state.lang]
     env.globals["search_ui_labels"] = search_index.ui_labels(_state.labels[_state.lang])
-    env.globals["lang_home"] = languages.url_prefix(_state.lang)
-    env.globals["share_locale"] = languages.SHARE_LOCALE[_state.lang]
+    env.globals["lang_home"] = languages.get(_state.lang).url_prefix
+    env.globals["share_locale"] = languages.get(_state.lang).og_locale
     env.globals["site_root"] = urlsplit(config.site_url or "/").path
     # The site's root 404 page, which a host serves at any missing address,
     # in any language: a line in each other language too, with its home.
-    others = [lang for lang in languages.ALL if lang != _state.lang] if _state.lang == languages.DEFAULT else []
-    env.globals["notfound_elsewhere"] = [(lang, languages.url_prefix(lang), _state.labels[lang]) for lang in others]
+    others = [lang for lang in languages.ALL if lang != _state.lang] if languages.get(_state.lang).is_default else []
+    env.globals["notfound_elsewhere"] = [(lang, languages.get(lang).url_prefix, _state.labels[lang]) for lang in others]
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _state.lang == languages.SIMPLIFIED and page.file.locale != languages.SIMPLIFIED:
+    source = languages.get(_state.lang).source
+    if source is not None and page.file.locale == source:  # a page converted from its source language
         for key in ("title", "description", "summary"):  # a news item's summary is its search excerpt
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = chinese.to_simplified(page.meta[key])
@@ -278,11 +280,11 @@ def _source_file(files: Files, uri: str) -> Path | None:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     day = _revised(page.file.src_uri, config)
-    context["revised"] = {"iso": day.isoformat(), "text": revision.format_date(day, _state.lang)}
+    context["revised"] = {"iso": day.isoformat(), "text": languages.get(_state.lang).date(day)}
     context["hreflang"] = _hreflang(page.file, config)
     context["page_scripts"] = _state.page_scripts.get(page.file.src_uri, [])
     context["search_weight"] = search_index.weight(_record(page))
-    context["feed_url"] = urljoin(config.site_url or "/", languages.url_prefix(_state.lang) + FEED_FILE)
+    context["feed_url"] = urljoin(config.site_url or "/", languages.get(_state.lang).url_prefix + FEED_FILE)
     if sitemap.PLACEHOLDER in (page.content or ""):
         page.content = page.content.replace(
             sitemap.PLACEHOLDER, sitemap.render(_site_map_entries(nav.items, page))
@@ -293,9 +295,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page.content = str(page.content)  # a plain str again for the code below, whose str methods Markup would change
-    if _state.lang in languages.CHINESE and page.meta.get("search") is not False:
+    if languages.get(_state.lang).is_chinese and page.meta.get("search") is not False:
         # By URL: a page the preview renders again replaces its record.
-        url = page.url.removeprefix(languages.url_prefix(_state.lang))
+        url = page.url.removeprefix(languages.get(_state.lang).url_prefix)
         _state.search_records[url] = search_index.record(url, page.title, page.meta.get("description") or page.meta.get("summary"), page.content, search_index.weight(_record(page)))
     return theme_fixes.fix_page(output)
 
@@ -308,10 +310,10 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     neither at the root (MkDocs skips a template that renders empty).
     """
     if template_name == "sitemap.xml":
-        return _sitemap_xml(config) if _state.lang == languages.DEFAULT else ""
+        return _sitemap_xml(config) if languages.get(_state.lang).is_default else ""
     output = theme_fixes.fix_page(output)
-    if template_name == "404.html" and _state.lang != languages.DEFAULT:
-        utils.write_file(output.encode("utf-8"), str(Path(config.site_dir) / _state.lang / "404.html"))
+    if template_name == "404.html" and not languages.get(_state.lang).is_default:
+        utils.write_file(output.encode("utf-8"), str(Path(config.site_dir) / languages.get(_state.lang).url_prefix / "404.html"))
         return ""
     return output
 
@@ -319,7 +321,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(100)  # before mkdocs-static-i18n starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
     _write_calendars_and_feed(config)
-    if _state.lang == languages.DEFAULT:
+    if languages.get(_state.lang).is_default:
         utils.write_file(sitemap.robots_txt(config.site_url or "/").encode("utf-8"), str(Path(config.site_dir) / "robots.txt"))
 
 
@@ -327,7 +329,7 @@ def _write_calendars_and_feed(config: MkDocsConfig) -> None:
     """This language's .ics files (one per event, one for all) and its Atom feed."""
     changed = {e.slug: _last_change(f"{events.FOLDER}/{e.source.name}", config) for e in _state.events.by_lang[_state.lang]}
     extra_files.write(
-        Path(config.site_dir) / languages.url_prefix(_state.lang),
+        Path(config.site_dir) / languages.get(_state.lang).url_prefix,
         lang=_state.lang,
         labels=_state.labels[_state.lang],
         site_name=config.site_name,
@@ -354,7 +356,7 @@ def _file_facts(config: MkDocsConfig) -> dict[str, tuple[date, str]]:
     facts = {}
     for name in _state.datasets:
         day = _revised(DATA_FOLDER + name, config)
-        facts[name] = (day, revision.format_date(day, _state.lang))
+        facts[name] = (day, languages.get(_state.lang).date(day))
     return facts
 
 
@@ -382,7 +384,7 @@ def _page_data(page: Page, config: MkDocsConfig) -> PageData:
         lang=_state.lang,
         labels=_state.labels[_state.lang],
         data_prefix=_relative_link(DATA_FOLDER, page.url),
-        home_prefix=_relative_link(languages.url_prefix(_state.lang), page.url),
+        home_prefix=_relative_link(languages.get(_state.lang).url_prefix, page.url),
         file_facts=_state.file_facts,
         rules=_state.rules,
         events=_state.events,
@@ -396,8 +398,8 @@ def _hreflang(file: File, config: MkDocsConfig) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for each language of this page, and x-default."""
     base = config.site_url or "/"
     alternates = getattr(file, "alternates", {})
-    links = [(lang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates and translations.reads_in(alternates[lang].locale, lang)]
-    default = dict(links).get(languages.DEFAULT)
+    links = [(languages.get(lang).hreflang, urljoin(base, alternates[lang].url)) for lang in languages.ALL if lang in alternates and translations.reads_in(alternates[lang].locale, lang)]
+    default = dict(links).get(languages.DEFAULT.hreflang)
     return links + ([("x-default", default)] if default else [])
 
 
@@ -430,7 +432,7 @@ def _listed_records(listing: Page, page: Page) -> tuple[sitemap.Entry, ...]:
     folder = pages.page_key(Path(listing.file.src_uri), Path(".")).removesuffix("/index.md")
     if folder not in (events.FOLDER, cases.FOLDER, news.FOLDER):
         return ()
-    home = languages.url_prefix(_state.lang)
+    home = languages.get(_state.lang).url_prefix
     return tuple(
         sitemap.Entry(record.title, _relative_link(home + record.url, page.url))
         for key, record in _state.records.items()

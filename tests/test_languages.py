@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -9,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import CONTENT_PAGES, LANG_PREFIXES, read_html
+from conftest import CONTENT_PAGES, LANG_PREFIXES, edit, failed_check, read_html, run_build
 
 SITE_URL = "https://cleaner-production.example.org/"
 PAGES = [(lang, path) for lang in LANG_PREFIXES for path in CONTENT_PAGES + ["search/"]]
@@ -158,3 +159,47 @@ def test_sitemap_xml_lists_every_page_in_every_language_with_its_alternates(site
 
 def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
     assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == f"Sitemap: {SITE_URL}sitemap.xml"
+
+
+# A fourth language, French, added as languages.py's docstring says: its record,
+# its entry in mkdocs.yml (Material has its theme strings), a labels.yml column
+# and two pages; everything else falls back to the zh-Hant pages and texts.
+FRENCH_RECORD = (
+    '    Language(code="fr", name="French", label_column="fr", required=False, long_date="{day} {month_name} {year}",'
+    ' month_names=tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),'
+    ' day_with_weekday="{weekday} {date}", day_time_separator=",", joiner=", ", full_stop=".",'
+    ' hreflang="fr", pagefind="fr", og_locale="fr_FR"),\n'
+)
+FRENCH_CONFIG = "        - locale: fr\n          name: Français\n          build: true\n          site_name: Programme de partenariat pour une production plus propre\n"
+
+
+def test_a_fourth_language_is_its_record_theme_strings_labels_and_pages(project: Path) -> None:
+    languages_file = project / "scripts" / "cleanprod" / "languages.py"
+    table_end = "\n)\n\n_BY_CODE"
+    edit(languages_file, table_end, "\n" + FRENCH_RECORD.rstrip("\n") + table_end)
+    edit(project / "mkdocs.yml", "          name: 简体中文\n          build: true\n", "          name: 简体中文\n          build: true\n" + FRENCH_CONFIG)
+    labels = project / "docs" / "_data" / "labels.yml"
+    labels.write_text(re.sub(r"^  en: (.*)$", r"  en: \1\n  fr: \1", labels.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    edit(labels, "  fr: Important notices", "  fr: Avis importants")
+    docs = project / "docs"
+    (docs / "index.fr.md").write_text("# Programme de partenariat pour une production plus propre\n\nLe programme aide les usines à produire plus proprement. Lire [le programme](about.md).\n", encoding="utf-8")
+    (docs / "about.fr.md").write_text("# Le programme\n\nLe programme a commencé en 2008.\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    home = read_html(project / "site", "fr/")
+    assert home.html["lang"] == "fr"
+    assert home.select_one('link[rel="alternate"][hreflang="fr"]')["href"] == SITE_URL + "fr/"
+    assert home.select_one("meta[property='og:locale']")["content"] == "fr_FR"
+    assert "Avis importants" in [a.get_text(strip=True) for a in home.select(".site-footer-links a")]
+    fallback = read_html(project / "site", "fr/funding/")  # not written in French: the zh-Hant page, marked as such
+    assert fallback.html["lang"] == "fr" and fallback.select_one("div[lang='zh-Hant'] h1") is not None
+
+
+def test_languages_of_mkdocs_yml_must_be_the_sites(project: Path) -> None:
+    edit(project / "mkdocs.yml", "        - locale: zh-Hans\n", "        - locale: zh-CN\n")
+    edit(project / "mkdocs.yml", "          default: true\n", "")
+    result = failed_check(project, 3)
+    assert "mkdocs.yml, line" in result.stderr
+    assert "the i18n plugin does not list the language 'zh-Hans', which scripts/cleanprod/languages.py has" in result.stderr
+    assert "the i18n plugin lists the language 'zh-CN', which scripts/cleanprod/languages.py does not have. Fix: add its record to scripts/cleanprod/languages.py" in result.stderr
+    assert "the i18n plugin's default language is not given, but the site's default is 'zh-Hant'" in result.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanprod import build, datasets, links, revision
+from cleanprod import build, datasets, languages, links, revision
 from cleanprod.chinese import markdown_to_simplified, to_simplified
 from cleanprod.datasets import Dataset
 from cleanprod.render.table import pivot_table, plain_table, scrolling
@@ -291,7 +291,7 @@ def test_build_day_is_source_date_epoch_in_hong_kong(monkeypatch: pytest.MonkeyP
     (date(2027, 12, 1), "en", "1 December 2027"),
 ])
 def test_dates_as_readers_write_them(day: date, lang: str, expected: str) -> None:
-    assert revision.format_date(day, lang) == expected
+    assert languages.get(lang).date(day) == expected
 
 
 # ---- The staged build (build.py) -----------------------------------------------

@@ -50,7 +50,7 @@ def vevent(event: Event, events: Events, venues: Dataset, site_url: str, home: s
     entry.add("url", urljoin(site_url, home + event.url))
     entry.add("categories", [events.label("type", event.type, event.lang)])
     entry.add("status", _STATUS.get(event.status, "CONFIRMED"))
-    full_stop = "." if event.lang == languages.ENGLISH else "。"
+    full_stop = languages.get(event.lang).full_stop
     description = " ".join(filter(None, [event.description, status and status + full_stop, event.registration_url or event.source_url or ""]))
     entry.add("description", description)
     return entry.to_ical()

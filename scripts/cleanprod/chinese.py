@@ -190,13 +190,20 @@ def _protected(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+# The converters a language's record may name (languages.Language.converter).
+CONVERTERS: dict[str, Callable[[str], str]] = {"to_simplified": to_simplified}
+
+
 def converter_for(lang: str) -> Callable[[str], str]:
     """How a text written for `lang`'s source page reads on its built page:
-    converted to Simplified for zh-Hans, as written otherwise."""
-    return to_simplified if lang == languages.SIMPLIFIED else str
+    converted by its record's converter (to Simplified for zh-Hans), as
+    written otherwise."""
+    name = languages.get(lang).converter
+    return CONVERTERS[name] if name else str
 
 
 def in_language(texts: dict[str, str], lang: str) -> str:
-    """A text staff write in zh-Hant and English ({"zh-Hant": …, "en": …}), in
-    `lang`: zh-Hans is converted from the zh-Hant."""
-    return converter_for(lang)(texts[languages.DEFAULT if lang == languages.SIMPLIFIED else lang])
+    """A text staff write in each required language ({"zh-Hant": …, "en": …}),
+    in `lang`: a converted language's is converted from its source's; a
+    language the text is not written in shows the default's."""
+    return converter_for(lang)(texts.get(languages.get(lang).reads) or texts[languages.DEFAULT.label_column])

@@ -32,6 +32,11 @@ from cleanprod.problems import Problem
 PACKAGE_FILE = "datapackage.json"  # the Data Package descriptor, published beside the files it lists
 SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; in other programs save as CSV with the encoding 'UTF-8'"
 # Table Schema's words for true and false, where a boolean field does not name its own.
+# The columns (<base>_zh-Hant, <base>_en) and texts ({"zh-Hant": …, "en": …})
+# a data file and a schema give in each required language; a language
+# without its own shows the default's (chinese.in_language).
+_COLUMNS = tuple(languages.get(lang).label_column for lang in languages.REQUIRED)
+_TRADITIONAL = tuple(language.label_column for language in languages.TABLE if language.traditional and language.written)
 _TRUE_VALUES = ["true", "True", "TRUE", "1"]
 _FALSE_VALUES = ["false", "False", "FALSE", "0"]
 _INTEGER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$|^[+-]?\d+$")
@@ -83,18 +88,17 @@ class Dataset:
         each row (x-row-source: the columns <base>_zh-Hant, <base>_en and
         <base>_url): the source's title in `lang`, and its address if given."""
         base = self.schema["x-row-source"]
-        text = in_language({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
-        return text, row.get(f"{base}_url") or None
+        return in_language(_texts(row, base), lang), row.get(f"{base}_url") or None
 
     def row_source_fields(self) -> tuple[str, ...]:
         """The columns that hold each row's source, if the file has them."""
         base = self.schema.get("x-row-source")
-        return tuple(f"{base}_{suffix}" for suffix in (*languages.WRITTEN, "url")) if base else ()
+        return tuple(f"{base}_{suffix}" for suffix in (*_COLUMNS, "url")) if base else ()
 
     def name_of(self, row: dict, lang: str) -> str:
         """A row's name in `lang`, from the columns `<x-names>_zh-Hant` and `<x-names>_en`."""
         base = self.schema["x-names"]
-        return in_language({lang: row[f"{base}_{lang}"] for lang in languages.WRITTEN}, lang)
+        return in_language(_texts(row, base), lang)
 
     @cached_property
     def published(self) -> bytes:
@@ -126,13 +130,18 @@ class Dataset:
         return sum(row[value] for row in self.rows_where(where or {}))
 
 
+def _texts(row: dict, base: str) -> dict[str, str]:
+    """A row's texts in columns `<base>_<language>`, by language column."""
+    return {column: row[f"{base}_{column}"] for column in _COLUMNS}
+
+
 def package(found: dict[str, Dataset], titles: dict[str, str]) -> bytes:
     """The Frictionless Data Package descriptor of the published files, the
     programme's name in each language being `titles`: one file that lists
     every data file with its schema, title and source, so that data tools
     and portals take them in at once, and one command checks them all
     (`frictionless validate datapackage.json`)."""
-    title = titles[languages.ENGLISH]
+    title = titles[languages.REFERENCE.code]
     descriptor = {
         "profile": "tabular-data-package",
         "name": "-".join(re.findall(r"[a-z0-9]+", title.lower())),
@@ -143,9 +152,9 @@ def package(found: dict[str, Dataset], titles: dict[str, str]) -> bytes:
                 "profile": "tabular-data-resource",
                 "name": dataset.path.stem,
                 "path": dataset.name,
-                "title": dataset.title(languages.ENGLISH),
+                "title": dataset.title(languages.REFERENCE.code),
                 "x-title": dataset.schema["x-title"],
-                "description": dataset.source(languages.ENGLISH),
+                "description": dataset.source(languages.REFERENCE.code),
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -243,8 +252,10 @@ def _check_schema(path: Path, schema: dict) -> list[Problem]:
     needs += [(f"field '{f.get('name')}'", f, "x-title") for f in schema.get("fields", [])]
     for where, part, key in needs:
         texts = part.get(key)
-        if not isinstance(texts, dict) or not all(texts.get(lang) for lang in languages.WRITTEN):
-            problems.append(Problem(path, where, f"'{key}' needs a zh-Hant and an en text", f'add "{key}": {{"zh-Hant": "…", "en": "…"}}'))
+        if not isinstance(texts, dict) or not all(texts.get(column) for column in _COLUMNS):
+            needed = " and ".join(f"{'an' if column[0] in 'aeiou' else 'a'} {column}" for column in _COLUMNS)
+            written = ", ".join(f'"{column}": "…"' for column in _COLUMNS)
+            problems.append(Problem(path, where, f"'{key}' needs {needed} text", f'add "{key}": {{{written}}}'))
     if not schema.get("fields"):
         problems.append(Problem(path, "the table", "the schema lists no fields", "add a \"fields\" list naming each column"))
     return problems
@@ -304,7 +315,7 @@ def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[int], 
         row: dict = {}
         for spec in schema["fields"]:
             value, problem = _typed(path, line, spec, cells[spec["name"]])
-            if not problem and spec["name"].endswith(f"_{languages.DEFAULT}"):
+            if not problem and any(spec["name"].endswith(f"_{column}") for column in _TRADITIONAL):
                 problem = simplified_problem(path, f"row {line}, column '{spec['name']}'", cells[spec["name"]])
             if problem:
                 problems.append(problem)

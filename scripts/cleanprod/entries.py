@@ -106,21 +106,24 @@ def by_key(records: list[Record]) -> dict[str, dict[str, Record]]:
 
 
 def pair(records: list[Record], docs: Path, shared: tuple[str, ...], kind: str) -> list[Problem]:
-    """Every record (valid or not) must be written in both languages, and the
-    two must agree on the `shared` fields, except those either's schema found
-    fault with, which are reported already."""
+    """Every record (valid or not) must be written in each required
+    language, and each written language's version must agree with the
+    default language's on the `shared` fields, except those either's schema
+    found fault with, which are reported already."""
     problems = []
     for key, versions in sorted(by_key(records).items()):
-        for lang in languages.WRITTEN:
+        for lang in languages.REQUIRED:
             missing = docs / file_name(key, lang)
             if lang not in versions and not missing.exists():  # a file that exists but cannot be read has its own problem
                 page = next(iter(versions.values())).page
-                problems.append(Problem(page.path, "the whole file", f"this {kind} has no {languages.NAMES[lang]} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
-        if set(languages.WRITTEN) <= set(versions):
-            zh, en = versions[languages.DEFAULT], versions[languages.ENGLISH]
+                problems.append(Problem(page.path, "the whole file", f"this {kind} has no {languages.get(lang).name} version", f"add {missing.relative_to(docs.parent).as_posix()}, with the same front matter but the title and text translated"))
+        if not set(languages.REQUIRED) <= set(versions):
+            continue
+        original = versions[languages.DEFAULT.code]
+        for translated in (versions[lang] for lang in languages.WRITTEN if lang in versions and versions[lang] is not original):
             for name in shared:
-                if name not in zh.faulty | en.faulty and zh.meta.get(name) != en.meta.get(name):
-                    problems.append(Problem(en.page.path, field_line(en.page, name), f"'{name}' is {_shown(en.meta.get(name))} here but {_shown(zh.meta.get(name))} in {zh.page.path.name}", f"make the two languages agree: correct '{name}' in whichever file is wrong"))
+                if name not in original.faulty | translated.faulty and original.meta.get(name) != translated.meta.get(name):
+                    problems.append(Problem(translated.page.path, field_line(translated.page, name), f"'{name}' is {_shown(translated.meta.get(name))} here but {_shown(original.meta.get(name))} in {original.page.path.name}", f"make the two languages agree: correct '{name}' in whichever file is wrong"))
     return problems
 
 
@@ -158,7 +161,9 @@ def load_records(
 
     Each page's front matter is checked against `schema`, then by `more_checks`
     (on the entries the schema passed, which may lack any of them); the two
-    written languages are paired and compared; zh-Hans is made from zh-Hant.
+    written languages are paired and compared; a converted language's are
+    made from its source's, and a written language's that is not required
+    from the default's where it has none.
     """
     records, valid, problems = [], [], []
     for key, page in record_pages(pages, docs, folder):
@@ -173,8 +178,7 @@ def load_records(
     problems += pair(records, docs, shared, kind)
     by_lang: dict[str, list[T]] = {lang: [] for lang in languages.ALL}
     for versions in by_key(valid).values():
-        if set(languages.WRITTEN) <= set(versions):
-            for lang in languages.WRITTEN:
-                by_lang[lang].append(make(versions[lang], lang))
-            by_lang[languages.SIMPLIFIED].append(make(versions[languages.DEFAULT], languages.SIMPLIFIED))
+        if set(languages.REQUIRED) <= set(versions):
+            for lang in languages.ALL:
+                by_lang[lang].append(make(versions.get(languages.get(lang).source or lang, versions[languages.DEFAULT.code]), lang))
     return by_lang, problems

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from cleanprod import calendars, feeds
+from cleanprod import calendars, feeds, languages
 from cleanprod.datasets import Dataset
 from cleanprod.events import FOLDER, Events
-from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
 from cleanprod.paths import FEED_FILE
 
@@ -27,7 +26,7 @@ def write(
     changed: dict[str, datetime],
 ) -> None:
     """Write into `folder`, the language's root in the built site."""
-    home = url_prefix(lang)
+    home = languages.get(lang).url_prefix
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     vevents = []
     for event in events.by_lang[lang]:

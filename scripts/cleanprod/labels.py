@@ -1,6 +1,7 @@
 """The site's own UI labels, read from docs/_data/labels.yml (their one home).
 
-Each label is written in zh-Hant and English; zh-Hans is converted from zh-Hant.
+Each label is written in every written language (its column, languages.py);
+a converted language's are converted from its source's.
 A missing translation, or a file that cannot be read, stops the build,
 naming the label or the line. A label the site uses that is not in the file
 (deleted by mistake) stops the build where it is used, naming it.
@@ -11,9 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from cleanprod import languages
-from cleanprod.chinese import simplified_problem, to_simplified
+from cleanprod.chinese import converter_for, simplified_problem
 from cleanprod.problems import ContentError, Problem
 from cleanprod.structured import read_yaml
+
+
+_LINES = " and ".join(f"a line '  {languages.get(lang).label_column}: …'" for lang in languages.WRITTEN)  # a label's lines, for the fixes
 
 
 class LanguageLabels(dict[str, str]):
@@ -25,7 +29,7 @@ class LanguageLabels(dict[str, str]):
 
     def __missing__(self, key: str) -> str:
         # Not a LookupError, which a template would take for an empty label.
-        raise ContentError([Problem(self.path, f"label '{key}'", "the site uses this label, but the file has no label of that name", f"add it back: a line '{key}:', then a line '  zh-Hant: …' and a line '  en: …' (git shows the file's earlier versions)")])
+        raise ContentError([Problem(self.path, f"label '{key}'", "the site uses this label, but the file has no label of that name", f"add it back: a line '{key}:', then {_LINES} (git shows the file's earlier versions)")])
 
 
 Labels = dict[str, LanguageLabels]
@@ -38,11 +42,11 @@ def load(path: Path) -> tuple[Labels, list[Problem]]:
     if problems:
         return labels, problems
     if not isinstance(raw, dict):
-        return labels, [Problem(path, "the whole file", "the file is not a list of labels", "restore it from the previous version; each label is its name, then a line 'zh-Hant: …' and a line 'en: …'")]
+        return labels, [Problem(path, "the whole file", "the file is not a list of labels", "restore it from the previous version; each label is its name, then " + _LINES.replace("'  ", "'"))]
     for key, texts in raw.items():
         texts = texts if isinstance(texts, dict) else {}
         for lang in languages.WRITTEN:
-            text = texts.get(lang)
+            text = texts.get(languages.get(lang).label_column)
             if not isinstance(text, str) or not text.strip():
                 problems.append(
                     Problem(
@@ -53,9 +57,10 @@ def load(path: Path) -> tuple[Labels, list[Problem]]:
                     )
                 )
                 continue
-            if lang == languages.DEFAULT and (mixed := simplified_problem(path, f"label '{key}'", text)):
+            if languages.get(lang).traditional and (mixed := simplified_problem(path, f"label '{key}'", text)):
                 problems.append(mixed)
             labels[lang][key] = text
-        if languages.DEFAULT in labels and key in labels[languages.DEFAULT]:
-            labels[languages.SIMPLIFIED][key] = to_simplified(labels[languages.DEFAULT][key])
+        for converted in languages.TABLE:
+            if converted.source is not None and key in labels[converted.source]:
+                labels[converted.code][key] = converter_for(converted.code)(labels[converted.source][key])
     return labels, problems

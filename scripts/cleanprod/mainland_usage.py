@@ -24,6 +24,7 @@ from cleanprod.structured import line_of, read_yaml
 
 _SKIPPED = {"code", "pre", "kbd", "samp", "style", "svg"}  # code, and drawings whose words are the page's own figures
 _READ_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "content")
+SIMPLIFIED = next(language for language in languages.TABLE if language.simplified)  # the pages read here (zh-Hans)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -61,7 +62,7 @@ class _ReaderText(HTMLParser):
             self._left_out()
             or tag in _SKIPPED
             or (tag == "script" and values.get("type") != "application/json")
-            or (lang is not None and not lang.startswith(languages.SIMPLIFIED))
+            or (lang is not None and not lang.startswith(SIMPLIFIED.code))
         )
         if not left_out:
             self.parts += [value for name, value in attrs if name in _READ_ATTRIBUTES and value]
@@ -94,7 +95,7 @@ class Finding:
 
 def findings(site: Path, terms: tuple[str, ...]) -> list[Finding]:
     """Each listed word on each built Simplified page, by page."""
-    folder = site / languages.url_prefix(languages.SIMPLIFIED)
+    folder = site / SIMPLIFIED.url_prefix
     found = []
     for page in sorted(folder.rglob("*.html")):
         if "pagefind" in page.relative_to(site).parts:
@@ -107,8 +108,8 @@ def findings(site: Path, terms: tuple[str, ...]) -> list[Finding]:
 
 def _source(url: str, docs: Path) -> Path | None:
     """The hand-written .zh-Hans.md page published at `url`, if there is one."""
-    key = url.removeprefix("/" + languages.url_prefix(languages.SIMPLIFIED)).strip("/") or "index"
-    for name in (f"{key}.{languages.SIMPLIFIED}.md", f"{key}/index.{languages.SIMPLIFIED}.md"):
+    key = url.removeprefix("/" + SIMPLIFIED.url_prefix).strip("/") or "index"
+    for name in (f"{key}.{SIMPLIFIED.code}.md", f"{key}/index.{SIMPLIFIED.code}.md"):
         if (docs / name).is_file():
             return docs / name
     return None

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from cleanprod import cases, events, languages, news, translations
-from cleanprod.pages import Page, file_name, page_key, plainly_named
+from cleanprod.pages import Page, file_name, language_of, page_key, plainly_named
 from cleanprod.problems import Problem
 
 LISTED_FOLDERS = (events.FOLDER, news.FOLDER, cases.FOLDER)  # whose pages their index page lists
@@ -51,7 +51,7 @@ def problems(found_pages: list[Page], docs: Path, config: Path) -> list[Problem]
     found = [
         Problem(config, f"line {line}", f"the menu (nav) names '{file}', which is not in docs/", "write the name of a page's Traditional Chinese file in docs/ (such as about.md), or remove the line")
         for file, line in named
-        if not (docs / file).is_file() and not (docs / file_name(file, languages.ENGLISH)).is_file()
+        if not any((docs / file_name(file, lang)).is_file() for lang in languages.WRITTEN)
     ]
     in_menu = {file for file, _ in named}
     by_key: dict[str, Path] = {}
@@ -63,7 +63,7 @@ def problems(found_pages: list[Page], docs: Path, config: Path) -> list[Problem]
         if key.split("/")[0] in LISTED_FOLDERS:  # their lists lead to them; entries.py pairs their languages
             continue
         if not (docs / key).is_file():  # English only: the translations report's message, not a menu line to add
-            found.append(Problem(path, "the whole file", *translations.missing_page(key, languages.DEFAULT, languages.ENGLISH)))
+            found.append(Problem(path, "the whole file", *translations.missing_page(key, languages.DEFAULT.code, language_of(path))))
         elif key not in in_menu:
             found.append(Problem(path, "the whole file", "no menu or list of the site leads to this page, so readers could find it only by searching", f"add a line '- {key}' under nav: in mkdocs.yml, where the page belongs among the others"))
     return found

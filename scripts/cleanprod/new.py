@@ -19,8 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from cleanprod import cases, events, news, page_structure, unfinished
+from cleanprod import cases, events, languages, news, page_structure, unfinished
 from cleanprod.datasets import whole_number
+from cleanprod.pages import file_name
 from cleanprod.paths import DOCS
 from cleanprod.problems import describe
 from cleanprod.validate import validate
@@ -66,7 +67,7 @@ class Kind:
     what: str  # as --help names it
     folder: str  # under docs/
     dated_by: str  # the answer whose first ten characters start the file's name
-    body: tuple[str, str]  # the text under the title, in zh-Hant and in English
+    body: tuple[str, str]  # the text under the title, in each required language (zh-Hant, English)
 
 
 KINDS = {
@@ -86,6 +87,7 @@ def _case_questions(schema_file: Path = DOCS / "_data" / cases.SCHEMA) -> list[t
     """A case study's questions, with the choices and results its schema allows."""
     properties = json.loads(schema_file.read_text(encoding="utf-8"))["properties"]
     results = properties["results"]["properties"]
+    english = languages.REFERENCE.label_column  # the language the questions are asked in
     return [
         ("slug", "A short English name for the file, such as dyeing-heat-recovery", None),
         ("title_zh", "Title in Traditional Chinese", None),
@@ -96,7 +98,7 @@ def _case_questions(schema_file: Path = DOCS / "_data" / cases.SCHEMA) -> list[t
         ("city", f"City: {', '.join(properties['city']['enum'])}", None),
         ("investment_hkd", "The project's whole cost, in HK$", None),
         ("subsidy_hkd", "The government's subsidy, in HK$", None),
-        *[(name, f"{field['x-labels']['en']} each year, in {field['x-unit']['en']} (leave empty if not measured)", OPTIONAL) for name, field in results.items()],
+        *[(name, f"{field['x-labels'][english]} each year, in {field['x-unit'][english]} (leave empty if not measured)", OPTIONAL) for name, field in results.items()],
         ("example", "Is this an example, not a real project? yes or no", "no"),
     ]
 
@@ -132,11 +134,16 @@ def _number(text: str) -> int | str:
     return text.strip() if value is None else value
 
 
+def _in(lang: str) -> str:
+    """How the questions' names end for a text in `lang`: title_zh, title_en."""
+    return "_" + lang.partition("-")[0]
+
+
 def _front_matter(kind: str, a: dict, lang: str) -> dict:
-    title = a["title_zh"] if lang == "zh" else a["title_en"]
+    title = a["title" + _in(lang)]
     example = {"example": True} if a["example"].strip().lower() in ("yes", "y") else {}
     if kind == "news":
-        return {"title": title, "date": a["date"], "summary": a["summary_zh"] if lang == "zh" else a["summary_en"], **example}
+        return {"title": title, "date": a["date"], "summary": a["summary" + _in(lang)], **example}
     if kind == "case":
         meta = {"title": title, "sector": a["sector"].strip(), "technology": a["technology"].strip(), "year": _number(a["year"]), "city": a["city"].strip()}
         meta.update({name: _number(a[name]) for name in ("investment_hkd", "subsidy_hkd")})
@@ -154,7 +161,7 @@ def _front_matter(kind: str, a: dict, lang: str) -> dict:
         "status": a["status"],
     }
     meta["fee_hkd"] = _number(a["fee"] or "0")  # 0: free; left out only where the fee is not published
-    if description := (a["description_zh"] if lang == "zh" else a["description_en"]).strip():
+    if description := a["description" + _in(lang)].strip():
         meta["description"] = description
     if a["registration_url"].strip():
         meta["registration"] = {"url": a["registration_url"].strip(), **({"deadline": a["registration_deadline"].strip()} if a["registration_deadline"].strip() else {})}
@@ -179,22 +186,22 @@ def create(kind: str, given: dict, docs: Path = DOCS, ask: Callable[[str], str] 
     spec = KINDS[kind]
     day = answers[spec.dated_by].strip()[:10]
     folder = docs / spec.folder
-    zh_file, en_file = folder / f"{day}-{slug}.md", folder / f"{day}-{slug}.en.md"
-    for file in (zh_file, en_file):
+    files = {lang: folder / file_name(f"{day}-{slug}.md", lang) for lang in languages.REQUIRED}
+    for file in files.values():
         if file.exists():
             print(f"{file.relative_to(docs.parent)} already exists: choose another name, or edit that file.", file=sys.stderr)
             return 1
     folder.mkdir(parents=True, exist_ok=True)
-    zh_body, en_body = spec.body
-    zh_file.write_text(_page(_front_matter(kind, answers, "zh"), zh_body), encoding="utf-8")
-    en_file.write_text(_page(_front_matter(kind, answers, "en"), en_body), encoding="utf-8")
+    for (lang, file), body in zip(files.items(), spec.body):
+        file.write_text(_page(_front_matter(kind, answers, lang), body), encoding="utf-8")
     _, problems = validate(docs)
     # The text for staff to replace is there, as it should be until they write the page.
-    mine = [p for p in problems if p.file in (zh_file, en_file) and not p.what.startswith(unfinished.WHAT)]
+    mine = [p for p in problems if p.file in files.values() and not p.what.startswith(unfinished.WHAT)]
     if mine:
-        zh_file.unlink()
-        en_file.unlink()
+        for file in files.values():
+            file.unlink()
         print(f"Nothing was written: {describe(mine)}", file=sys.stderr)
         return 1
-    print(f"Written:\n  {zh_file.relative_to(docs.parent)}\n  {en_file.relative_to(docs.parent)}\nWrite the text in both, in place of the line in brackets, then run 'make check'.")
+    written = "".join(f"  {file.relative_to(docs.parent)}\n" for file in files.values())
+    print(f"Written:\n{written}Write the text in both, in place of the line in brackets, then run 'make check'.")
     return 0

@@ -67,9 +67,10 @@ def problems(page: Page, docs: Path) -> list[Problem]:
         target = (page.path.parent / path).resolve()
         if target.is_relative_to(root) and _exists(target):
             lang = language_of(Path(path))
-            if path.endswith(".md") and lang != languages.DEFAULT:  # funding.en.md, not funding.md
-                meant = path.removesuffix(ending(lang)) + ending(languages.DEFAULT)
-                found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' names the {languages.NAMES[lang]} file, and leads to the {languages.NAMES[lang]} page from every language", f"write '{meant}', the Traditional Chinese file's name, as every link does: each language's page then links to the page in its own language"))
+            if path.endswith(".md") and not languages.get(lang).is_default:  # funding.en.md, not funding.md
+                meant = path.removesuffix(ending(lang)) + ending(languages.DEFAULT.code)
+                named = languages.get(lang).name
+                found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' names the {named} file, and leads to the {named} page from every language", f"write '{meant}', the Traditional Chinese file's name, as every link does: each language's page then links to the page in its own language"))
             continue
         found.append(Problem(page.path, _line(page, match.start()), f"the link '{written}' leads to no file", _fix(page.path.parent, path, docs)))
     for match in _MISTYPED.finditer(page.prose):
@@ -107,7 +108,7 @@ def _fix(folder: Path, path: str, docs: Path) -> str:
     names = [
         Path(os.path.relpath(file, folder)).as_posix()
         for file in docs.rglob("*")
-        if file.is_file() and "_data" not in file.relative_to(docs).parts and language_of(file) == languages.DEFAULT
+        if file.is_file() and "_data" not in file.relative_to(docs).parts and language_of(file) == languages.DEFAULT.code
     ]
     near = difflib.get_close_matches(path, names, n=1, cutoff=0.6)
     hint = f"; the nearest file name is '{near[0]}'" if near else ""

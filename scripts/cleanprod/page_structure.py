@@ -160,11 +160,12 @@ def _file_name(page: Page, docs: Path) -> list[Problem]:
     stem, _, written = name.removesuffix(".md").rpartition(".")
     if stem and _LANGUAGE.fullmatch(written) and f".{written}.md" != suffix:  # about.zh-hans.md, about.EN.md, about.zh-HK.md, about.zh-Hant.md
         meant = next((lang for lang in languages.ALL if lang.lower() == written.lower().replace("_", "-")), None)
-        named = ", ".join(f"'{file_name(stem, lang)}' ({languages.NAMES[lang]})" for lang in languages.ALL)
+        named = ", ".join(f"'{file_name(stem, lang)}' ({languages.get(lang).name})" for lang in languages.ALL)
         fix = f"rename it '{file_name(stem, meant)}'" if meant else f"name it for one of the site's languages: {named}, which replaces the converted page"
         return [Problem(page.path, "the file name", f"the name ends '.{written}.md', which is not how the site names a language", fix)]
-    if page.lang == languages.SIMPLIFIED and not (docs / (key := page_key(page.path, docs))).exists():
-        return [Problem(page.path, "the file name", f"a Simplified Chinese page replaces the one converted from its Traditional Chinese page, and there is no docs/{key}", f"write docs/{key} first, or correct this file's name to match an existing page")]
+    converted = languages.get(page.lang)
+    if converted.source is not None and not (docs / (key := page_key(page.path, docs))).exists():
+        return [Problem(page.path, "the file name", f"a {converted.name.partition(' (')[0]} page replaces the one converted from its {languages.get(converted.source).name.partition(' (')[0]} page, and there is no docs/{key}", f"write docs/{key} first, or correct this file's name to match an existing page")]
     parts = [*folders, name.removesuffix(suffix)]
     if all(NAME.fullmatch(part) for part in parts):
         return []

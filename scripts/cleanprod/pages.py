@@ -51,12 +51,12 @@ def language_of(path: Path) -> str:
     suffixes = path.suffixes
     if len(suffixes) >= 2 and suffixes[-2][1:] in languages.ALL:
         return suffixes[-2][1:]
-    return languages.DEFAULT
+    return languages.DEFAULT.code
 
 
 def ending(lang: str) -> str:
     """How a page's file name ends in `lang`: about.md, about.en.md, about.zh-Hans.md."""
-    return ".md" if lang == languages.DEFAULT else f".{lang}.md"
+    return ".md" if languages.get(lang).is_default else f".{lang}.md"
 
 
 def file_name(key: str, lang: str) -> str:

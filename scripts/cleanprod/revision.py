@@ -56,14 +56,3 @@ def build_date() -> date:
     """The build's day in Hong Kong."""
     return build_moment().date()
 
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
-def format_date(day: date, lang: str) -> str:
-    """A date as readers of `lang` write it: 2012年3月31日, or 31 March 2012."""
-    if lang == "en":
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -41,7 +41,6 @@ from pathlib import Path
 from cleanprod import languages, search_words
 from cleanprod.chinese import HAN, HAN_RANGES, HAN_RUN, to_simplified
 from cleanprod.events import Event
-from cleanprod.languages import url_prefix
 from cleanprod.news import NewsItem
 from cleanprod.render.markup import PASSING_WEIGHT
 
@@ -231,7 +230,7 @@ def _twin(record: Record, lang: str, convert: dict[int, str]) -> str:
     parts = _TAG.split(_INLINE_TAG.sub("", _HEADERLINK.sub("", html)))
     body = "".join(part if part.startswith("<") else pairs(part.translate(convert)) for part in parts)
     return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title></title></head><body>'
+        f'<!doctype html><html lang="{languages.get(lang).pagefind}"><head><meta charset="utf-8"><title></title></head><body>'
         f'<p data-pagefind-meta="title">{escape(record.title)}</p><p data-pagefind-meta="excerpt">{escape(record.excerpt)}</p>'
         f"<main data-pagefind-body{weight}>{body}</main></body></html>"
     )
@@ -276,19 +275,20 @@ def write(site: Path, lang: str, records: list[Record], checked_words: search_wo
     Pagefind runs while this process holds `turn`, which the language builds
     share.
     """
-    bundle = site / url_prefix(lang) / "pagefind"
+    language = languages.get(lang)
+    bundle = site / language.url_prefix / "pagefind"
     words = search_words.for_language(checked_words, lang)
-    table = character_table([r.title + r.html for r in records] + [*words, *words.values()]) if lang in languages.CHINESE else {}
+    table = character_table([r.title + r.html for r in records] + [*words, *words.values()]) if language.is_chinese else {}
     convert = str.maketrans(table)
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
-        if lang in languages.CHINESE:
+        if language.is_chinese:
             for record in records:
                 twin = Path(scratch) / record.url.lstrip("/") / "index.html"
                 twin.parent.mkdir(parents=True, exist_ok=True)
                 twin.write_text(_twin(record, lang, convert), encoding="utf-8")
             where = ["--site", scratch]
         else:
-            where = ["--site", str(site / lang)]
+            where = ["--site", str(site / language.url_prefix)]
         command = [sys.executable, "-m", "pagefind", *where, "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--silent"]
         with turn:
             indexed = subprocess.run(command).returncode == 0
@@ -300,12 +300,12 @@ def write(site: Path, lang: str, records: list[Record], checked_words: search_wo
     query = {
         "characters": table,
         # The index's passages shown in the page's own characters (zh-Hant); zh-Hans shows them as indexed.
-        "originals": originals([r.title + _TAG.sub(" ", r.html) for r in records], table) if lang == languages.DEFAULT else {},
+        "originals": originals([r.title + _TAG.sub(" ", r.html) for r in records], table) if language.traditional else {},
         "words": {found.translate(convert): wanted.translate(convert) for found, wanted in words.items()},
         # Each site's word as the search page names it, in the page's script.
-        "shown": {found.translate(convert): wanted.translate(convert) if lang == languages.SIMPLIFIED else wanted for found, wanted in words.items() if wanted},
+        "shown": {found.translate(convert): wanted.translate(convert) if language.simplified else wanted for found, wanted in words.items() if wanted},
     }
-    (site / url_prefix(lang) / QUERY_FILE).write_text(json.dumps(query, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    (site / language.url_prefix / QUERY_FILE).write_text(json.dumps(query, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
 def _sort_entry(entry: Path) -> None:

@@ -24,18 +24,18 @@ def reads_in(written: str | None, lang: str) -> bool:
     is converted from. Otherwise the site shows another language's page in
     place of a missing translation, which must not be announced as `lang`'s
     version (hreflang, sitemap.xml) and says it is not yet translated."""
-    return written == lang or (lang == languages.SIMPLIFIED and written == languages.DEFAULT)
+    return languages.shown_in(written, lang) == lang
 
 
 def missing_page(key: str, lang: str, other: str) -> tuple[str, str]:
     """What readers meet where `lang`'s page of `key` is missing, and the fix:
     the file to write. The translations report and the menu check say the
     same, so that staff are pointed one way."""
-    if lang == languages.DEFAULT:
+    if languages.get(lang).is_default:
         shown = "neither Chinese site has this page, and the menu (which names each page by its Traditional Chinese file) cannot lead to it"
     else:
-        shown = f"readers of the {languages.NAMES[lang]} site see the {languages.NAMES[other]} page, with a line saying it is not yet translated"
-    return f"there is no {languages.NAMES[lang]} page; {shown}", f"write docs/{file_name(key, lang)}"
+        shown = f"readers of the {languages.get(lang).name} site see the {languages.get(other).name} page, with a line saying it is not yet translated"
+    return f"there is no {languages.get(lang).name} page; {shown}", f"write docs/{file_name(key, lang)}"
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,15 @@ def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
                 if other:
                     what, fix = missing_page(key, lang, other)
                     notices.append(Notice(f"{folder}/{file_name(key, other)}", f"{what}. {fix[0].upper()}{fix[1:]}"))
-        if set(languages.WRITTEN) <= langs:
-            source, translation = last_change(key, languages.DEFAULT), last_change(key, languages.ENGLISH)
+        translated = [lang for lang in languages.WRITTEN if not languages.get(lang).is_default] if languages.DEFAULT.code in langs else []
+        for lang in translated:
+            source, translation = last_change(key, languages.DEFAULT.code), last_change(key, lang) if lang in langs else None
             if source and translation and source > translation:
+                name = languages.get(lang).name
                 notices.append(Notice(
-                    f"{folder}/{file_name(key, languages.ENGLISH)}",
-                    f"the English page is older than {folder}/{key} (changed {source:%Y-%m-%d %H:%M}; "
-                    f"English last changed {translation:%Y-%m-%d %H:%M}). "
-                    "Bring the English page up to date and commit both",
+                    f"{folder}/{file_name(key, lang)}",
+                    f"the {name} page is older than {folder}/{key} (changed {source:%Y-%m-%d %H:%M}; "
+                    f"{name} last changed {translation:%Y-%m-%d %H:%M}). "
+                    f"Bring the {name} page up to date and commit both",
                 ))
     return notices

@@ -62,6 +62,7 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     found_cases, case_problems = cases.load_all(found_pages, docs, codes[SECTORS_FILE], rules)
     problems += event_problems + news_problems + case_problems
     problems += navigation.problems(found_pages, docs, docs.parent / CONFIG.name)
+    problems += languages.config_problems(docs.parent / CONFIG.name)
     problems += text_checks.file_problems(docs)
     # A data file with problems is reported once, not again at each page that uses it.
     unusable = {path.name for path in data_folder.glob("*.csv")} - set(data)
@@ -89,7 +90,7 @@ def _page_problems(page: pages.Page, docs: Path, data: dict[str, datasets.Datase
     """The data views a page places, and what is wrong in its text: its links, what it loads, its headings, images, tables, lists, name and data lines, and Simplified characters in a Traditional Chinese page."""
     found = page_links.problems(page, docs) + page_links.loaded_from_elsewhere(page) + html_policy.problems(page) + page_structure.problems(page, docs)
     found += text_checks.nesting_problems(page.path, page.body, page.body_line) + unfinished.problems(page.path, page.body, page.body_line)
-    if page.lang == languages.DEFAULT:
+    if languages.get(page.lang).traditional:
         found += chinese.simplified_problems(page.path, page.front_matter, pages.FRONT_MATTER_LINE) + chinese.simplified_problems(page.path, page.prose, page.body_line)
     placed, problems = directives.check(page.path, page.body, page.body_line, data, rules, unusable)
     return placed, found + problems

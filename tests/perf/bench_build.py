@@ -171,13 +171,14 @@ def indexing_cpu(site: Path) -> dict[str, float]:
     seconds = {}
     words = search_words.read()[0]
     for lang in languages.ALL:
-        home = site / languages.url_prefix(lang)
-        records = _chinese_records(home) if lang in languages.CHINESE else []
+        language = languages.get(lang)
+        home = site / language.url_prefix
+        records = _chinese_records(home) if language.is_chinese else []
         with tempfile.TemporaryDirectory() as scratch:
             target = Path(scratch)
-            if lang == languages.ENGLISH:  # Pagefind reads the pages; its bundle goes beside them
-                shutil.copytree(home, target / lang, ignore=shutil.ignore_patterns("pagefind"))
-            (target / languages.url_prefix(lang) / "search").mkdir(parents=True, exist_ok=True)
+            if not language.is_chinese:  # Pagefind reads the pages; its bundle goes beside them
+                shutil.copytree(home, target / language.url_prefix, ignore=shutil.ignore_patterns("pagefind"))
+            (target / language.url_prefix / "search").mkdir(parents=True, exist_ok=True)
             started = resource.getrusage(resource.RUSAGE_SELF)
             cpu = _children_cpu()
             search_index.write(target, lang, records, words, contextlib.nullcontext())

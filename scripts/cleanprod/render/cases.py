@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from html import escape
 
+from cleanprod import languages
 from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
 from cleanprod.render.chart import figure, svg_bars
 from cleanprod.render.forms import filter_select
 from cleanprod.render.markup import PASSING, example_note, fill, money
-from cleanprod.render.numbers import format_number
 
 Labels = dict[str, str]
 CHART_RESULT = "electricity_kwh"  # the result the index charts by sector
@@ -19,7 +19,7 @@ CHART_RESULT = "electricity_kwh"  # the result the index charts by sector
 def _amount(value: int, field: str, cases: Cases, lang: str, labels: Labels) -> str:
     if field.endswith("_hkd"):
         return fill(labels["calc.money"], amount=money(value))
-    return f"{format_number(value, lang)} {cases.result_label(field, lang, 'x-unit')}"
+    return f"{languages.get(lang).figure(value)} {cases.result_label(field, lang, 'x-unit')}"
 
 
 def payback_text(case: Case, labels: Labels) -> str:
@@ -98,7 +98,7 @@ def _totals(chosen: list[Case], cases: Cases, lang: str, labels: Labels) -> str:
             before, after = "", " " + cases.result_label(field, lang, "x-unit")
         cells.append(
             f'<tr><th scope="row">{escape(cases.result_label(field, lang))}</th>'
-            f'<td class="num">{escape(before)}<span data-total="{field.replace("_", "-")}">{format_number(total, lang)}</span>{escape(after)}</td></tr>'
+            f'<td class="num">{escape(before)}<span data-total="{field.replace("_", "-")}">{languages.get(lang).figure(total)}</span>{escape(after)}</td></tr>'
         )
     count = f'<p class="case-count" role="status" aria-live="polite" data-case-count data-template="{escape(labels["cases.shown"])}" data-none="{escape(labels["cases.none"])}">{escape(fill(labels["cases.shown"], shown=len(chosen), total=len(chosen)))}</p>'
     return (
@@ -145,7 +145,7 @@ def _chart(chosen: list[Case], cases: Cases, sectors: Dataset, lang: str, labels
     title = fill(labels[_from_examples("cases.chart", chosen)], result=result, unit=unit)
     svg = svg_bars(title, labels["data.chart.desc"], names, [result], [values], lang, "cases-chart", keys=present)
     body = "".join(
-        f'<tr data-key="{s}"><th scope="row">{escape(n)}</th><td class="num">{format_number(v, lang)}</td></tr>' for s, n, v in zip(present, names, values)
+        f'<tr data-key="{s}"><th scope="row">{escape(n)}</th><td class="num">{languages.get(lang).figure(v)}</td></tr>' for s, n, v in zip(present, names, values)
     )
     table = (
         f'<div class="data-table"><table><thead><tr><th scope="col">{escape(labels["events.filter.sector"])}</th>'

@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from cleanprod import languages
 from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
-from cleanprod.render.numbers import format_number
 from cleanprod.render.table import ordered, pivot_table, plain_table
-from cleanprod.revision import format_date
 
 COLOURS = ("#00695c", "#b34700", "#3949ab", "#6a1b9a", "#37474f")  # each ≥ 4.5:1 on white
 # The drawing's width, in its own units. Its text is drawn at 12 to 22 units
@@ -52,7 +51,7 @@ def stated_chart(dataset: Dataset, lang: str, labels: dict[str, str], chart_id: 
     spec = dataset.schema["x-chart"]
     value = dataset.schema["x-value"]
     rows = dataset.rows_where(spec.get("where", {}))
-    names = [format_date(row[spec["groups"]], lang) if isinstance(row[spec["groups"]], date) else dataset.label(spec["groups"], row[spec["groups"]], lang) for row in rows]
+    names = [languages.get(lang).date(row[spec["groups"]]) if isinstance(row[spec["groups"]], date) else dataset.label(spec["groups"], row[spec["groups"]], lang) for row in rows]
     texts = [dataset.value_text(value, row, lang) for row in rows]
     title = in_language(spec["x-title"], lang)
     svg = svg_bars(title, labels["data.chart.desc"], names, [title], [[row[value] for row in rows]], lang, chart_id, texts=[texts])
@@ -103,7 +102,7 @@ def svg_bars(title: str, desc: str, groups: list[str], series: list[str], values
             value = values[si][gi]
             length = value / most * longest
             parts.append(f'<rect x="0" y="{y:.1f}" width="{length:.1f}" height="{BAR}" fill="{COLOURS[si % len(COLOURS)]}"/>')
-            parts.append(f'<text x="{length + 6:.1f}" y="{y + BAR * 0.8:.1f}" class="value">{escape(texts[si][gi]) if texts else format_number(value, lang)}</text>')
+            parts.append(f'<text x="{length + 6:.1f}" y="{y + BAR * 0.8:.1f}" class="value">{escape(texts[si][gi]) if texts else languages.get(lang).figure(value)}</text>')
             y += BAR + BAR_GAP
         y += GROUP_GAP
         if keys:

@@ -13,6 +13,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from cleanprod import languages
 from cleanprod.cases import Case, Cases
 from cleanprod.datasets import Dataset
 from cleanprod.events import Event, Events
@@ -21,9 +22,7 @@ from cleanprod.news import NewsItem
 from cleanprod.render import cases as render_cases, catalogue as render_catalogue, events as render_events, funding, news as render_news, partners
 from cleanprod.render.chart import bar_chart, stated_chart
 from cleanprod.render.markup import ANSWERING
-from cleanprod.render.numbers import format_number
 from cleanprod.render.table import pivot_table, plain_table, stated_pivot
-from cleanprod.revision import format_date
 
 if TYPE_CHECKING:
     from cleanprod.directives import Directive, Placed
@@ -97,7 +96,7 @@ def chart(page: PageData, d: Directive) -> str:
 
 
 def total(page: PageData, d: Directive) -> str:
-    return format_number(page.datasets[d.file].total(d.where), page.lang)
+    return languages.get(page.lang).figure(page.datasets[d.file].total(d.where))
 
 
 def value(page: PageData, d: Directive) -> str:
@@ -107,7 +106,7 @@ def value(page: PageData, d: Directive) -> str:
     found = row[d.view]
     if isinstance(found, int):
         return escape(dataset.value_text(d.view, row, page.lang))  # with 'over', 'about' where the source says so
-    return escape(format_date(found, page.lang) if isinstance(found, date) else dataset.label(d.view, found, page.lang))
+    return escape(languages.get(page.lang).date(found) if isinstance(found, date) else dataset.label(d.view, found, page.lang))
 
 
 def names(page: PageData, d: Directive) -> str:

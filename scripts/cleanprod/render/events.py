@@ -11,7 +11,6 @@ from cleanprod.datasets import Dataset
 from cleanprod.events import Event, Events
 from cleanprod.render.forms import filter_select
 from cleanprod.render.markup import PASSING, example_note, fill
-from cleanprod.revision import format_date
 
 Labels = dict[str, str]
 CALLED_OFF = ("cancelled", "postponed")  # statuses still shown once the date has passed
@@ -20,19 +19,17 @@ CALLED_OFF = ("cancelled", "postponed")  # statuses still shown once the date ha
 def format_when(event: Event, labels: Labels) -> str:
     """'Thursday 21 January 2027, 14:30 to 17:30' / '2027年1月21日（星期四）14:30 至 17:30';
     for an event whose source gives only the day(s): 'Friday 18 April 2008'."""
-    lang = event.lang
+    language = languages.get(event.lang)
 
     def day(moment: datetime | date) -> str:
-        weekday = labels["weekday"].split()[moment.weekday()]
         day_only = moment.date() if isinstance(moment, datetime) else moment
-        return f"{weekday} {format_date(day_only, lang)}" if lang == languages.ENGLISH else f"{format_date(day_only, lang)}（{weekday}）"
+        return language.day(day_only, labels["weekday"].split()[moment.weekday()])
 
     if not event.timed:
         last = event.last_day
         return day(event.start) if last == event.start.date() else f"{day(event.start)} {labels['event.to']} {day(last)}"
-    separator = "," if lang == languages.ENGLISH else ""
-    start = f"{day(event.start)}{separator} {event.start:%H:%M}"
-    end = f"{event.end:%H:%M}" if event.end.date() == event.start.date() else f"{day(event.end)}{separator} {event.end:%H:%M}"
+    start = language.moment(day(event.start), event.start)
+    end = language.clock(event.end) if event.end.date() == event.start.date() else language.moment(day(event.end), event.end)
     return f"{start} {labels['event.to']} {end}"
 
 
@@ -57,8 +54,7 @@ def _sectors(event: Event, sectors: Dataset, labels: Labels) -> str:
     if not event.sectors:
         return labels["event.all-sectors"]
     rows = sectors.row_by_key()
-    joiner = ", " if event.lang == languages.ENGLISH else "、"
-    return joiner.join(sectors.name_of(rows[code], event.lang) for code in event.sectors)
+    return languages.get(event.lang).joiner.join(sectors.name_of(rows[code], event.lang) for code in event.sectors)
 
 
 def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, labels: Labels, calendar_link: str, today: date) -> str:
@@ -69,7 +65,7 @@ def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, label
     away what is shown only while it is to come (data-while-upcoming), and
     the registration link once registration has closed (data-until)."""
     lang = event.lang
-    joiner = ", " if lang == languages.ENGLISH else "、"
+    joiner = languages.get(lang).joiner
     if event.fee_hkd is None:
         fee = _not_published(labels)
     else:
@@ -89,7 +85,7 @@ def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, label
     if event.registration_open(today):
         register = f'<a href="{escape(event.registration_url)}">{escape(labels["event.register"])}</a>'
         if event.registration_deadline:
-            register += " " + escape(fill(labels["event.deadline"], date=format_date(event.registration_deadline.date(), lang)))
+            register += " " + escape(fill(labels["event.deadline"], date=languages.get(lang).date(event.registration_deadline.date())))
         closes = event.registration_closes
         rows.append(("event.register", register, f' data-until="{(closes or event.end).isoformat()}"'))
     if event.source_url:

@@ -16,14 +16,13 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
-from cleanprod import funding
+from cleanprod import funding, languages
 from cleanprod.chinese import in_language
 from cleanprod.datasets import Dataset
 from cleanprod.funding import Measure, Phase, Rules, Source
 from cleanprod.render.chart import figure, svg_bars
 from cleanprod.render.markup import ANSWERING, fill, money, unsearched
 from cleanprod.render.table import scrolling
-from cleanprod.revision import format_date
 
 Labels = dict[str, str]
 CONNECTIONS = ("joint-venture", "wholly-owned", "processing", "shareholder")  # the four kinds of Guangdong factory
@@ -83,7 +82,7 @@ def source_link(source: Source, lang: str, labels: Labels) -> str:
         title = f'<a href="{escape(source.url)}">{title}</a>'
     publisher = escape(in_language(source.publisher, lang))
     if source.date:
-        return fill(labels["funding.source.item.dated"], title=title, publisher=publisher, date=escape(format_date(date.fromisoformat(source.date), lang)))
+        return fill(labels["funding.source.item.dated"], title=title, publisher=publisher, date=escape(languages.get(lang).date(date.fromisoformat(source.date))))
     return fill(labels["funding.source.item"], title=title, publisher=publisher)
 
 
@@ -316,7 +315,7 @@ def checker(rules: Rules, sectors: Dataset, places: dict, lang: str, labels: Lab
     }
     place_groups = "".join(
         f'<optgroup label="{escape(labels["elig.place." + area])}">'
-        + "".join(f'<option value="{area}:{escape(c["en"])}">{escape(in_language(c, lang))}</option>' for c in cities)
+        + "".join(f'<option value="{area}:{escape(c[languages.REFERENCE.label_column])}">{escape(in_language(c, lang))}</option>' for c in cities)
         + "</optgroup>"
         for area, cities in places.items()
     )

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from html import escape
 
+from cleanprod import languages
 from cleanprod.news import LATEST, NewsItem
 from cleanprod.paths import FEED_FILE
 from cleanprod.render.markup import PASSING, example_note, source_line
-from cleanprod.revision import format_date
 
 Labels = dict[str, str]
 
 
 def header(item: NewsItem, labels: Labels) -> str:
     note = example_note(labels["example.news"], labels) if item.example else ""
-    published = format_date(item.date, item.lang)
+    published = languages.get(item.lang).date(item.date)
     source = source_line(item.source_title, item.source_url, labels)
     return f'<p class="news-date">{escape(labels["news.published"])}<time datetime="{item.date.isoformat()}">{escape(published)}</time></p>{source}{note}'
 
@@ -23,7 +23,7 @@ def header(item: NewsItem, labels: Labels) -> str:
 def _item(item: NewsItem, labels: Labels, link: str) -> str:
     badge = f' <strong class="example-badge">{escape(labels["example.badge"])}</strong>' if item.example else ""
     return (
-        f'<li class="news-item"><time datetime="{item.date.isoformat()}">{escape(format_date(item.date, item.lang))}</time><br>'
+        f'<li class="news-item"><time datetime="{item.date.isoformat()}">{escape(languages.get(item.lang).date(item.date))}</time><br>'
         f'<a href="{escape(link)}">{escape(item.title)}</a>{badge}<br><span class="news-summary">{escape(item.summary)}</span></li>'
     )
 

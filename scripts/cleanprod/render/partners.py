@@ -16,7 +16,6 @@ from cleanprod.chinese import converter_for, to_simplified
 from cleanprod.datasets import Dataset
 from cleanprod.render.forms import filter_select
 from cleanprod.render.markup import fill
-from cleanprod.render.numbers import format_number
 from cleanprod.render.table import scrolling
 
 Labels = dict[str, str]
@@ -30,7 +29,7 @@ def counts(partners: Dataset, lang: str, labels: Labels) -> str:
     head = "".join(f'<th scope="col" class="num">{escape(partners.label("class", c, lang))}</th>' for c in classes)
     body = ""
     for year in years:
-        cells = "".join(f'<td class="num">{format_number(counted[year, c], lang)}</td>' for c in classes)
+        cells = "".join(f'<td class="num">{languages.get(lang).figure(counted[year, c])}</td>' for c in classes)
         body += f'<tr><th scope="row">{year}</th>{cells}</tr>'
     return scrolling(  # a column per class: wider than a phone in English
         f'<table class="partner-counts"><caption>{escape(labels["partners.counts.examples" if any(row["example"] for row in partners.rows) else "partners.counts"])}</caption>'
@@ -43,16 +42,18 @@ def counts(partners: Dataset, lang: str, labels: Labels) -> str:
 def directory(partners: Dataset, sectors: Dataset, lang: str, labels: Labels) -> str:
     sector_rows = sectors.row_by_key()
     rows = []
-    for row in sorted(partners.rows, key=lambda r: (-r["year"], r["class"], r["name_en"].lower())):
-        zh = row["name_zh-Hant"]
-        search = f"{zh} {to_simplified(zh)} {row['name_en']}".lower()
+    chinese, other = languages.DEFAULT, languages.REFERENCE  # the directory's two name columns
+    shown_lang = languages.shown_in(chinese.code, lang)
+    for row in sorted(partners.rows, key=lambda r: (-r["year"], r["class"], r[f"name_{other.label_column}"].lower())):
+        zh, named = row[f"name_{chinese.label_column}"], row[f"name_{other.label_column}"]
+        search = f"{zh} {to_simplified(zh)} {named}".lower()
         sector = sectors.name_of(sector_rows[row["sector"]], lang) if row["sector"] else ""
         badge = f' <strong class="example-badge">{escape(labels["example.partner"])}</strong>' if row["example"] else ""
         shown_zh = converter_for(lang)(zh)
         rows.append(
             f'<tr data-year="{row["year"]}" data-class="{row["class"]}" data-search="{escape(search)}">'
             f'<td>{row["year"]}</td><td>{escape(partners.label("class", row["class"], lang))}</td>'
-            f'<td lang="{languages.SIMPLIFIED if lang == languages.SIMPLIFIED else languages.DEFAULT}">{escape(shown_zh)}{badge}</td><td lang="en">{escape(row["name_en"])}</td><td>{escape(sector)}</td></tr>'
+            f'<td lang="{shown_lang}">{escape(shown_zh)}{badge}</td><td lang="{other.code}">{escape(named)}</td><td>{escape(sector)}</td></tr>'
         )
     total = len(partners.rows)
     every = labels["events.filter.all"]

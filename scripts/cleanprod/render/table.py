@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from cleanprod import languages
 from cleanprod.datasets import Dataset
 from cleanprod.render.markup import unsearched
-from cleanprod.render.numbers import format_number
-from cleanprod.revision import format_date
 
 
 NUM = ' class="num"'
@@ -16,7 +15,7 @@ NUM = ' class="num"'
 
 def _cell(value: object, lang: str) -> str:
     if isinstance(value, int):
-        return f'<td class="num">{format_number(value, lang)}</td>'
+        return f'<td class="num">{languages.get(lang).figure(value)}</td>'
     return f"<td>{escape(str(value))}</td>"
 
 
@@ -74,7 +73,7 @@ def _field_cell(dataset: Dataset, spec: dict, row: dict, lang: str) -> str:
     if spec["type"] == "integer" and value is not None:
         return f'<td class="num">{escape(dataset.value_text(spec["name"], row, lang))}</td>'
     if isinstance(value, date):
-        return f'<td><time datetime="{value.isoformat()}">{escape(format_date(value, lang))}</time></td>'
+        return f'<td><time datetime="{value.isoformat()}">{escape(languages.get(lang).date(value))}</time></td>'
     return f"<td>{escape(dataset.label(spec['name'], value, lang))}</td>"
 
 
