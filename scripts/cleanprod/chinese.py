@@ -24,7 +24,7 @@ import opencc
 from cleanprod import languages
 from cleanprod.paths import GLOSSARY_FILE
 from cleanprod.problems import Problem
-from cleanprod.structured import line_of, read_yaml
+from cleanprod.structured import changed_at, line_of, read_yaml
 
 Glossary = tuple[tuple[str, str], ...]
 
@@ -77,8 +77,13 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> tuple[Glossary, list[Problem]]:
     return tuple(sorted(terms, key=lambda kv: -len(kv[0]))), problems
 
 
-@lru_cache(maxsize=4)
 def _glossary(path: Path = GLOSSARY_FILE) -> Glossary:
+    """The glossary's terms, read once per version of the file."""
+    return _read_glossary(path, changed_at(path))
+
+
+@lru_cache(maxsize=4)
+def _read_glossary(path: Path, changed: int | None) -> Glossary:
     return read_glossary(path)[0]
 
 

@@ -21,7 +21,7 @@ from cleanprod import languages
 from cleanprod.chinese import characters_to_simplified, mainland_terms, to_simplified
 from cleanprod.paths import SEARCH_WORDS_FILE
 from cleanprod.problems import Problem
-from cleanprod.structured import line_of, read_yaml
+from cleanprod.structured import changed_at, line_of, read_yaml
 
 Words = dict[str, dict[str, str]]  # language written by hand → {reader's word: site's word}
 EXAMPLE = {languages.DEFAULT: "補貼: 資助", languages.ENGLISH: "grant: funding"}
@@ -59,10 +59,14 @@ def read(path: Path = SEARCH_WORDS_FILE) -> tuple[Words, list[Problem]]:
     return words, problems
 
 
+def checked(path: Path = SEARCH_WORDS_FILE) -> Words:
+    """The file's words, once the build has checked it; read once per version of the file."""
+    return _read(path, changed_at(path))
+
+
 @lru_cache(maxsize=1)
-def checked() -> Words:
-    """The file's words, once the build has checked it."""
-    return read()[0]
+def _read(path: Path, changed: int | None) -> Words:
+    return read(path)[0]
 
 
 def for_language(lang: str) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Everything staff write, read and checked in one pass before anything is built.
 
-The build (scripts/hooks.py) and the staff check (`make check`) call the same
+The build (plugin.py) and the staff check (`make check`) call the same
 function, so a file that passes the check builds, and a mistake is reported
 the same way by both: every problem at once, with file, place and fix.
 """
