@@ -65,10 +65,11 @@ $(NODE_INSTALLED): $(NODE)/package-lock.json | system-packages
 	touch $@
 
 # Debian's python3 makes virtual environments only with python3-venv.
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -c "import ensurepip" 2>/dev/null || scripts/install-system-packages.sh python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 clean:

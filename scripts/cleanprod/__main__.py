@@ -15,15 +15,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
-
-# SITE_ENGINE=properdocs builds with ProperDocs, the maintained drop-in fork of
-# MkDocs 1.x: its replacement module makes every later `mkdocs.*` import load
-# ProperDocs, so it must run before anything imports MkDocs.
-if os.environ.get("SITE_ENGINE") == "properdocs":
-    import properdocs.replacement  # noqa: F401
 
 from cleanprod import build, links, mainland_usage, new, preview, translations, views
 from cleanprod.paths import DOCS, ROOT, SITE, STAFF_GUIDE

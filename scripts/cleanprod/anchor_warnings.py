@@ -3,7 +3,7 @@ of the site's other checks: file, line, what is wrong and the fix.
 
 MkDocs checks these links as it builds (`validation: anchors` in mkdocs.yml,
 which with `strict` stops the build), when every id of every page is known,
-those in data blocks included (hooks.py adds them). Its warning names the
+those in data blocks included (plugin.py adds them). Its warning names the
 file and the link, but neither the line nor the headings there are to link
 to; this filter on its logger rewrites the warning with both.
 """
@@ -11,17 +11,12 @@ to; this filter on its logger rewrites the warning with both.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 
+from cleanprod import engine_adapter
 from cleanprod.problems import Problem
 
-LOGGER = "mkdocs.structure.pages"  # the logger MkDocs warns on
-_WARNING = re.compile(
-    r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', "
-    r"but the doc '(?P<doc>[^']+)' does not contain an anchor '#(?P<anchor>[^']*)'"
-)
 SHOWN = 10  # headings named in the fix, at most
 
 
@@ -34,9 +29,9 @@ class Rewrite(logging.Filter):
         self.headings_of = headings_of  # a page's heading ids, by its file in docs/
 
     def filter(self, record: logging.LogRecord) -> bool:
-        found = _WARNING.match(record.getMessage())
+        found = engine_adapter.anchor_warning(record.getMessage())
         if found:
-            record.msg, record.args = str(self.problem(found["file"], found["link"], found["doc"], found["anchor"])), ()
+            record.msg, record.args = str(self.problem(found.file, found.link, found.doc, found.anchor)), ()
         return True
 
     def problem(self, file: str, link: str, doc: str, anchor: str) -> Problem:
@@ -48,10 +43,12 @@ class Rewrite(logging.Filter):
 
 
 def install(docs: Path, headings_of: Callable[[str], list[str]]) -> None:
-    """Put the filter on MkDocs' logger, once per process."""
-    logger = logging.getLogger(LOGGER)
-    if not any(isinstance(existing, Rewrite) for existing in logger.filters):
-        logger.addFilter(Rewrite(docs, headings_of))
+    """Put the filter on MkDocs' logger, in place of one an earlier language's
+    build put there (whose `headings_of` knows that language's pages)."""
+    logger = logging.getLogger(engine_adapter.ANCHOR_WARNING_LOGGER)
+    for existing in [f for f in logger.filters if isinstance(f, Rewrite)]:
+        logger.removeFilter(existing)
+    logger.addFilter(Rewrite(docs, headings_of))
 
 
 def _line(source: Path, link: str) -> str:

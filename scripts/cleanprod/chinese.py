@@ -24,7 +24,7 @@ import opencc
 from cleanprod import languages
 from cleanprod.paths import GLOSSARY_FILE
 from cleanprod.problems import Problem
-from cleanprod.structured import line_of, read_yaml
+from cleanprod.structured import changed_at, line_of, read_yaml
 
 Glossary = tuple[tuple[str, str], ...]
 
@@ -77,22 +77,14 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> tuple[Glossary, list[Problem]]:
     return tuple(sorted(terms, key=lambda kv: -len(kv[0]))), problems
 
 
-_terms: Glossary | None = None  # the glossary conversions use (convert_with)
+def _glossary(path: Path = GLOSSARY_FILE) -> Glossary:
+    """The glossary's terms, read once per version of the file."""
+    return _read_glossary(path, changed_at(path))
 
 
-def convert_with(glossary: Glossary) -> None:
-    """Convert through `glossary` from now on: the one the check read from the
-    folder being built (validate.py), not another folder's."""
-    global _terms
-    _terms = glossary
-
-
-def _glossary() -> Glossary:
-    """The glossary conversions use: the checked one, or, for a text converted
-    before any check (a test's), the site's own."""
-    if _terms is None:
-        convert_with(read_glossary()[0])
-    return _terms
+@lru_cache(maxsize=4)
+def _read_glossary(path: Path, changed: int | None) -> Glossary:
+    return read_glossary(path)[0]
 
 
 @lru_cache(maxsize=1)

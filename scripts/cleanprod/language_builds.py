@@ -12,7 +12,7 @@ with more than one core that leaves cores idle, so here:
 
 Each language writes its pages under its own folder. What every language
 would write at the site's root (theme assets, data files) is the same bytes
-from each; the hooks give each language its own 404 page and let the default
+from each; the site's plugin gives each language its own 404 page and lets the default
 language alone write sitemap.xml, for all languages.
 
 The preview (preview.py) keeps the processes: each holds its language's
@@ -37,35 +37,27 @@ from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Lock as LockType
 from pathlib import Path
 
-from mkdocs import utils
-from mkdocs.commands.build import _build_page, _populate_page, build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from cleanprod import languages, search_index
+from cleanprod import engine_adapter, languages, search_index
 from cleanprod.directives import Placed
 from cleanprod.paths import CONFIG
 from cleanprod.problems import ContentError
 from cleanprod.validate import Content
 
-HOOKS = "scripts/hooks.py"  # as mkdocs.yml names the hooks module
 log = logging.getLogger("mkdocs")
 
 
 def load(site_dir: Path, site_url: str | None = None) -> MkDocsConfig:
     """mkdocs.yml, building into `site_dir` (and, for the preview, at `site_url`)."""
-    config = load_config(str(CONFIG), site_dir=str(site_dir), strict=True)
-    if site_url:
-        config.site_url = site_url
-    config.plugins.on_startup(command="build", dirty=False)
-    return config
+    return engine_adapter.load(CONFIG, site_dir, site_url)
 
 
 def check(config: MkDocsConfig) -> Content | None:
     """Check every page and data file; log every problem and return None if any."""
     try:
-        return config.plugins[HOOKS].start(config)
+        return engine_adapter.site_plugin(config).start(config)
     except MkDocsException as error:
         log.error(str(error))
         return None
@@ -100,8 +92,6 @@ class Worker:
 def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
     """Fork one process per language, each building its language into the
     configured folder; with `keep`, each then waits to render pages again."""
-    # The folder is new; each language must not empty it of the others' pages.
-    utils.clean_directory = lambda folder: None
     indexing = Lock()  # one language's Pagefind at a time (see _child)
     reported = Value("b", False)  # a content problem found while rendering, said once for all languages
     sys.stdout.flush()
@@ -129,14 +119,11 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the children
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
     try:
-        i18n = config.plugins["i18n"]
-        i18n.current_language = lang
-        i18n.building = True  # so that it does not go on to build the other languages
         try:
-            mkdocs_build(config)
+            engine_adapter.build_language(config, lang)  # into the new folder, which it does not empty of the others' pages
             if not keep:  # the preview has no search index
-                hooks = config.plugins[HOOKS]
-                search_index.write(Path(config.site_dir), lang, hooks.search_records(), hooks.search_words_checked(), indexing)
+                plugin = engine_adapter.site_plugin(config)
+                search_index.write(Path(config.site_dir), lang, plugin.search_records(), plugin.search_words(), indexing)
             built = True
         except MkDocsException as error:
             log.error(str(error))
@@ -148,8 +135,9 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
         connection.send(built)
         while keep and built and (placed := connection.recv()) is not None:
             try:
-                config.plugins[HOOKS].checked_again(placed)
-                _render_again(config, {str(path) for path in placed})
+                plugin = engine_adapter.site_plugin(config)
+                plugin.checked_again(placed)
+                engine_adapter.render_again(config, *plugin.built(), {str(path) for path in placed})
             except MkDocsException as error:  # a page outside the HTML policy: the reader keeps the last good version
                 log.error(str(error))
             connection.send(True)
@@ -164,17 +152,6 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0 if built else 1)
-
-
-def _render_again(config: MkDocsConfig, paths: set[str]) -> None:
-    """Read, render and write again this language's pages made from `paths`
-    (source files, absolute), as MkDocs' build does each page."""
-    files, nav, env = config.plugins[HOOKS].built()
-    pages = files.documentation_pages()
-    for file in pages:
-        if file.abs_src_path in paths and file.page is not None:
-            _populate_page(file.page, config, files)
-            _build_page(file.page, config, pages, nav, env)
 
 
 def build(site_dir: Path) -> int:

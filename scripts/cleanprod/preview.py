@@ -21,9 +21,7 @@ import signal
 import tempfile
 from pathlib import Path
 
-from mkdocs.livereload import LiveReloadServer
-
-from cleanprod import language_builds, pages, views
+from cleanprod import engine_adapter, language_builds, pages, views
 from cleanprod.language_builds import Worker
 from cleanprod.paths import CONFIG, DOCS, ROOT
 from cleanprod.directives import Placed
@@ -145,21 +143,18 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> int:
         preview = Preview(Path(folder), url)
         if not preview.build_all():
             return 1
-        server = LiveReloadServer(builder=preview.update, host=host, port=port, root=str(preview.root), polling_interval=0.25)
 
         def not_found(code: int) -> bytes | None:
             page = preview.root / f"{code}.html"
             return page.read_bytes() if code == 404 and page.exists() else None
 
-        server.error_handler = not_found
-        for place in WATCHED:
-            server.watch(str(place))
         try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("Stopping the preview.")
+            with engine_adapter.live_server(preview.root, preview.update, WATCHED, host, port, not_found) as serve_until_stopped:
+                try:
+                    serve_until_stopped()
+                except KeyboardInterrupt:
+                    log.info("Stopping the preview.")
         finally:
-            server.shutdown()
             for worker in preview.workers:
                 worker.stop()
     return 0

@@ -92,6 +92,16 @@ def full_width_colons(path: Path, text: str, first_line: int = 1) -> list[Proble
     ]
 
 
+def changed_at(path: Path) -> int | None:
+    """When a file last changed, in nanoseconds (None if it cannot be read):
+    part of the key of a cache of what the file holds, so that an edit is read
+    again by a process that outlives a build (the preview's)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
 def read_yaml(path: Path) -> tuple[Any, NodeOf, list[Problem]]:
     """A YAML file's data, its node tree (for line numbers, composed only if
     a problem needs one), or the problem reading it."""

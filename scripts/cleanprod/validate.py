@@ -1,6 +1,6 @@
 """Everything staff write, read and checked in one pass before anything is built.
 
-The build (scripts/hooks.py) and the staff check (`make check`) call the same
+The build (plugin.py) and the staff check (`make check`) call the same
 function, so a file that passes the check builds, and a mistake is reported
 the same way by both: every problem at once, with file, place and fix.
 """
@@ -44,7 +44,6 @@ def validate(docs: Path = DOCS) -> tuple[Content, list[Problem]]:
     """
     found_pages, problems = pages.read_all(docs)
     glossary, glossary_problems = chinese.read_glossary(docs / GLOSSARY_FILE.relative_to(DOCS))
-    chinese.convert_with(glossary)
     words, word_problems = search_words.read(docs / SEARCH_WORDS_FILE.relative_to(DOCS))
     labels, label_problems = load_labels(docs / LABELS_FILE.relative_to(DOCS))
     label_problems += glossary_problems + word_problems
