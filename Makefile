@@ -30,7 +30,7 @@ check: $(INSTALLED)
 event news case: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod new $@
 
-# The table of data views in CONTRIBUTING.md, made from scripts/cleanprod/views.py.
+# The table of data views in CONTRIBUTING.md, made from scripts/cleanprod/render/views.py.
 views: $(INSTALLED)
 	$(RUN) $(BIN)/python -m cleanprod views --write
 

@@ -107,7 +107,7 @@ def test_link_that_would_lead_astray_stops_the_build_naming_its_line(project: Pa
 
 def test_link_to_no_heading_stops_the_build_naming_its_line(project: Path) -> None:
     """MkDocs finds this one as it builds, but named neither the line nor the
-    headings there are (cleanprod/anchor_warnings.py)."""
+    headings there are (cleanprod/engine/anchor_warnings.py)."""
     about = project / "docs" / "about.en.md"
     line = len(about.read_text(encoding="utf-8").splitlines()) + 2
     about.write_text(about.read_text(encoding="utf-8") + "\nSee the [figures](statistics.md#approval).\n", encoding="utf-8")
@@ -176,7 +176,7 @@ def test_broken_link_stops_the_build(project: Path) -> None:
 
 
 def test_same_sources_build_the_same_files(site: Path, tmp_path: Path) -> None:
-    from cleanprod import build
+    from cleanprod.engine import build
 
     again = tmp_path / "again"
     build.build(again)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cleanprod import unfinished
-from cleanprod.datasets import load
-from cleanprod.labels import load as load_labels
+from cleanprod.checks import unfinished
+from cleanprod.content.datasets import load
+from cleanprod.content.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
 from cleanprod.render import partners
 from conftest import LANG_PREFIXES, edit_front_matter, read_html, run_command, visible_links

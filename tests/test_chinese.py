@@ -1,6 +1,6 @@
 """zh-Hant → zh-Hans conversion keeps Markdown syntax and applies the glossary."""
 
-from cleanprod.chinese import markdown_to_simplified, to_simplified
+from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 
 
 def test_text_is_converted_and_figures_kept() -> None:

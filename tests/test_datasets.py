@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanprod import datasets
+from cleanprod.content import datasets
 from cleanprod.render.table import plain_table
 from conftest import edit
 

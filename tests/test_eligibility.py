@@ -1,6 +1,6 @@
 """The eligibility checker and the subsidy calculator, used in a real browser in
 all three languages; their answers are compared with the funding rules file
-through scripts/cleanprod/funding.py, the one statement of the sum."""
+through scripts/cleanprod/content/funding.py, the one statement of the sum."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from cleanprod import funding
-from cleanprod.chinese import in_language
-from cleanprod.labels import load as load_labels
+from cleanprod.content import funding
+from cleanprod.content.chinese import in_language
+from cleanprod.content.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
 from cleanprod.render.funding import explanation
 from cleanprod.render.markup import fill, money

@@ -1,4 +1,4 @@
-"""The engines' internals are used in one module, engine_adapter.py, so that
+"""The engines' internals are used in one module, engine/adapter.py, so that
 the day MkDocs, Material or mkdocs-static-i18n changes or is replaced, one
 module is read and adapted; the build keeps no state in modules, so that
 each build, and each language's, starts from what it is given."""
@@ -10,12 +10,12 @@ import re
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from cleanprod import chinese, search_words
+from cleanprod.content import chinese, search_words
 
 from conftest import ROOT
 
 PACKAGE = ROOT / "scripts" / "cleanprod"
-ADAPTER = PACKAGE / "engine_adapter.py"
+ADAPTER = PACKAGE / "engine" / "adapter.py"
 # What only the adapter may write: the engines' modules other than their
 # documented plugin interface, private names, i18n's plugin and file
 # attributes, Material's markup, the preview server.
@@ -48,7 +48,7 @@ def test_no_module_keeps_a_build_in_a_global() -> None:
 def test_the_site_plugin_is_installed_for_mkdocs_to_find() -> None:
     """mkdocs.yml names it `cleanprod`; ProperDocs reads the same entry points."""
     found = [(point.name, point.value) for point in entry_points(group="mkdocs.plugins") if point.name == "cleanprod"]
-    assert found == [("cleanprod", "cleanprod.plugin:SitePlugin")]
+    assert found == [("cleanprod", "cleanprod.engine.plugin:SitePlugin")]
 
 
 def _rewrite(path: Path, text: str, stamp: int) -> None:

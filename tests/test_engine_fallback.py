@@ -40,8 +40,8 @@ def test_the_switch_loads_properdocs_in_place_of_mkdocs() -> None:
 
 def test_each_language_s_process_loads_properdocs_too() -> None:
     """The languages are built in processes of their own (`python -m
-    cleanprod.language_builds`), which must switch engine as the command does."""
+    cleanprod.engine.language_builds`), which must switch engine as the command does."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), SITE_ENGINE="properdocs")
-    code = "import cleanprod.language_builds, mkdocs.commands.build as b; print(b.__name__)"
+    code = "import cleanprod.engine.language_builds, mkdocs.commands.build as b; print(b.__name__)"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["properdocs.commands.build"]

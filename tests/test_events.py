@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import LANG_PREFIXES, copy_project, edit_front_matter, failed_check, read_html, run_build, run_command, serve, visible_links
-from cleanprod import unfinished
-from cleanprod.revision import HONG_KONG
+from cleanprod.checks import unfinished
+from cleanprod.content.revision import HONG_KONG
 
 BUILD_DAY = datetime(2030, 6, 1, 9, 0, tzinfo=HONG_KONG)
 EVENTS = {

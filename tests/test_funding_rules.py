@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanprod import funding
+from cleanprod.content import funding
 from conftest import edit, read_html, run_build, run_command
 
 RULES = Path("docs") / "data" / "funding-rules.yml"

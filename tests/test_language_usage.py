@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from cleanprod import mainland_usage
-from cleanprod.chinese import characters_to_simplified, markdown_to_simplified, to_simplified
+from cleanprod.checks import mainland_usage
+from cleanprod.content.chinese import characters_to_simplified, markdown_to_simplified, to_simplified
 from conftest import LANG_PREFIXES, all_html_files, copy_project, read_html, run_build, run_command
 
 # Hong Kong words a Mainland reader pointed out on the Simplified pages, each

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleanprod import links
+from cleanprod.checks import links
 
 
 def test_no_broken_internal_links(site: Path) -> None:

@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 
-from cleanprod import datasets, links
+from cleanprod.checks import links
+from cleanprod.content import datasets
 from cleanprod.paths import DATA_FILES
-from cleanprod.validate import validate
+from cleanprod.checks.validate import validate
 from conftest import LANG_PREFIXES, edit, read_html
 
 OVER = {"zh-Hant": "超過 {}", "en": "over {}", "zh-Hans": "超过 {}"}

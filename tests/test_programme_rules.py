@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cleanprod import funding
-from cleanprod.labels import load as load_labels
+from cleanprod.content import funding
+from cleanprod.content.labels import load as load_labels
 from cleanprod.paths import DATA_FILES, LABELS_FILE
 from cleanprod.render.funding import explanation
 from cleanprod.render.markup import fill, money

@@ -20,15 +20,15 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from cleanprod.chinese import markdown_to_simplified, to_simplified
-from cleanprod.datasets import Dataset
-from cleanprod.directives import Directive, Placed
+from cleanprod.content.chinese import markdown_to_simplified, to_simplified
+from cleanprod.content.datasets import Dataset
+from cleanprod.render.directives import Directive, Placed
 from cleanprod.paths import DOCS
 from cleanprod.render import cases, chart, events, forms, news, partners, table
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.data import PageData
-from cleanprod.validate import Content, validate
-from cleanprod.views import resolve
+from cleanprod.checks.validate import Content, validate
+from cleanprod.render.views import resolve
 
 # Texts with the characters that make markup, and any others but control
 # characters (which no editor writes) and lone surrogates (which no file holds).

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanprod import languages, pages
+from cleanprod import languages
+from cleanprod.content import pages
 from cleanprod.paths import DOCS
 from conftest import all_html_files
 

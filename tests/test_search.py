@@ -36,7 +36,7 @@ def _results(page, url: str) -> list[str]:
 
 # The page a reader means, and must see first, for each query. Traditional
 # Chinese queries are typed in Traditional characters: the zh-Hant page
-# converts them for its index (cleanprod/search_index.py).
+# converts them for its index (cleanprod/publish/search_index.py).
 FIRST_RESULT = [
     ("search/", "資格", "/eligibility/"),
     ("search/", "示範項目", "/funding/"),

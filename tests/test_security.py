@@ -23,9 +23,11 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from cleanprod import html_policy, new, search_index, text_checks, unfinished
+from cleanprod import new
+from cleanprod.checks import html_policy, text_checks, unfinished
+from cleanprod.publish import search_index
 from cleanprod.problems import describe
-from cleanprod.validate import validate
+from cleanprod.checks.validate import validate
 from conftest import all_html_files, copy_project, edit, edit_front_matter, read_html, run_build, run_command
 
 # ---- The check: hostile HTML, links and text, each named with its line ------

@@ -15,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from cleanprod import build, datasets, languages, links, revision
-from cleanprod.chinese import markdown_to_simplified, to_simplified
-from cleanprod.datasets import Dataset
+from cleanprod import languages
+from cleanprod.checks import links
+from cleanprod.content import datasets, revision
+from cleanprod.engine import build
+from cleanprod.content.chinese import markdown_to_simplified, to_simplified
+from cleanprod.content.datasets import Dataset
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit
 
@@ -315,7 +318,7 @@ def test_staged_build_is_published_readable_by_the_web_server(tmp_path: Path, mo
 def test_failed_staged_build_leaves_the_site_and_no_staging_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def build_into(folder: Path, env: dict[str, str]) -> None:
         (folder / "index.html").write_text("half", encoding="utf-8")
-        raise build.BuildFailed("'cleanprod.language_builds' stopped the build (exit code 1)")
+        raise build.BuildFailed("'cleanprod.engine.language_builds' stopped the build (exit code 1)")
     monkeypatch.setattr(build, "build_into", build_into)
     site = tmp_path / "site"
     site.mkdir()

@@ -1,4 +1,4 @@
-"""The registry of data views (scripts/cleanprod/views.py): the staff guide's
+"""The registry of data views (scripts/cleanprod/render/views.py): the staff guide's
 table is made from it, its examples work, the page is rendered with the view
 the check found, and the check reads the glossary and search words of the
 folder it is given."""
@@ -10,9 +10,9 @@ import re
 import shutil
 from pathlib import Path
 
-from cleanprod import directives, views
+from cleanprod.render import directives, views
 from cleanprod.paths import CONFIG, DOCS, STAFF_GUIDE
-from cleanprod.validate import Content, validate
+from cleanprod.checks.validate import Content, validate
 
 
 @functools.cache

@@ -5,7 +5,7 @@
 // docs/data/funding-rules.yml: no share, cap, date or sentence is written
 // here. The phase in force answers unless the reader chooses an earlier one;
 // an earlier phase answers in the past tense. The sum is the same as
-// scripts/cleanprod/funding.py's (the tests compare them): the share of the
+// scripts/cleanprod/content/funding.py's (the tests compare them): the share of the
 // cost, rounded to the cent, at most the cap. Without JavaScript the forms
 // stay hidden and the page shows who may apply, the rules and worked examples.
 (function () {

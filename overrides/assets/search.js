@@ -3,7 +3,7 @@
 //
 // Chinese pages are indexed in Simplified characters, with each run of
 // Chinese characters written as its overlapping pairs (see
-// scripts/cleanprod/search_index.py): on those pages the query is converted
+// scripts/cleanprod/publish/search_index.py): on those pages the query is converted
 // with the language's character table, beside the page, and turned into pairs
 // in the same way. Each result shows its title from the page's record and,
 // as in English, the matching passage and the sections that match, each

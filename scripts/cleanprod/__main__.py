@@ -18,10 +18,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from cleanprod import build, links, mainland_usage, new, preview, translations, views
+from cleanprod import new
+from cleanprod.checks import links, mainland_usage, translations
+from cleanprod.engine import build, preview
+from cleanprod.render import views
 from cleanprod.paths import DOCS, ROOT, SITE, STAFF_GUIDE
 from cleanprod.problems import describe
-from cleanprod.validate import validate
+from cleanprod.checks.validate import validate
 
 
 def check() -> int:

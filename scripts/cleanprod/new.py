@@ -19,12 +19,14 @@ from pathlib import Path
 
 import yaml
 
-from cleanprod import cases, events, languages, news, page_structure, unfinished
-from cleanprod.datasets import whole_number
-from cleanprod.pages import file_name
+from cleanprod import languages
+from cleanprod.checks import page_structure, unfinished
+from cleanprod.content import cases, events, news
+from cleanprod.content.datasets import whole_number
+from cleanprod.content.pages import file_name
 from cleanprod.paths import DOCS
 from cleanprod.problems import describe
-from cleanprod.validate import validate
+from cleanprod.checks.validate import validate
 
 # (flag, question, default) for each kind; a default of None means the answer is
 # required. A case study's are read from its schema (`_case_questions`).

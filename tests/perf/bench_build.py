@@ -50,7 +50,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 from serving import serve  # noqa: E402  (tests/serving.py, shared with the browser tests)
-from cleanprod import languages, search_index, search_words  # noqa: E402  (run with PYTHONPATH=scripts)
+from cleanprod import languages, search_words  # noqa: E402  (run with PYTHONPATH=scripts)
+from cleanprod.publish import search_index
 PERF = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 ZH = "清潔生產技術幫助工廠節省能源和原材料，並從源頭減少污染物排放和廢物。示範項目的成果與其他工廠分享。"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from cleanprod import languages
-from cleanprod.cases import Case, Cases
-from cleanprod.datasets import Dataset
+from cleanprod.content.cases import Case, Cases
+from cleanprod.content.datasets import Dataset
 from cleanprod.render.chart import figure, svg_bars
 from cleanprod.render.forms import filter_select
 from cleanprod.render.markup import PASSING, example_note, fill, money

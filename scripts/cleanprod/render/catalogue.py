@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from cleanprod.chinese import in_language
-from cleanprod.datasets import PACKAGE_FILE, Dataset
+from cleanprod.content.chinese import in_language
+from cleanprod.content.datasets import PACKAGE_FILE, Dataset
 from cleanprod.render.markup import PASSING
 from cleanprod.render.table import scrolling
 

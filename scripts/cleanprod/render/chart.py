@@ -8,8 +8,8 @@ from datetime import date
 from html import escape
 
 from cleanprod import languages
-from cleanprod.chinese import in_language
-from cleanprod.datasets import Dataset
+from cleanprod.content.chinese import in_language
+from cleanprod.content.datasets import Dataset
 from cleanprod.render.table import ordered, pivot_table, plain_table
 
 COLOURS = ("#00695c", "#b34700", "#3949ab", "#6a1b9a", "#37474f")  # each ≥ 4.5:1 on white

@@ -14,18 +14,18 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from cleanprod import languages
-from cleanprod.cases import Case, Cases
-from cleanprod.datasets import Dataset
-from cleanprod.events import Event, Events
-from cleanprod.funding import Rules
-from cleanprod.news import NewsItem
+from cleanprod.content.cases import Case, Cases
+from cleanprod.content.datasets import Dataset
+from cleanprod.content.events import Event, Events
+from cleanprod.content.funding import Rules
+from cleanprod.content.news import NewsItem
 from cleanprod.render import cases as render_cases, catalogue as render_catalogue, events as render_events, funding, news as render_news, partners
 from cleanprod.render.chart import bar_chart, stated_chart
 from cleanprod.render.markup import ANSWERING
 from cleanprod.render.table import pivot_table, plain_table, stated_pivot
 
 if TYPE_CHECKING:
-    from cleanprod.directives import Directive, Placed
+    from cleanprod.render.directives import Directive, Placed
 
 ELIGIBILITY = "eligibility"  # the script of the eligibility checker and the subsidy calculator
 

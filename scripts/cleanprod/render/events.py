@@ -7,8 +7,8 @@ from datetime import date, datetime
 from html import escape
 
 from cleanprod import languages
-from cleanprod.datasets import Dataset
-from cleanprod.events import Event, Events
+from cleanprod.content.datasets import Dataset
+from cleanprod.content.events import Event, Events
 from cleanprod.render.forms import filter_select
 from cleanprod.render.markup import PASSING, example_note, fill
 

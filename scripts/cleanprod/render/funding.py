@@ -16,10 +16,11 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
-from cleanprod import funding, languages
-from cleanprod.chinese import in_language
-from cleanprod.datasets import Dataset
-from cleanprod.funding import Measure, Phase, Rules, Source
+from cleanprod import languages
+from cleanprod.content import funding
+from cleanprod.content.chinese import in_language
+from cleanprod.content.datasets import Dataset
+from cleanprod.content.funding import Measure, Phase, Rules, Source
 from cleanprod.render.chart import figure, svg_bars
 from cleanprod.render.markup import ANSWERING, fill, money, unsearched
 from cleanprod.render.table import scrolling

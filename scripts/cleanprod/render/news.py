@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from cleanprod import languages
-from cleanprod.news import LATEST, NewsItem
+from cleanprod.content.news import LATEST, NewsItem
 from cleanprod.paths import FEED_FILE
 from cleanprod.render.markup import PASSING, example_note, source_line
 

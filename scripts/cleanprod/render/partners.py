@@ -12,8 +12,8 @@ from collections import Counter
 from html import escape
 
 from cleanprod import languages
-from cleanprod.chinese import converter_for, to_simplified
-from cleanprod.datasets import Dataset
+from cleanprod.content.chinese import converter_for, to_simplified
+from cleanprod.content.datasets import Dataset
 from cleanprod.render.forms import filter_select
 from cleanprod.render.markup import fill
 from cleanprod.render.table import scrolling

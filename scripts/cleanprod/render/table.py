@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 
 from cleanprod import languages
-from cleanprod.datasets import Dataset
+from cleanprod.content.datasets import Dataset
 from cleanprod.render.markup import unsearched
 
 
