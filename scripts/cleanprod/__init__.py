@@ -1,9 +1,10 @@
 """Build logic of the Cleaner Production Partnership Programme site.
 
-Data flows one way: content and data files are read and validated
-(`sources`, `validate`), rendered (`chinese`, `sitemap`, `revision`), and handed
-to MkDocs by the thin glue in `plugin.py`; `build` wraps the whole in a
-staged, all-or-nothing build.
+Data flows one way, and the folders follow it (ARCHITECTURE.md): what staff
+write is read and modelled (`content/`), rendered as HTML (`render/`, whose
+`views.py` is the registry of data views), checked (`checks/validate.py`,
+and the built site's links), and written beside the pages (`publish/`); the
+MkDocs plugin and the staged, all-or-nothing build drive it all (`engine/`).
 """
 
 import os
