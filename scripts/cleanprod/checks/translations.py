@@ -70,7 +70,7 @@ def report(found_pages: list[Page], docs: Path, root: Path) -> list[Notice]:
     for key, langs in sorted(by_key.items()):
         for lang in languages.WRITTEN:
             if lang not in langs and not (docs / file_name(key, lang)).exists():  # a file that exists but cannot be read has its own problem
-                other = next(iter(langs & set(languages.WRITTEN)), None)
+                other = next((written for written in languages.WRITTEN if written in langs), None)  # the default first: readers see it in the page's place
                 if other:
                     what, fix = missing_page(key, lang, other)
                     notices.append(Notice(f"{folder}/{file_name(key, other)}", f"{what}. {fix[0].upper()}{fix[1:]}"))
