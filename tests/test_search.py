@@ -182,7 +182,7 @@ def test_a_query_that_finds_nothing_offers_shorter_queries_that_do(page, server:
     assert all(words == target for words, target in _shorter(page))
     page.locator(".search-shorter a").last.click()
     page.wait_for_url(f"**/{path}?q=*")
-    page.wait_for_function("() => document.querySelector('.pagefind-ui__result-link')")
+    wait_for_search_results(page)  # every result loaded, not only the first
     assert leads_to in page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
     assert page.inner_text(".search-shorter") == ""
 
