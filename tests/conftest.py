@@ -224,7 +224,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     or a fixture it uses builds a site (the `site` fixture, or a command run
     in its own process that builds), so that `-m "not browser and not build"`
     selects the fast tier whatever file a test is in. Tests sharing a
-    fixture built once per file are kept together on one worker."""
+    fixture built once per file are kept together on one worker; tests
+    marked `slow` are put first."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
@@ -239,6 +240,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         functions = [getattr(item, "function", None)] + [d.func for defs in definitions.values() for d in defs]
         if any(_STARTS_A_BUILD.search(_source(f)) for f in functions if f is not None):
             item.add_marker(pytest.mark.build)
+    # The slowest tests start first (pytest-xdist hands tests out in this
+    # order, after the files kept on one worker), so that no worker is left
+    # running one of them alone at the end while the others wait.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def wait_for_search_results(page) -> None:
