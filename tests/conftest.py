@@ -181,12 +181,55 @@ def browser():
         chromium.close()
 
 
+# What a test may do to a tab that would reach the next test using it: listen
+# to it or change its requests, its clock, its scripts or its media. A test
+# (or a function of its file it calls) that does any of these gets a tab of
+# its own; the others share one per worker.
+_CHANGES_THE_TAB = re.compile(
+    r"\.(on|once|route|unroute|clock|add_init_script|expose_function|expose_binding|emulate_media|set_extra_http_headers|context)\b"
+)
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's, for a new context
+
+
+def _changes_the_tab(function: object, depth: int = 2) -> bool:
+    """Whether `function`, or a function of its module it calls (`depth`
+    calls deep), does something to its tab that would outlast it."""
+    if _CHANGES_THE_TAB.search(_source(function)):
+        return True
+    module = inspect.getmodule(function)
+    called = [getattr(module, name, None) for name in getattr(getattr(function, "__code__", None), "co_names", ())]
+    return depth > 0 and any(_changes_the_tab(f, depth - 1) for f in called if inspect.isfunction(f))
+
+
+@pytest.fixture(scope="session")
+def _shared_tabs(browser) -> Iterator[list]:
+    """One tab per worker, made when first needed (a list, to make it again
+    if a test closed or crashed it)."""
+    tabs: list = []
+    yield tabs
+    for tab in tabs:
+        tab.context.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
+def page(request: pytest.FixtureRequest, browser, _shared_tabs: list):
+    """A browser tab at Playwright's default size. Opening a tab costs about
+    a second of a core, so tests share one per worker, which each test gets
+    back at the default size and leaves at about:blank (no page, no script,
+    no state of its own carried to the next test); a test that listens to the
+    tab or changes what it loads gets one of its own."""
+    if _changes_the_tab(request.function):
+        context = browser.new_context()
+        yield context.new_page()
+        context.close()
+        return
+    if not _shared_tabs or _shared_tabs[0].is_closed():
+        _shared_tabs[:] = [browser.new_context().new_page()]
+    tab = _shared_tabs[0]
+    tab.set_viewport_size(DEFAULT_VIEWPORT)
     yield tab
-    context.close()
+    if not tab.is_closed():
+        tab.goto("about:blank")
 
 
 @pytest.fixture
@@ -224,7 +267,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     or a fixture it uses builds a site (the `site` fixture, or a command run
     in its own process that builds), so that `-m "not browser and not build"`
     selects the fast tier whatever file a test is in. Tests sharing a
-    fixture built once per file are kept together on one worker."""
+    fixture built once per file are kept together on one worker; tests
+    marked `slow` are put first."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
@@ -239,6 +283,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         functions = [getattr(item, "function", None)] + [d.func for defs in definitions.values() for d in defs]
         if any(_STARTS_A_BUILD.search(_source(f)) for f in functions if f is not None):
             item.add_marker(pytest.mark.build)
+    # The slowest tests start first (pytest-xdist hands tests out in this
+    # order, after the files kept on one worker), so that no worker is left
+    # running one of them alone at the end while the others wait.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def wait_for_search_results(page) -> None:

@@ -175,6 +175,7 @@ def test_broken_link_stops_the_build(project: Path) -> None:
     assert "no-such-page.md" in output
 
 
+@pytest.mark.slow
 def test_same_sources_build_the_same_files(site: Path, tmp_path: Path) -> None:
     from cleanprod.engine import build
 

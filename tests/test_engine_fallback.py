@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, run_command
 
 
@@ -17,6 +19,7 @@ def _files(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
+@pytest.mark.slow
 def test_properdocs_builds_the_same_site_as_mkdocs(site: Path, tmp_path: Path) -> None:
     fallback = tmp_path / "site"
     result = run_command(ROOT, "build", "--site-dir", str(fallback), env={"SITE_ENGINE": "properdocs"})

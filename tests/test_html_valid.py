@@ -25,6 +25,7 @@ def run_checker(files: list[Path]) -> list[dict]:
     return json.loads(result.stderr or "{}")["messages"]
 
 
+@pytest.mark.slow
 def test_every_page_is_valid_html(site: Path) -> None:
     files = all_html_files(site)
     assert len(files) >= 30  # every page in three languages, and the 404 pages

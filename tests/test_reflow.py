@@ -36,6 +36,7 @@ def _urls(site: Path, server: str) -> list[str]:
     return [server + f.relative_to(site).as_posix().removesuffix("index.html") for f in files]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [320, 390])
 def test_no_page_scrolls_sideways_on_a_phone(site: Path, server: str, page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 700})

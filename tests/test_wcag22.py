@@ -10,10 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, all_html_files
-from test_accessibility import WCAG
+from test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +27,7 @@ def test_axe_reports_the_violations_seeded_into_a_page(page) -> None:
     """Each seeded violation is one rule from each set of tags run: WCAG 2.0
     (image-alt), WCAG 2.2 AA (target-size) and best practice (label-title-only)."""
     page.set_content(SEEDED)
-    found = {v["id"] for v in Axe().run(page, options=WCAG).response["violations"]}
+    found = {v["id"] for v in axe_violations(page)}
     assert {"image-alt", "target-size", "label-title-only"} <= found
 
 
@@ -52,6 +51,7 @@ HIDDEN_FOCUS = """() => {
 LONG_PAGES = ["en/funding/", "statistics/", "zh-Hans/open-data/", "en/cases/"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
 def test_a_focused_element_is_never_hidden_under_the_sticky_header(server: str, page, width: int, key: str) -> None:
@@ -97,6 +97,7 @@ SMALL_TARGETS = """() => {
 }"""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [390, 1280])
 def test_targets_are_24_px_or_spaced_apart(site: Path, server: str, page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 800})
