@@ -6,21 +6,28 @@ runs in-process, without a build (the fast tier, `make test-fast`)."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import stat
 import subprocess
-from datetime import date, datetime
+import sys
+from dataclasses import replace
+from datetime import date, datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cleanprod import languages
 from cleanprod.checks import links
-from cleanprod.content import datasets, revision
+from cleanprod.content import chinese, datasets, funding, revision
 from cleanprod.engine import build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content.datasets import Dataset
+from cleanprod.problems import Problem
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit
 
@@ -84,6 +91,60 @@ def test_conversion_keeps_link_targets_and_code(source: str, expected: str) -> N
 
 def test_conversion_applies_the_glossary_after_opencc() -> None:
     assert to_simplified("私隱政策：搜尋資訊") == "隐私政策：搜索信息"
+
+
+@pytest.mark.parametrize("character,han", [
+    ("\u33ff", False), ("\u3400", True),  # the first of the extension A characters
+    ("\u9fff", True), ("\ua000", False),  # the last of the unified characters
+    ("\uf8ff", False), ("\uf900", True),  # the compatibility characters
+    ("\ufaff", True), ("\ufb00", False),
+])
+def test_chinese_characters_are_the_ranges_search_js_has(character: str, han: bool) -> None:
+    assert bool(chinese.HAN_RUN.fullmatch(character * 2)) is han
+
+
+def test_glossary_terms_longest_first_and_each_mistake_named(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yml"
+    glossary.write_text("资讯: 信息\n网上简报会: 线上简报会\n数目: 1\n空白: ' '\n", encoding="utf-8")
+    terms, problems = chinese.read_glossary(glossary)
+    assert terms == (("网上简报会", "线上简报会"), ("资讯", "信息"))
+    assert [(p.where, p.what) for p in problems] == [
+        ("line 3", "'数目: 1' is not a term and its replacement"),
+        ("line 4", "'空白:  ' is not a term and its replacement"),
+    ]
+    assert problems[0].fix == "write the term as the plain conversion gives it, a colon and a space, and the wording to use instead, such as '资讯: 信息'"
+
+
+@pytest.mark.parametrize("text,problems", [
+    ("", []),
+    ("- 资讯\n- 信息\n", [("the whole file", "the file is not a list of 'term: replacement' lines", "write one term to a line, such as '资讯: 信息'")]),
+])
+def test_a_glossary_that_is_empty_or_a_list(tmp_path: Path, text: str, problems: list[tuple[str, str, str]]) -> None:
+    glossary = tmp_path / "glossary.yml"
+    glossary.write_text(text, encoding="utf-8")
+    terms, found = chinese.read_glossary(glossary)
+    assert terms == () and [(p.where, p.what, p.fix) for p in found] == problems
+
+
+def test_simplified_characters_in_traditional_text_are_named_with_their_forms() -> None:
+    """The whole run of characters is named; 计 and 资 are Simplified only,
+    while 划, 后 and 家 are Traditional too; 厂 is Simplified though Big5 holds it."""
+    where = Path("about.md")
+    assert chinese.simplified_problem(where, "line 1", "這個計劃後來由資助：家") is None
+    assert chinese.simplified_problems(where, "abc\n這個计划后來由资助\n\n厂房", 5) == [
+        Problem(where, "line 6", "'這個计划后來由资助' has Simplified characters in a Traditional Chinese text",
+                "type it again with the keyboard set to Traditional Chinese (计 → 計, 资 → 資); the Simplified Chinese page is made from this one"),
+        Problem(where, "line 8", "'厂房' has Simplified characters in a Traditional Chinese text",
+                "type it again with the keyboard set to Traditional Chinese (厂 → 廠); the Simplified Chinese page is made from this one"),
+    ]
+
+
+def test_texts_in_each_language_and_quotation_marks() -> None:
+    texts = {"zh-Hant": "「透過」『資訊』", "en": "Information"}
+    assert [chinese.in_language(texts, lang) for lang in ("zh-Hant", "zh-Hans", "en")] == ["「透過」『資訊』", "\u201c通过\u201d\u2018信息\u2019", "Information"]
+    assert chinese.converter_for("en")("資訊") == "資訊" and chinese.converter_for("zh-Hans")("資訊") == "信息"
+    assert chinese.characters_to_simplified("計算機") == "计算机"  # the glossary's 计算器 is not applied
+    assert ("计算机", "计算器") in chinese.mainland_terms() and all(chinese.HAN_RUN.fullmatch(found) for found, _ in chinese.mainland_terms())
 
 
 # ---- Escaping in data tables (render/table.py) ---------------------------------
@@ -245,6 +306,49 @@ def test_external_links_are_listed_by_address_with_each_page_once(tmp_path: Path
     ]
 
 
+@pytest.mark.parametrize("link,host", [
+    ("https://example.com/register", "example.com"),
+    ("https://www.example.net/", "www.example.net"),
+    ("https://EXAMPLE.ORG/", "example.org"),
+    ("https://notexample.org/", None),  # a real name that only ends with one
+    ("https://cpp.test/", "cpp.test"),
+    ("https://cpp.invalid:8080/", "cpp.invalid"),
+    ("https://cpp.example/", "cpp.example"),
+    ("https://example/", None),  # the reserved endings start with a dot
+    ("mailto:Info@Example.COM", "example.com"),
+    ("mailto:staff@cpp-site.hk", None),
+    ("https://cpp-site.hk/example.com", None),  # the path is not the host
+    ("/example.com/", None),
+])
+def test_placeholder_addresses_are_the_reserved_names(link: str, host: str | None) -> None:
+    assert links.placeholder_host(link) == host
+
+
+def test_checker_reads_every_kind_of_link_and_anchor(tmp_path: Path) -> None:
+    """Anchors are ids and a link's name; links are a, link, img, script,
+    form and source; the search index's own pages are not checked."""
+    site = _site(tmp_path, {
+        "index.html": '<a name="top"></a><p name="para"></p><a href>empty</a><p href="/none/">not a link</p>'
+                      '<link href="/no.css"><img src="/no.png" alt=""><script src="/no.js"></script><form action="/no/"></form>'
+                      '<video><source src="/no.mp4"></video><a src="/no-src/">x</a>'
+                      '<a href="#top">top</a> <a href="#para">para</a> <a href="en">folder</a> <a href="data.csv#row-2">row</a>'
+                      '<a download href="/no.zip">after an attribute without a value</a> <a href="data.csv/">a file as a folder</a>',
+        "en/index.html": "English",
+        "data.csv": "a,b",
+        "pagefind/index.html": '<a href="/nowhere/">nowhere</a>',
+    }, None)
+    assert links.check(site).broken == {"index.html": [
+        "'/no.css' leads to no page or file",
+        "'/no.png' leads to no page or file",
+        "'/no.js' leads to no page or file",
+        "'/no/' leads to no page or file",
+        "'/no.mp4' leads to no page or file",
+        "'#para': the page has no anchor '#para'",
+        "'/no.zip' leads to no page or file",
+        "'data.csv/' leads to no page or file",
+    ]}
+
+
 # ---- Revision dates (revision.py) ----------------------------------------------
 
 
@@ -284,6 +388,37 @@ def test_build_day_is_source_date_epoch_in_hong_kong(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.fromisoformat("2012-03-31T16:00:00+00:00").timestamp())))
     assert revision.build_moment() == datetime(2012, 4, 1, 0, 0, tzinfo=revision.HONG_KONG)
     assert revision.build_date() == date(2012, 4, 1)
+
+
+def test_a_changed_file_whose_name_has_a_space_is_named_unquoted(tmp_path: Path) -> None:
+    """git quotes such a name ("docs/a b.md"); the page's source is docs/a b.md."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a b.md").write_text("new", encoding="utf-8")
+    (tmp_path / "README.md").write_text("outside docs/", encoding="utf-8")
+    assert revision.uncommitted(tmp_path) == {"docs/a b.md"}
+
+
+def test_a_moved_page_and_a_new_folder_are_named_file_by_file(tmp_path: Path) -> None:
+    """A staged move is the old name and the new, not 'old -> new'; a new
+    folder is each file in it, not the folder; a move committed dates both names."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _commit(tmp_path, "2012-03-31T12:00:00+08:00", "docs/about.md")
+    subprocess.run(["git", "mv", "docs/about.md", "docs/history.md"], cwd=tmp_path, check=True)
+    (tmp_path / "docs" / "news").mkdir()
+    (tmp_path / "docs" / "news" / "first.md").write_text("new", encoding="utf-8")
+    assert revision.uncommitted(tmp_path) == {"docs/about.md", "docs/history.md", "docs/news/first.md"}
+    env = dict(os.environ, GIT_AUTHOR_DATE="2012-11-26T09:00:00+08:00", GIT_COMMITTER_DATE="2012-11-26T09:00:00+08:00")
+    subprocess.run(["git", "-c", "user.name=Staff", "-c", "user.email=staff@example.org", "commit", "-q", "-m", "Move"], cwd=tmp_path, env=env, check=True)
+    moved = datetime(2012, 11, 26, 9, 0, tzinfo=revision.HONG_KONG)
+    assert revision.last_commit_times(tmp_path) == {"docs/about.md": moved, "docs/history.md": moved}
+
+
+def test_build_moment_without_source_date_epoch_is_now_in_hong_kong(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.now(timezone.utc)
+    moment = revision.build_moment()
+    assert moment.tzinfo is revision.HONG_KONG and before <= moment <= datetime.now(timezone.utc)
 
 
 @pytest.mark.parametrize("day,lang,expected", [
@@ -345,3 +480,177 @@ def test_build_environment_dates_the_build_by_the_last_commit(monkeypatch: pytes
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1333209600")
     assert build.reproducible_env()["SOURCE_DATE_EPOCH"] == "1333209600"
 
+
+
+# ---- The funding rules' phases and checks (funding.py) -------------------------
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    for name in (funding.RULES_FILE, "funding-rules.schema.json"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path / funding.RULES_FILE
+
+
+@pytest.mark.parametrize("start,years,ends,expected", [
+    ("2008-04", 5, None, "2013-03"),  # 2008-04 + 60 months, less one: the month before the fifth anniversary
+    ("2008-01", 1, None, "2008-12"),  # a year from January ends in December of the same year
+    ("2008-12", 1, None, "2009-11"),
+    ("2008-04", 5, "2014", "2014"),  # an end the source gives wins (the check refuses both)
+    ("2025", 3, None, None),  # a year alone: no month to count from
+    ("2008-04", None, None, None),  # neither years nor an end
+])
+def test_last_month_of_a_phase(rules: Path, start: str, years: int | None, ends: str | None, expected: str | None) -> None:
+    loaded, _ = funding.load(rules)
+    assert replace(loaded.phases[0], phase=start, years=years, ends=ends).last_month == expected
+
+
+@pytest.mark.parametrize("end,start,expected", [
+    ("2015-03", "2015-03", True),  # the same month
+    ("2015-03", "2015-04", False),  # the month after
+    ("2015-03", "2014-12", True),
+    ("2015-10", "2015-09", True),  # two-digit months
+    ("2015-12", "2016-01", False),
+    ("2025", "2025-01", False),  # a year's end against a month of that year: not known to overlap
+    ("2026", "2025-12", True),
+    ("2025-03", "2025", False),
+    ("2027", "2026", True),
+])
+def test_phases_overlap_at_the_precision_both_give(end: str, start: str, expected: bool) -> None:
+    assert funding.overlaps(end, start) is expected
+
+
+def test_subsidy_is_by_the_usual_cap_unless_asked(rules: Path) -> None:
+    """Phase 5: up to 50% of HK$1,500,000 is HK$750,000, over the usual cap
+    of HK$650,000 and at the higher cap for a Hong Kong technology."""
+    loaded, _ = funding.load(rules)
+    measure = loaded.phase().measure("new-technology")
+    usual, higher = funding.subsidy(measure, Decimal(1_500_000)), funding.subsidy(measure, Decimal(1_500_000), higher_cap=True)
+    assert usual == funding.Subsidy(Decimal(1_500_000), Decimal("750000.00"), Decimal(650_000), Decimal(850_000), capped=True, cap=650_000, at_most=True)
+    assert higher == funding.Subsidy(Decimal(1_500_000), Decimal("750000.00"), Decimal("750000.00"), Decimal("750000.00"), capped=False, cap=750_000, at_most=True)
+
+
+def test_rules_and_phases_by_start(rules: Path) -> None:
+    loaded, problems = funding.load(rules)
+    assert problems == []
+    assert loaded.phase("2013-04").number == 2 and loaded.phase().number == 5
+    assert loaded.is_current(loaded.phases[-1]) and not loaded.is_current(loaded.phases[-2])
+    assert loaded.phase("2013-04").measure("verification").cap_hkd == 20000
+    assert loaded.phases[3].rules_source.code == "smelink-en" and loaded.phases[0].rules_source is None
+    assert [s.date for s in loaded.phases[0].sources] == ["2012-11-21"] and loaded.phases[4].rules_source.date is None
+    assert loaded.phases[1].sources == (funding.Source(
+        "news-2013",
+        {"zh-Hant": "Clean factory fund applications to open（英文）", "en": "Clean factory fund applications to open"},
+        {"zh-Hant": "香港政府新聞網（轉載於 pegasia.blogspot.com）", "en": "news.gov.hk (as re-posted on pegasia.blogspot.com)"},
+        "https://pegasia.blogspot.com/2013/03/hks-updates-clean-factory-fund.html",
+        "2013-03-27",
+    ),)
+    assert set(loaded.places) == {"pearl-river-delta", "other-guangdong"}
+
+
+@pytest.mark.parametrize("old,new,where,what,fix", [
+    ("    sources: [cpp-event-549]", "    sources: [cpp-event-594]",
+     "    sources: [cpp-event-594]", "phase 5 names the source 'cpp-event-594', which is not under 'sources'", "add it under 'sources' with its title, publisher and address, or use one of: {known}"),
+    ("    rules_source: smelink-zh  # undated; that these are this phase's rules is inferred", "    rules_source: smelink-xx",
+     "    rules_source: smelink-xx", "phase 5 names the source 'smelink-xx', which is not under 'sources'", "add it under 'sources', or use one of: {known}"),
+    ("    years: 5                   # how long it ran, if the source gives that instead of an end", '    years: 5\n    ends: "2013-03"',
+     "    years: 5", "phase 1 gives both 'years' and 'ends'", "keep the one the source gives"),
+    ("  - phase: \"2013-04\"", "  - phase: \"2008-04\"",
+     "  - phase: \"2008-04\"", "phase 2008-04 comes after phase 2008-04 but starts no later", "list the phases in the order they started, the latest last"),
+    ("  - phase: \"2013-04\"", "  - phase: \"2013-03\"",  # the month phase 1 ended
+     "  - phase: \"2013-03\"", "phase 2 starts (2013-03) before phase 1 ends (2013-03): the phases overlap", "check both phases' dates in their sources: phase 2 should start after 2013-03"),
+    ("    number: 5", "    number: 6",
+     "    number: 6", "phase 2025 is numbered 6, after phase 4", "number it 5"),
+    ("    number: 5", "    number: 4",
+     "    number: 4", "phase 2025 is numbered 4, after phase 4", "number it 5"),
+    ("        cap_basis: per-factory\n      - measure: demonstration", "        cap_basis: per-factory\n      - measure: assessment",
+     "      - measure: assessment", "phase 2013-04 lists the measure 'assessment' twice", "keep one of them"),
+    ("        higher_cap_hkd: 750000", "        higher_cap_hkd: 650000",
+     "        higher_cap_hkd: 650000", "the higher cap (HK$650,000) is not more than the cap (HK$650,000)", "check both figures in the source"),
+])
+def test_rules_that_contradict_each_other_are_named(rules: Path, old: str, new: str, where: str, what: str, fix: str) -> None:
+    text = rules.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    rules.write_text(text.replace(old, new), encoding="utf-8")
+    loaded, problems = funding.load(rules)
+    known = ", ".join(yaml.safe_load(text)["sources"])
+    assert loaded is None
+    line = text[: text.index(old) + new.index(where)].count("\n") + 1  # the line of `where`, part of the edit
+    assert [(p.file, p.where, p.what, p.fix) for p in problems] == [(rules, f"line {line}", what, fix.format(known=known))]
+
+
+def test_a_higher_cap_a_dollar_above_the_cap_passes(rules: Path) -> None:
+    edit(rules, "        higher_cap_hkd: 750000", "        higher_cap_hkd: 650001")
+    loaded, problems = funding.load(rules)
+    assert problems == [] and loaded.phase().measure("new-technology").higher_cap_hkd == 650001
+
+
+# ---- Stopping the build (build.py) ---------------------------------------------
+
+
+def _python(code: str) -> list[str]:
+    """A command as build._run takes it: the third word names it in messages."""
+    return [sys.executable, "-c", code]
+
+
+def test_a_build_step_runs_in_the_project_in_a_process_group_of_its_own(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    code = f"import os, pathlib; pathlib.Path({str(out)!r}).write_text(f'{{os.getpgid(0) == os.getpid()}} {{os.getcwd()}} {{os.environ[\"STAGE\"]}}')"
+    build._run(_python(code), dict(os.environ, STAGE="pages"))
+    assert out.read_text(encoding="utf-8") == f"True {build.ROOT} pages"
+    assert build._group == []
+
+
+def test_a_failed_build_step_is_named_with_its_exit_code() -> None:
+    with pytest.raises(build.BuildFailed) as failed:
+        build._run(_python("raise SystemExit(3)"), dict(os.environ))
+    assert str(failed.value) == "'raise SystemExit(3)' stopped the build (exit code 3)"
+    assert not isinstance(failed.value, build.BuildStopped) and build._group == []
+
+
+@pytest.mark.parametrize("signum,name", [(signal.SIGTERM, "SIGTERM"), (signal.SIGINT, "Ctrl-C"), (signal.SIGHUP, "SIGHUP")])
+def test_a_signal_during_a_build_step_ends_its_group_and_stops_the_build(signum: int, name: str) -> None:
+    """The step signals this process, then would run for a minute: the
+    handler ends it at once, and the build stops naming the signal."""
+    before = {s: signal.getsignal(s) for s in build._STOP_SIGNALS}
+    started = datetime.now()
+    with build._stoppable(), pytest.raises(build.BuildStopped) as stopped:
+        build._run(_python(f"import os, time; os.kill(os.getppid(), {int(signum)}); time.sleep(60)"), dict(os.environ))
+    assert (stopped.value.signum, str(stopped.value)) == (signum, name)
+    assert (datetime.now() - started).total_seconds() < 30
+    assert {s: signal.getsignal(s) for s in build._STOP_SIGNALS} == before and build._stopped == [] and build._group == []
+
+
+def test_a_signal_before_the_build_step_started_stops_it_at_once() -> None:
+    started = datetime.now()
+    with build._stoppable(), pytest.raises(build.BuildStopped) as stopped:
+        build._stopped.append(signal.SIGINT)
+        build._run(_python("import time; time.sleep(60)"), dict(os.environ))
+    assert str(stopped.value) == "Ctrl-C" and (datetime.now() - started).total_seconds() < 30
+    assert build._stopped == []
+
+
+def test_a_signal_during_the_build_leaves_the_site_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def build_into(folder: Path, env: dict[str, str]) -> None:
+        (folder / "index.html").write_text("new", encoding="utf-8")
+        build._stop(signal.SIGTERM, None)  # as the handler does when the signal comes after the last command
+    monkeypatch.setattr(build, "build_into", build_into)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    with pytest.raises(build.BuildStopped):
+        build.build(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) & set(build._STOP_SIGNALS) == set()
+
+
+def test_the_build_hears_sigterm_when_its_parent_ends() -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    build.stop_with_parent()
+    try:
+        found = ctypes.c_int()
+        libc.prctl(2, ctypes.byref(found))  # PR_GET_PDEATHSIG
+        assert found.value == signal.SIGTERM
+    finally:
+        libc.prctl(build._PR_SET_PDEATHSIG, 0)
