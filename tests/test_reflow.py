@@ -57,7 +57,9 @@ def test_a_wide_table_says_there_is_more_and_keeps_its_row_names_in_view(server:
     box = page.locator("article .data-table[tabindex]").filter(has=page.locator("tbody th")).first
     cue = box.locator(".data-table__more")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")
-    assert cue.is_visible() and more in cue.inner_text()
+    # The browser applies a scroll-state query at the next frame after layout, not at once.
+    cue.wait_for(state="visible")
+    assert more in cue.inner_text()
     row_name = box.locator("tbody th").first
     before, cue_before = row_name.bounding_box(), cue.bounding_box()
     box.evaluate("b => b.scrollLeft = b.scrollWidth")  # to the last column
@@ -69,6 +71,7 @@ def test_a_wide_table_says_there_is_more_and_keeps_its_row_names_in_view(server:
     page.locator("article .data-table[tabindex]").evaluate_all("boxes => boxes.forEach(b => b.scrollLeft = 0)")
     fitting = page.locator("article .data-table[tabindex]").evaluate_all("boxes => boxes.filter(b => b.scrollWidth <= b.clientWidth).length")
     assert fitting > 0
-    assert page.locator("article .data-table[tabindex]").evaluate_all(
-        "boxes => boxes.filter(b => b.scrollWidth <= b.clientWidth).every(b => getComputedStyle(b.querySelector('.data-table__more')).display === 'none')"
+    page.wait_for_function(  # at a frame after the new layout, as above
+        "() => [...document.querySelectorAll('article .data-table[tabindex]')].filter(b => b.scrollWidth <= b.clientWidth)"
+        ".every(b => getComputedStyle(b.querySelector('.data-table__more')).display === 'none')"
     )
