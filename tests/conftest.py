@@ -252,9 +252,9 @@ _STARTS_A_BUILD = re.compile(
     r"\brun_build\(|\bbuild\.build\(|\bbuild_into\(|\bPopen\("
     r"|\brun_(?:command|process)\(\s*[\w.]+\s*,(?!\s*[\"'](?:check|new)[\"'])"
 )
-# A test that puts a stand-in for build_into builds nothing: the staging and
-# the swap around it take milliseconds.
-_REPLACES_THE_BUILD = re.compile(r"\bsetattr\(build, \"build_into\"")
+# A test that puts a stand-in for build_into, or for the _run that starts its
+# process, builds nothing: the staging and the swap around it take milliseconds.
+_REPLACES_THE_BUILD = re.compile(r"\bsetattr\(build, \"(?:build_into|_run)\"")
 
 
 def _source(function: object) -> str:

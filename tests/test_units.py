@@ -252,6 +252,20 @@ def test_checker_flags_scripts_and_skips_data_addresses(tmp_path: Path) -> None:
     assert report.external == {}
 
 
+def test_checker_goes_on_past_what_it_skips(tmp_path: Path) -> None:
+    """A data: image, and the search index's own pages, are skipped, not an
+    end: the links after them, and the pages after the index, are checked."""
+    site = _site(tmp_path, {
+        "index.html": '<img src="data:image/png;base64,AAAA" alt=""><a href="/missing/">after the image</a>',
+        "pagefind/ui.html": '<a href="/nowhere/">the index is not checked</a>',
+        "zh-Hans/index.html": '<a href="/gone/">after the index</a>',
+    }, "https://cpp-site.hk/")
+    assert links.check(site).broken == {
+        "index.html": ["'/missing/' leads to no page or file"],
+        "zh-Hans/index.html": ["'/gone/' leads to no page or file"],
+    }
+
+
 def test_checker_of_a_site_published_below_its_root(tmp_path: Path) -> None:
     """Published at https://cpp-site.hk/cpp/: a link that climbs above /cpp/
     leads out of the site, wherever it leads on the builder's disk."""
@@ -465,10 +479,14 @@ def test_failed_staged_build_leaves_the_site_and_no_staging_folder(tmp_path: Pat
 
 
 def test_first_build_creates_the_site_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "build_into", lambda folder, env: (folder / "index.html").write_text("new", encoding="utf-8"))
-    build.build(tmp_path / "public" / "site")
-    assert (tmp_path / "public" / "site" / "index.html").read_text(encoding="utf-8") == "new"
-    assert stat.S_IMODE((tmp_path / "public" / "site").stat().st_mode) == 0o755
+    """Two folders deep that do not exist yet, built with the build's dated environment."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1333209600")
+    given = []
+    monkeypatch.setattr(build, "build_into", lambda folder, env: (given.append(env["SOURCE_DATE_EPOCH"]), (folder / "index.html").write_text("new", encoding="utf-8")))
+    build.build(tmp_path / "www" / "public" / "site")
+    assert (tmp_path / "www" / "public" / "site" / "index.html").read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE((tmp_path / "www" / "public" / "site").stat().st_mode) == 0o755
+    assert given == ["1333209600"]
 
 
 def test_build_environment_dates_the_build_by_the_last_commit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -599,6 +617,21 @@ def test_a_build_step_runs_in_the_project_in_a_process_group_of_its_own(tmp_path
     build._run(_python(code), dict(os.environ, STAGE="pages"))
     assert out.read_text(encoding="utf-8") == f"True {build.ROOT} pages"
     assert build._group == []
+
+
+def test_the_build_step_is_the_language_builds_with_the_project_s_scripts_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What build_into starts (the real run is the build tier's): the
+    language builds, into the folder given, with the project's own scripts
+    ahead of any PYTHONPATH the caller had."""
+    started = []
+    monkeypatch.setattr(build, "_run", lambda command, env: started.append((command, env)))
+    build.build_into(tmp_path / "new", {"PYTHONPATH": "/opt/extra", "LANG": "C.UTF-8"})
+    build.build_into(tmp_path / "again", {})
+    scripts = str(build.ROOT / "scripts")
+    assert started == [
+        ([sys.executable, "-m", "cleanprod.engine.language_builds", str(tmp_path / "new")], {"PYTHONPATH": f"{scripts}{os.pathsep}/opt/extra", "LANG": "C.UTF-8"}),
+        ([sys.executable, "-m", "cleanprod.engine.language_builds", str(tmp_path / "again")], {"PYTHONPATH": scripts}),
+    ]
 
 
 def test_a_failed_build_step_is_named_with_its_exit_code() -> None:
