@@ -105,12 +105,13 @@ def test_chinese_characters_are_the_ranges_search_js_has(character: str, han: bo
 
 def test_glossary_terms_longest_first_and_each_mistake_named(tmp_path: Path) -> None:
     glossary = tmp_path / "glossary.yml"
-    glossary.write_text("资讯: 信息\n网上简报会: 线上简报会\n数目: 1\n空白: ' '\n", encoding="utf-8")
+    glossary.write_text("资讯: 信息\n网上简报会: 线上简报会\n资讯科技: 信息技术\n数目: 1\n空白: ' '\n", encoding="utf-8")
     terms, problems = chinese.read_glossary(glossary)
-    assert terms == (("网上简报会", "线上简报会"), ("资讯", "信息"))
+    # by length, not by character: 资讯科技 before 资讯, which sorts first
+    assert terms == (("网上简报会", "线上简报会"), ("资讯科技", "信息技术"), ("资讯", "信息"))
     assert [(p.where, p.what) for p in problems] == [
-        ("line 3", "'数目: 1' is not a term and its replacement"),
-        ("line 4", "'空白:  ' is not a term and its replacement"),
+        ("line 4", "'数目: 1' is not a term and its replacement"),
+        ("line 5", "'空白:  ' is not a term and its replacement"),
     ]
     assert problems[0].fix == "write the term as the plain conversion gives it, a colon and a space, and the wording to use instead, such as '资讯: 信息'"
 
@@ -124,6 +125,14 @@ def test_a_glossary_that_is_empty_or_a_list(tmp_path: Path, text: str, problems:
     glossary.write_text(text, encoding="utf-8")
     terms, found = chinese.read_glossary(glossary)
     assert terms == () and [(p.where, p.what, p.fix) for p in found] == problems
+
+
+def test_each_simplified_run_of_a_line_is_named() -> None:
+    """Two runs on one line, apart at a comma: both named, each change once."""
+    assert chinese.simplified_problem(Path("about.md"), "line 2", "计划由资助，厂房与计划") == Problem(
+        Path("about.md"), "line 2", "'计划由资助', '厂房与计划' has Simplified characters in a Traditional Chinese text",
+        "type it again with the keyboard set to Traditional Chinese (计 → 計, 资 → 資, 厂 → 廠, 与 → 與); the Simplified Chinese page is made from this one",
+    )
 
 
 def test_simplified_characters_in_traditional_text_are_named_with_their_forms() -> None:
