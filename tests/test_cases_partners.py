@@ -54,7 +54,7 @@ def test_cases_index_totals_and_chart(site: Path) -> None:
 def test_partner_page_shows_official_figures_and_example_rows(site: Path) -> None:
     html = read_html(site, "en/partners/")
     official = html.select_one("#official ~ div table")
-    # Awardees each year by class, as /work/shared/sources/programme-2008-2027.md
+    # Awardees each year by class, as the source document programme-2008-2027.md
     # gives them (docs/data/logo-awardees.csv); the last column names each source.
     header = [cell.get_text(strip=True) for cell in official.select("thead th")]
     assert header == ["Year", "Hong Kong manufacturing enterprises (not split by class)", "Excellent Partner (manufacturing)", "Partner (manufacturing)",
