@@ -458,15 +458,27 @@ def test_dates_as_readers_write_them(day: date, lang: str, expected: str) -> Non
 # ---- The staged build (build.py) -----------------------------------------------
 
 
+def _previous_site(folder: Path) -> Path:
+    """site/ in `folder`, as a previous build left it."""
+    site = folder / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    return site
+
+
+def _assert_left_as_it_was(site: Path) -> None:
+    """The previous build is in place, and no staging folder is left beside it."""
+    assert (site / "index.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
 def test_staged_build_is_published_readable_by_the_web_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """mkdtemp makes the staging folder 0700; a site/ the server's user cannot read is a site that is down."""
     def build_into(folder: Path, env: dict[str, str]) -> None:
         assert folder.parent == tmp_path and folder.name.startswith(".site-new-")
         (folder / "index.html").write_text("new", encoding="utf-8")
     monkeypatch.setattr(build, "build_into", build_into)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("old", encoding="utf-8")
+    site = _previous_site(tmp_path)
     build.build(site)
     assert stat.S_IMODE(site.stat().st_mode) == 0o755
     assert (site / "index.html").read_text(encoding="utf-8") == "new"
@@ -478,13 +490,10 @@ def test_failed_staged_build_leaves_the_site_and_no_staging_folder(tmp_path: Pat
         (folder / "index.html").write_text("half", encoding="utf-8")
         raise build.BuildFailed("'cleanprod.engine.language_builds' stopped the build (exit code 1)")
     monkeypatch.setattr(build, "build_into", build_into)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("old", encoding="utf-8")
+    site = _previous_site(tmp_path)
     with pytest.raises(build.BuildFailed):
         build.build(site)
-    assert (site / "index.html").read_text(encoding="utf-8") == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    _assert_left_as_it_was(site)
 
 
 def test_first_build_creates_the_site_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -677,13 +686,10 @@ def test_a_signal_during_the_build_leaves_the_site_as_it_was(tmp_path: Path, mon
         (folder / "index.html").write_text("new", encoding="utf-8")
         build._stop(signal.SIGTERM, None)  # as the handler does when the signal comes after the last command
     monkeypatch.setattr(build, "build_into", build_into)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("old", encoding="utf-8")
+    site = _previous_site(tmp_path)
     with pytest.raises(build.BuildStopped):
         build.build(site)
-    assert (site / "index.html").read_text(encoding="utf-8") == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    _assert_left_as_it_was(site)
     assert signal.pthread_sigmask(signal.SIG_BLOCK, []) & set(build._STOP_SIGNALS) == set()
 
 
