@@ -23,11 +23,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from cleanprod.engine import build
+from page_checks import visit_every_page
 from serving import serve
 
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
 CONTENT_PAGES = ["", "about/", "funding/", "eligibility/", "apply/", "events/", "news/", "cases/", "partners/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -230,6 +231,26 @@ def page(request: pytest.FixtureRequest, browser, _shared_tabs: list):
     yield tab
     if not tab.is_closed():
         tab.goto("about:blank")
+
+
+@pytest.fixture(scope="session")
+def _found_at() -> dict[int, dict[str, dict[str, object]]]:
+    """What the checks found on every page, by width, in this worker."""
+    return {}
+
+
+@pytest.fixture
+def every_page_at(site: Path, server: str, page, _found_at: dict):
+    """`every_page_at(width)`: what each check of that width
+    (page_checks.CHECKS_AT) found on every page of the site, visiting each
+    page once at that width for all the tests that ask (page_checks.py)."""
+
+    def found(width: int) -> dict[str, dict[str, object]]:
+        if width not in _found_at:
+            _found_at[width] = visit_every_page(page, server, site, all_html_files(site), width)
+        return _found_at[width]
+
+    return found
 
 
 @pytest.fixture

@@ -5,45 +5,22 @@ report violations, and what axe cannot check."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 
-from conftest import CONTENT_PAGES, all_html_files
+from conftest import CONTENT_PAGES
+from page_checks import at_width, axe_violations
 
 pytestmark = pytest.mark.browser
-# Every rule runs and every violation is reported whole; the rules that pass
-# (or cannot tell) are described by one node each rather than every node they
-# looked at, which had taken half of axe's time on a long page.
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
-
-
-def axe_violations(page) -> list[dict]:
-    """axe's violations (with the options above) on the page in the tab. Only
-    the violations leave the browser: the rest of axe's results are no
-    assertion's concern, and were hundreds of kilobytes a page."""
-    page.evaluate(AXE_SCRIPT)
-    return page.evaluate("options => axe.run(document, options).then(results => results.violations)", WCAG)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("width", [1280, 390])
-def test_no_axe_violations_on_any_page(site: Path, server: str, page, width: int) -> None:
+@pytest.mark.parametrize("width", at_width(1280, 390))
+def test_no_axe_violations_on_any_page(every_page_at, width: int) -> None:
     """On a phone, a table wider than the screen scrolls in its box, which
     must take focus (axe: scrollable-region-focusable)."""
-    page.set_viewport_size({"width": width, "height": 800})
-    found = {}
-    files = all_html_files(site)
-    assert len(files) > 3 * len(CONTENT_PAGES)  # every page of every language, events and news too
-    for file in files:
-        url = server + file.relative_to(site).as_posix().removesuffix("index.html")
-        page.goto(url)
-        if violations := axe_violations(page):
-            found[url] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    visited = every_page_at(width)
+    assert len(visited) > 3 * len(CONTENT_PAGES)  # every page of every language, events and news too
+    found = {url or "/": [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in checks["axe"]] for url, checks in visited.items() if checks["axe"]}
     assert found == {}
 
 

@@ -11,41 +11,19 @@ import pytest
 from cleanprod import languages
 from cleanprod.content import pages
 from cleanprod.paths import DOCS
-from conftest import all_html_files
+from page_checks import at_width
 
 pytestmark = pytest.mark.browser
 
-# Elements wider than the page's width, leaving out what is inside a box that
-# scrolls on its own (a wide table), and what is hidden from sight.
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  const page = document.documentElement.scrollWidth;
-  const wide = [...document.body.querySelectorAll('*')].filter(e => {
-    const box = e.getBoundingClientRect();
-    return box.width > 0 && box.right > width + 0.5 && !e.closest('.data-table[tabindex], .visually-hidden');
-  }).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''));
-  return page > width ? {page, wide} : null;
-}"""
-
-
-def _urls(site: Path, server: str) -> list[str]:
-    files = all_html_files(site)
-    keys = {pages.page_key(path, DOCS) for path in pages.markdown_files(DOCS)}
-    # every page (and the 404 page) in every language: none left out of the test
-    assert len(files) == len(languages.ALL) * (len(keys) + 1)
-    return [server + f.relative_to(site).as_posix().removesuffix("index.html") for f in files]
-
 
 @pytest.mark.slow
-@pytest.mark.parametrize("width", [320, 390])
-def test_no_page_scrolls_sideways_on_a_phone(site: Path, server: str, page, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 700})
-    found = {}
-    for url in _urls(site, server):
-        page.goto(url)
-        overflow = page.evaluate(OVERFLOW)
-        if overflow:
-            found[url.removeprefix(server) or "/"] = overflow
+@pytest.mark.parametrize("width", at_width(320, 390))
+def test_no_page_scrolls_sideways_on_a_phone(every_page_at, width: int) -> None:
+    visited = every_page_at(width)
+    keys = {pages.page_key(path, DOCS) for path in pages.markdown_files(DOCS)}
+    # every page (and the 404 page) in every language: none left out of the test
+    assert len(visited) == len(languages.ALL) * (len(keys) + 1)
+    found = {url or "/": checks["overflow"] for url, checks in visited.items() if checks["overflow"]}
     assert found == {}
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, all_html_files
-from test_accessibility import axe_violations
+from page_checks import at_width, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -75,40 +75,13 @@ def test_a_focused_element_is_never_hidden_under_the_sticky_header(server: str, 
     assert hidden == []
 
 
-# Targets smaller than 24 × 24 px whose 24 px circle (centred on the target)
-# meets another target's box or circle. A link inside a sentence is exempt,
-# as 2.5.8 allows: its size is set by the line of text; so is what is hidden
-# until it has focus (1 px, as a heading's ¶ link).
-SMALL_TARGETS = """() => {
-  const targets = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-    .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e); return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && !e.closest('[hidden]'); })
-    .filter(e => {
-      if (getComputedStyle(e).display !== 'inline') return true;
-      const block = e.parentElement.closest('p, li, td, dd, figcaption, caption, th, span, small');
-      return !(block && block.textContent.trim().length > e.textContent.trim().length);
-    });
-  const boxes = targets.map(e => e.getBoundingClientRect());
-  const small = (r) => r.width < 24 || r.height < 24;
-  const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
-  const distance = (p, r) => Math.hypot(Math.max(r.left - p[0], 0, p[0] - r.right), Math.max(r.top - p[1], 0, p[1] - r.bottom));
-  return targets.filter((e, i) => small(boxes[i]) && boxes.some((other, j) => j !== i && !targets[j].contains(e) && !e.contains(targets[j]) && (
-      distance(centre(boxes[i]), other) < 12 || (small(other) && Math.hypot(centre(boxes[i])[0] - centre(other)[0], centre(boxes[i])[1] - centre(other)[1]) < 24))))
-    .map(e => e.tagName.toLowerCase() + ' "' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 30) + '"');
-}"""
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("width", [390, 1280])
-def test_targets_are_24_px_or_spaced_apart(site: Path, server: str, page, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 800})
-    found = {}
-    files = all_html_files(site)
-    assert len(files) > 70  # every page of the three languages
-    for file in files:
-        url = file.relative_to(site).as_posix().removesuffix("index.html")
-        page.goto(server + url)
-        if small := page.evaluate(SMALL_TARGETS):
-            found[url or "/"] = small[:5]
+@pytest.mark.parametrize("width", at_width(390, 1280))
+def test_targets_are_24_px_or_spaced_apart(every_page_at, width: int) -> None:
+    """page_checks.SMALL_TARGETS says which targets fail, and which are exempt."""
+    visited = every_page_at(width)
+    assert len(visited) > 70  # every page of the three languages
+    found = {url or "/": checks["small targets"][:5] for url, checks in visited.items() if checks["small targets"]}
     assert found == {}
 
 

@@ -1,0 +1,98 @@
+"""Checks run in the browser on every built page, and the one visit of each
+page at each screen width that they share.
+
+Loading a page and putting axe into it cost about as much as the checks
+themselves, but axe's, so the tests that check every page at a width (axe in
+test_accessibility.py, target sizes in test_wcag22.py, reflow in
+test_reflow.py) do not each load every page again: the first of them at a
+width visits every page once, runs every check that width needs, and keeps
+what each found for the others (`every_page_at` in conftest.py). The tests of
+one width are kept on one worker (`at_width`), which holds what was found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+# Every axe rule of WCAG 2.2 A/AA (which takes in 2.0 and 2.1) and of its best
+# practices runs, and every violation is reported whole; the rules that pass
+# (or cannot tell) are described by one node each rather than every node they
+# looked at, which had taken half of axe's time on a long page.
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+
+# Targets smaller than 24 × 24 px whose 24 px circle (centred on the target)
+# meets another target's box or circle. A link inside a sentence is exempt,
+# as 2.5.8 allows: its size is set by the line of text; so is what is hidden
+# until it has focus (1 px, as a heading's ¶ link).
+SMALL_TARGETS = """() => {
+  const targets = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+    .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e); return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && !e.closest('[hidden]'); })
+    .filter(e => {
+      if (getComputedStyle(e).display !== 'inline') return true;
+      const block = e.parentElement.closest('p, li, td, dd, figcaption, caption, th, span, small');
+      return !(block && block.textContent.trim().length > e.textContent.trim().length);
+    });
+  const boxes = targets.map(e => e.getBoundingClientRect());
+  const small = (r) => r.width < 24 || r.height < 24;
+  const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+  const distance = (p, r) => Math.hypot(Math.max(r.left - p[0], 0, p[0] - r.right), Math.max(r.top - p[1], 0, p[1] - r.bottom));
+  return targets.filter((e, i) => small(boxes[i]) && boxes.some((other, j) => j !== i && !targets[j].contains(e) && !e.contains(targets[j]) && (
+      distance(centre(boxes[i]), other) < 12 || (small(other) && Math.hypot(centre(boxes[i])[0] - centre(other)[0], centre(boxes[i])[1] - centre(other)[1]) < 24))))
+    .map(e => e.tagName.toLowerCase() + ' "' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 30) + '"');
+}"""
+
+# Elements wider than the page's width, leaving out what is inside a box that
+# scrolls on its own (a wide table), and what is hidden from sight; null if
+# the page does not scroll sideways.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const page = document.documentElement.scrollWidth;
+  const wide = [...document.body.querySelectorAll('*')].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 0.5 && !e.closest('.data-table[tabindex], .visually-hidden');
+  }).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''));
+  return page > width ? {page, wide} : null;
+}"""
+
+
+def axe_violations(page) -> list[dict]:
+    """axe's violations (with the options above) on the page in the tab. Only
+    the violations leave the browser: the rest of axe's results are no
+    assertion's concern, and were hundreds of kilobytes a page."""
+    page.evaluate(AXE_SCRIPT)
+    return page.evaluate("options => axe.run(document, options).then(results => results.violations)", WCAG)
+
+
+CHECKS = {
+    "axe": axe_violations,
+    "small targets": lambda page: page.evaluate(SMALL_TARGETS),
+    "overflow": lambda page: page.evaluate(OVERFLOW),
+}
+# The checks each width's tests make of every page: axe and target sizes on a
+# wide screen and on a phone, reflow on a phone and on the narrowest screen
+# WCAG names (320 px).
+CHECKS_AT = {1280: ("axe", "small targets"), 390: ("axe", "small targets", "overflow"), 320: ("overflow",)}
+HEIGHT = 800
+
+
+def at_width(*widths: int) -> list:
+    """`widths` as a test's parameters, each kept on the worker that visits
+    every page at that width (pytest-xdist's `loadgroup`)."""
+    return [pytest.param(width, marks=pytest.mark.xdist_group(f"every page at {width} px")) for width in widths]
+
+
+def visit_every_page(page, server: str, site: Path, files: list[Path], width: int) -> dict[str, dict[str, object]]:
+    """What each check of `width` found on each page, by the page's address
+    below the site's root ("" for the home page)."""
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    found = {}
+    for file in files:
+        url = file.relative_to(site).as_posix().removesuffix("index.html")
+        page.goto(server + url)
+        found[url] = {name: CHECKS[name](page) for name in CHECKS_AT[width]}
+    return found
