@@ -37,6 +37,9 @@ mkdocs-static-i18n 1.3.1:
 mkdocs-material 9.8.2:
 - the hidden checkboxes its base template writes, `__drawer` and `__search`,
   and the table of contents' label `for="__toc"` (`fix_material_markup`);
+- the drawer's CSS (`[data-md-toggle=drawer]:checked ~ …`), which the site's
+  own checkbox in the header cannot use: overrides/assets/site.css opens the
+  drawer with `:has()` instead;
 - its JavaScript, under `assets/javascripts/` (`MATERIAL_SCRIPTS`);
 - copies of its templates in overrides/, which must be compared with each new
   version: `partials/header.html` and `partials/nav.html` (from 9.8.2, with
@@ -223,14 +226,15 @@ def fix_material_markup(html: str) -> str:
     Material puts two hidden checkboxes at the top of every page with
     `autocomplete="off"`, which HTML allows only on text-like inputs (the Nu
     HTML Checker reports it). The search checkbox drives Material's search
-    dialog, which this site does not use, so it goes; the drawer checkbox
-    keeps the mobile menu working without JavaScript and only loses the
-    attribute. On a page that is not in the navigation (an event, a case
+    dialog, which this site does not use, so it goes. The drawer checkbox,
+    hidden there, could not be reached by the keyboard: the site's header
+    (overrides/partials/header.html) puts its own, with the same id, inside
+    the menu button, so Material's goes too. On a page that is not in the navigation (an event, a case
     study), the table of contents' title still points at the navigation's
     toggle, which is not there: a label must name a control on the page, so
     the reference goes.
     """
-    html = html.replace(_SEARCH, "").replace(_DRAWER, _DRAWER.replace(' autocomplete="off"', ""))
+    html = html.replace(_SEARCH, "").replace(_DRAWER, "")
     if 'id="__toc"' not in html:
         html = html.replace(' for="__toc"', "")
     return html
