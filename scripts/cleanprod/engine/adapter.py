@@ -14,6 +14,9 @@ mkdocs 1.6.1 (and properdocs 1.6.7, which has the same internals):
   folder; replaced while a language builds, so that it leaves the other
   languages' pages alone (`build_language`);
 - `mkdocs.config.load_config` and the plugins' `on_startup` run by hand (`load`);
+- the Markdown extensions' settings, `config.mdx_configs` (a private setting),
+  where the ¶ link's title is set for the language being built
+  (`name_permalinks`);
 - a theme template whose output is empty is not written (`SKIP_TEMPLATE`);
 - `Page.title` is a property that an assignment replaces for good, through
   the instance's `__dict__` (`forget_title`);
@@ -121,6 +124,13 @@ def render_again(config: MkDocsConfig, files: Files, nav: Navigation, env: Envir
         if file.abs_src_path in paths and file.page is not None:
             mkdocs_build._populate_page(file.page, config, files)
             mkdocs_build._build_page(file.page, config, pages, nav, env)
+
+
+def name_permalinks(config: MkDocsConfig, title: str) -> None:
+    """Give the ¶ link beside each heading `title` as its tooltip: the toc
+    extension's `permalink_title`, which mkdocs.yml can set only once for
+    every language (its own is English)."""
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
 
 
 # What a theme template's event returns for MkDocs to write no file for it.
