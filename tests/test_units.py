@@ -78,6 +78,11 @@ def test_a_row_one_over_or_under_a_stated_total_is_named(approvals: Path, writte
     ('[資助](資助.md#對象行業 "資助")', '[资助](資助.md#对象行业 "資助")'),
     ("![圖表](圖表/資助.png)", "![图表](圖表/資助.png)"),
     ("[資助](<資助 計劃.md>)", "[资助](<資助 計劃.md>)"),
+    # A reference definition: its file kept, its fragment and label converted
+    # as the heading and the links that use it are.
+    ("[對象][1]\n\n[1]: 資助.md#對象行業", "[对象][1]\n\n[1]: 資助.md#对象行业"),
+    ("[1]: <資助 計劃.md#對象行業>", "[1]: <資助 計劃.md#对象行业>"),
+    ("見[資助][計劃]。\n\n   [計劃]: 資助.md", "见[资助][计划]。\n\n   [计划]: 資助.md"),
     # Code, an attribute list, a tag's attributes and an address are copied through.
     ("`資助.csv` 資助", "`資助.csv` 资助"),
     ("## 資助 {#資助}", "## 资助 {#資助}"),
