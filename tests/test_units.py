@@ -427,6 +427,20 @@ def test_a_changed_file_whose_name_has_a_space_is_named_unquoted(tmp_path: Path)
     assert revision.uncommitted(tmp_path) == {"docs/a b.md"}
 
 
+def test_a_page_named_in_chinese_is_dated_and_seen_changed(tmp_path: Path) -> None:
+    """git writes such a name quoted and escaped ("docs/\\350\\263\\207\\345\\212\\251.md")
+    unless asked for names as they are; so is a name with a space in its log."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _commit(tmp_path, "2012-03-31T12:00:00+08:00", "docs/資助.md", "docs/a b.md")
+    assert revision.last_commit_times(tmp_path) == {
+        "docs/資助.md": datetime(2012, 3, 31, 12, 0, tzinfo=revision.HONG_KONG),
+        "docs/a b.md": datetime(2012, 3, 31, 12, 0, tzinfo=revision.HONG_KONG),
+    }
+    (tmp_path / "docs" / "資助.md").write_text("changed", encoding="utf-8")
+    (tmp_path / "docs" / "新 頁.en.md").write_text("new", encoding="utf-8")
+    assert revision.uncommitted(tmp_path) == {"docs/資助.md", "docs/新 頁.en.md"}
+
+
 def test_a_moved_page_and_a_new_folder_are_named_file_by_file(tmp_path: Path) -> None:
     """A staged move is the old name and the new, not 'old -> new'; a new
     folder is each file in it, not the folder; a move committed dates both names."""
