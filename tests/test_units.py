@@ -121,6 +121,20 @@ def test_glossary_terms_longest_first_and_each_mistake_named(tmp_path: Path) -> 
     assert problems[0].fix == "write the term as the plain conversion gives it, a colon and a space, and the wording to use instead, such as '资讯: 信息'"
 
 
+def test_a_glossary_term_yaml_reads_as_a_number_is_named_on_its_line(tmp_path: Path) -> None:
+    """YAML reads 2020, 1.50 and ~ as a number, a number and nothing: each is
+    found on its line by the value it is read as, not on line 1."""
+    glossary = tmp_path / "glossary.yml"
+    glossary.write_text("资讯: 信息\n\n2020: 二〇二〇年\n1.50: 一点五\n~: 空\n", encoding="utf-8")
+    terms, problems = chinese.read_glossary(glossary)
+    assert terms == (("资讯", "信息"),)
+    assert [(p.where, p.what) for p in problems] == [
+        ("line 3", "'2020: 二〇二〇年' is not a term and its replacement"),
+        ("line 4", "'1.5: 一点五' is not a term and its replacement"),
+        ("line 5", "'None: 空' is not a term and its replacement"),
+    ]
+
+
 @pytest.mark.parametrize("text,problems", [
     ("", []),
     ("- 资讯\n- 信息\n", [("the whole file", "the file is not a list of 'term: replacement' lines", "write one term to a line, such as '资讯: 信息'")]),
