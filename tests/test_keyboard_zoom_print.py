@@ -69,6 +69,70 @@ def test_200_percent_zoom_hides_no_content(browser, server: str, url: str) -> No
     context.close()
 
 
+# Where the focused element is, and whether it shows: on the screen (not the
+# closed drawer's links beside it), and at its middle (not under the header,
+# the drawer or the overlay).
+WHERE_FOCUS_IS = """() => {
+  const e = document.activeElement;
+  const r = e.getBoundingClientRect();
+  const style = getComputedStyle(e);
+  const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+  return {
+    text: (e.getAttribute('aria-label') || e.textContent || '').trim(), tag: e.tagName,
+    onScreen: r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight,
+    shown: !!hit && (e.contains(hit) || hit.contains(e)),
+    ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    inDrawer: !!e.closest('.md-sidebar--primary'),
+  };
+}"""
+# The navigation's name in each language (Material's theme string `nav`), and its first link: the home page.
+MENU = {"zh-Hant": ("網站導覽", "清潔生產伙伴計劃"), "en": ("Navigation", "Cleaner Production Partnership Programme"), "zh-Hans": ("导航栏", "清洁生产伙伴计划")}
+
+
+@pytest.mark.parametrize("width", [390, 320])  # a phone, and a desktop window 1280 px wide zoomed to 400%
+@pytest.mark.parametrize("lang", MENU)
+def test_the_phone_menu_opens_and_closes_from_the_keyboard(server: str, page, width: int, lang: str) -> None:
+    """The menu is a checkbox (it works without JavaScript) that the keyboard
+    reaches, named in the page's language, with its state; the closed
+    drawer's links take no focus beside the screen (WCAG 2.1.1, 2.4.3,
+    2.4.7, 4.1.2)."""
+    name, home = MENU[lang]
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto(server + LANG_PREFIXES[lang] + "about/")
+    menu = page.get_by_role("checkbox", name=name, exact=True)
+    assert menu.count() == 1
+    first, second = tab_through(page, 2)[0], page.evaluate(WHERE_FOCUS_IS)
+    assert first["skip"], "the skip link comes first"
+    assert second == {"text": name, "tag": "INPUT", "onScreen": True, "shown": True, "ring": True, "inDrawer": False}
+    assert not menu.is_checked()
+    page.keyboard.press("Space")
+    assert menu.is_checked()
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left === 0")  # slid in
+    page.keyboard.press("Tab")
+    link = page.evaluate(WHERE_FOCUS_IS)
+    assert link == {"text": home, "tag": "A", "onScreen": True, "shown": True, "ring": True, "inDrawer": True}
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    assert not menu.is_checked()
+    stops = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(WHERE_FOCUS_IS))
+    assert len(stops) == 30
+    assert [s["text"] for s in stops if s["inDrawer"] or not s["onScreen"]] == [], "a link of the closed drawer takes focus"
+
+
+def test_a_wide_screen_has_no_menu_control(server: str, page) -> None:
+    """At a desktop's width the navigation is a sidebar, as it was: the
+    menu control is hidden, and Tab goes from the skip link to the logo."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(server + "en/about/")
+    assert page.get_by_role("checkbox", name="Navigation", exact=True).count() == 0
+    stops = tab_through(page, 2)
+    assert stops[0]["skip"] and stops[1]["href"] == "../"
+    assert page.locator(".md-sidebar--primary .md-nav__link[href='../funding/']").is_visible()
+
+
 @pytest.mark.parametrize("url", ["", "en/funding/", "zh-Hans/statistics/"])
 def test_print_shows_content_without_navigation(server: str, page, url: str) -> None:
     page.goto(server + url)

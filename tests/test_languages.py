@@ -95,6 +95,15 @@ def test_a_shared_link_previews_the_page_in_its_language(site: Path, lang: str, 
     assert image[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", image[16:24]) == (1200, 630)  # as the page says, for the preview's layout
 
 
+@pytest.mark.parametrize("lang,title", [("zh-Hant", "永久連結"), ("en", "Permanent link"), ("zh-Hans", "永久链接")])
+def test_a_heading_s_permanent_link_is_named_in_the_page_s_language(site: Path, lang: str, title: str) -> None:
+    """The ¶ link beside each heading shows its title as a tooltip: it was
+    English on the Chinese pages (the toc extension's own words)."""
+    links = read_html(site, LANG_PREFIXES[lang] + "about/").select("article .headerlink")
+    assert len(links) == 9  # the title and eight headings
+    assert {a["title"] for a in links} == {title}
+
+
 def test_zh_hant_theme_strings_use_hong_kong_usage(site: Path) -> None:
     html = read_html(site, "about/")
     assert html.select_one("a.md-skip").get_text(strip=True) == "跳至內容"

@@ -78,6 +78,11 @@ def test_a_row_one_over_or_under_a_stated_total_is_named(approvals: Path, writte
     ('[資助](資助.md#對象行業 "資助")', '[资助](資助.md#对象行业 "資助")'),
     ("![圖表](圖表/資助.png)", "![图表](圖表/資助.png)"),
     ("[資助](<資助 計劃.md>)", "[资助](<資助 計劃.md>)"),
+    # A reference definition: its file kept, its fragment and label converted
+    # as the heading and the links that use it are.
+    ("[對象][1]\n\n[1]: 資助.md#對象行業", "[对象][1]\n\n[1]: 資助.md#对象行业"),
+    ("[1]: <資助 計劃.md#對象行業>", "[1]: <資助 計劃.md#对象行业>"),
+    ("見[資助][計劃]。\n\n   [計劃]: 資助.md", "见[资助][计划]。\n\n   [计划]: 資助.md"),
     # Code, an attribute list, a tag's attributes and an address are copied through.
     ("`資助.csv` 資助", "`資助.csv` 资助"),
     ("## 資助 {#資助}", "## 资助 {#資助}"),
@@ -114,6 +119,20 @@ def test_glossary_terms_longest_first_and_each_mistake_named(tmp_path: Path) -> 
         ("line 5", "'空白:  ' is not a term and its replacement"),
     ]
     assert problems[0].fix == "write the term as the plain conversion gives it, a colon and a space, and the wording to use instead, such as '资讯: 信息'"
+
+
+def test_a_glossary_term_yaml_reads_as_a_number_is_named_on_its_line(tmp_path: Path) -> None:
+    """YAML reads 2020, 1.50 and ~ as a number, a number and nothing: each is
+    found on its line by the value it is read as, not on line 1."""
+    glossary = tmp_path / "glossary.yml"
+    glossary.write_text("资讯: 信息\n\n2020: 二〇二〇年\n1.50: 一点五\n~: 空\n", encoding="utf-8")
+    terms, problems = chinese.read_glossary(glossary)
+    assert terms == (("资讯", "信息"),)
+    assert [(p.where, p.what) for p in problems] == [
+        ("line 3", "'2020: 二〇二〇年' is not a term and its replacement"),
+        ("line 4", "'1.5: 一点五' is not a term and its replacement"),
+        ("line 5", "'None: 空' is not a term and its replacement"),
+    ]
 
 
 @pytest.mark.parametrize("text,problems", [
@@ -420,6 +439,20 @@ def test_a_changed_file_whose_name_has_a_space_is_named_unquoted(tmp_path: Path)
     (tmp_path / "docs" / "a b.md").write_text("new", encoding="utf-8")
     (tmp_path / "README.md").write_text("outside docs/", encoding="utf-8")
     assert revision.uncommitted(tmp_path) == {"docs/a b.md"}
+
+
+def test_a_page_named_in_chinese_is_dated_and_seen_changed(tmp_path: Path) -> None:
+    """git writes such a name quoted and escaped ("docs/\\350\\263\\207\\345\\212\\251.md")
+    unless asked for names as they are; so is a name with a space in its log."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _commit(tmp_path, "2012-03-31T12:00:00+08:00", "docs/資助.md", "docs/a b.md")
+    assert revision.last_commit_times(tmp_path) == {
+        "docs/資助.md": datetime(2012, 3, 31, 12, 0, tzinfo=revision.HONG_KONG),
+        "docs/a b.md": datetime(2012, 3, 31, 12, 0, tzinfo=revision.HONG_KONG),
+    }
+    (tmp_path / "docs" / "資助.md").write_text("changed", encoding="utf-8")
+    (tmp_path / "docs" / "新 頁.en.md").write_text("new", encoding="utf-8")
+    assert revision.uncommitted(tmp_path) == {"docs/資助.md", "docs/新 頁.en.md"}
 
 
 def test_a_moved_page_and_a_new_folder_are_named_file_by_file(tmp_path: Path) -> None:

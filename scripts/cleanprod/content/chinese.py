@@ -9,7 +9,9 @@ Mainland uses.
 Markdown syntax that must not change is protected: link and image targets,
 reference definitions, attribute lists, code, HTML tags and bare URLs. Otherwise a
 converted link target would point at a page that does not exist. The fragment of
-a link target (`#…`) is converted, since the heading it names is converted too.
+a link target (`#…`), inline or in a reference definition, is converted, since
+the heading it names is converted too; so is a reference definition's label, as
+the links that use it are.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ _PROTECTED = re.compile(
       ^(?P<fence>[ ]{0,3}(?:```|~~~)).*?^(?P=fence)[ \t]*$   # fenced code block
     | `[^`\n]+`                                           # inline code
     | \]\((?P<target>[^)#\n]*)(?:\#(?P<fragment>[^)\s]*))?(?P<rest>[^)\n]*)\)  # link target
-    | ^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+                     # reference definition
+    | ^(?P<indent>[ ]{0,3})\[(?P<label>[^\]\n]+)\](?P<colon>:[ \t]*)(?P<address><[^>\n]*>|\S+)  # reference definition
     | \{[:#.][^}\n]*\}                                    # attribute list
     | <[^>\n]+>                                           # HTML tag
     | https?://\S+                                        # bare URL
@@ -179,6 +181,11 @@ def _protected(match: re.Match[str]) -> str:
     """A protected span as it must appear in the Simplified page."""
     if match.group("fragment"):
         return f"]({match.group('target')}#{to_simplified(match.group('fragment'))}{match.group('rest')})"
+    if match.group("label"):
+        # The label as the links that use it are converted ([資助][計劃] reads
+        # [资助][计划]), and the fragment as the heading it names.
+        file, hash_, fragment = match.group("address").partition("#")
+        return f"{match.group('indent')}[{to_simplified(match.group('label'))}]{match.group('colon')}{file}{hash_}{to_simplified(fragment)}"
     return match.group(0)
 
 

@@ -28,22 +28,28 @@ def last_commit_times(root: Path, folder: str = "docs") -> dict[str, datetime]:
     """Map each path under `folder` (relative to `root`) to its last commit's time.
 
     One `git log` call for the whole folder: a call per page would cost
-    seconds on a site of thousands of pages.
+    seconds on a site of thousands of pages. Its names are separated by NUL
+    (`-z`), and so written as they are: otherwise git quotes a name with a
+    space or a Chinese character ("docs/\\350\\263\\207.md"). Each commit is
+    an empty field, its time, then its names, the first after a newline.
     """
-    log = _git(root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder)
+    log = _git(root, "log", "-z", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder)
     times: dict[str, datetime] = {}
-    for commit in log.split("\x00")[1:]:
-        stamp, _, names = commit.partition("\n")
-        moment = datetime.fromtimestamp(int(stamp), HONG_KONG)
-        for name in names.split():
-            times.setdefault(name, moment)
+    fields = iter(log.split("\x00"))
+    for field in fields:
+        if field:
+            times.setdefault(field.removeprefix("\n"), moment)
+        elif stamp := next(fields, ""):  # the log ends with an empty field, after its last name
+            moment = datetime.fromtimestamp(int(stamp), HONG_KONG)
     return times
 
 
 def uncommitted(root: Path, folder: str = "docs") -> set[str]:
-    """Paths under `folder` changed or added since the last commit."""
-    status = _git(root, "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", folder)
-    return {line[3:].strip('"') for line in status.splitlines() if line[3:]}
+    """Paths under `folder` changed or added since the last commit, each
+    status line ending in NUL (`-z`) and so holding the name as it is, not
+    quoted as git quotes a name with a space or a Chinese character."""
+    status = _git(root, "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", folder)
+    return {entry[3:] for entry in status.split("\x00") if entry[3:]}
 
 
 def build_moment() -> datetime:

@@ -146,12 +146,12 @@ def error_line(error: yaml.YAMLError, text: str) -> int | None:
     return mark.line + 1
 
 
-def line_of(node: yaml.Node | None, path: list[str | int], offset: int = 0) -> str:
+def line_of(node: yaml.Node | None, path: list[Any], offset: int = 0) -> str:
     """'line N' of the entry at `path` (keys and list positions) in a composed YAML tree."""
     line = node.start_mark.line if node else 0
     for step in path:
         if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if k.value == step), None)
+            match = next(((k, v) for k, v in node.value if _is_key(k, step)), None)
             if match is None:
                 break
             line, node = match[0].start_mark.line, match[1]
@@ -161,6 +161,17 @@ def line_of(node: yaml.Node | None, path: list[str | int], offset: int = 0) -> s
         else:
             break
     return f"line {line + 1 + offset}"
+
+
+def _is_key(node: yaml.Node, step: Any) -> bool:
+    """Whether the key `node` of a mapping is `step`. A name in a path is
+    the key's text; any other step is a key that YAML read as other than
+    text (2020, 1.50, ~), as the data holds it, so the key is read the same
+    way to compare: its text ('2020') never equals it."""
+    if isinstance(step, str):
+        return node.value == step
+    value = yaml.load(yaml.serialize(node), Loader=LOADER)
+    return type(value) is type(step) and value == step
 
 
 # Each type a schema asks for, in words for staff, and how to write it.

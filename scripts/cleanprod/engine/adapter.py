@@ -14,6 +14,9 @@ mkdocs 1.6.1 (and properdocs 1.6.7, which has the same internals):
   folder; replaced while a language builds, so that it leaves the other
   languages' pages alone (`build_language`);
 - `mkdocs.config.load_config` and the plugins' `on_startup` run by hand (`load`);
+- the Markdown extensions' settings, `config.mdx_configs` (a private setting),
+  where the ¶ link's title is set for the language being built
+  (`name_permalinks`);
 - a theme template whose output is empty is not written (`SKIP_TEMPLATE`);
 - `Page.title` is a property that an assignment replaces for good, through
   the instance's `__dict__` (`forget_title`);
@@ -37,6 +40,9 @@ mkdocs-static-i18n 1.3.1:
 mkdocs-material 9.8.2:
 - the hidden checkboxes its base template writes, `__drawer` and `__search`,
   and the table of contents' label `for="__toc"` (`fix_material_markup`);
+- the drawer's CSS (`[data-md-toggle=drawer]:checked ~ …`), which the site's
+  own checkbox in the header cannot use: overrides/assets/site.css opens the
+  drawer with `:has()` instead;
 - its JavaScript, under `assets/javascripts/` (`MATERIAL_SCRIPTS`);
 - copies of its templates in overrides/, which must be compared with each new
   version: `partials/header.html` and `partials/nav.html` (from 9.8.2, with
@@ -118,6 +124,13 @@ def render_again(config: MkDocsConfig, files: Files, nav: Navigation, env: Envir
         if file.abs_src_path in paths and file.page is not None:
             mkdocs_build._populate_page(file.page, config, files)
             mkdocs_build._build_page(file.page, config, pages, nav, env)
+
+
+def name_permalinks(config: MkDocsConfig, title: str) -> None:
+    """Give the ¶ link beside each heading `title` as its tooltip: the toc
+    extension's `permalink_title`, which mkdocs.yml can set only once for
+    every language (its own is English)."""
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
 
 
 # What a theme template's event returns for MkDocs to write no file for it.
@@ -223,14 +236,15 @@ def fix_material_markup(html: str) -> str:
     Material puts two hidden checkboxes at the top of every page with
     `autocomplete="off"`, which HTML allows only on text-like inputs (the Nu
     HTML Checker reports it). The search checkbox drives Material's search
-    dialog, which this site does not use, so it goes; the drawer checkbox
-    keeps the mobile menu working without JavaScript and only loses the
-    attribute. On a page that is not in the navigation (an event, a case
+    dialog, which this site does not use, so it goes. The drawer checkbox,
+    hidden there, could not be reached by the keyboard: the site's header
+    (overrides/partials/header.html) puts its own, with the same id, inside
+    the menu button, so Material's goes too. On a page that is not in the navigation (an event, a case
     study), the table of contents' title still points at the navigation's
     toggle, which is not there: a label must name a control on the page, so
     the reference goes.
     """
-    html = html.replace(_SEARCH, "").replace(_DRAWER, _DRAWER.replace(' autocomplete="off"', ""))
+    html = html.replace(_SEARCH, "").replace(_DRAWER, "")
     if 'id="__toc"' not in html:
         html = html.replace(' for="__toc"', "")
     return html

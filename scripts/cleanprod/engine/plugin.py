@@ -101,6 +101,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             convert = chinese.converter_for(build.lang)
             config.site_name = convert(config.site_name)
             config.site_description = convert(config.site_description or "")
+        adapter.name_permalinks(config, build.site.labels[build.lang]["permalink"])
         anchor_warnings.install(Path(config.docs_dir), partial(_heading_ids, build))
         return config
 
