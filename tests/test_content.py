@@ -200,3 +200,24 @@ def test_only_the_scripts_pages_load_are_published(site: Path) -> None:
     }
     published = {p.relative_to(site).as_posix() for p in site.rglob("*.js") if "pagefind" not in p.parts}
     assert published == loaded == {"assets/cases.js", "assets/directory.js", "assets/eligibility.js", "assets/events.js", "assets/search.js"}
+
+
+def _open_rules(css: str) -> list[int]:
+    """The lines of the rules a stylesheet opens and never closes."""
+    css = re.sub(r"/\*.*?\*/", lambda comment: "\n" * comment.group().count("\n"), css, flags=re.DOTALL)
+    opened: list[int] = []
+    for number, line in enumerate(css.splitlines(), start=1):
+        for character in line:
+            if character == "{":
+                opened.append(number)
+            elif character == "}":
+                assert opened, f"line {number} closes a rule that was never opened"
+                opened.pop()
+    return opened
+
+
+def test_every_rule_of_the_site_s_stylesheet_is_closed() -> None:
+    """A rule left open takes every rule after it inside it, as nested CSS,
+    which a browser without CSS nesting drops."""
+    assert _open_rules("a {\n  color: red;\n/* b { } */\n.c {\n  color: blue;\n}\n") == [1]
+    assert _open_rules((ROOT / "overrides" / "assets" / "site.css").read_text(encoding="utf-8")) == []
