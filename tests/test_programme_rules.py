@@ -265,7 +265,7 @@ WHO_3 = {"business": "required", "area": _t("Guangdong"), "area_code": "guangdon
 P1 = Phase("2008-04", 1, _t("P1"), _t("2008-2013"), (DATED,), _t("the <PMC>"), WHO_1, (AVERAGE, FREE), rules_source=UNDATED)
 P2 = Phase("2013-04", 2, _t("P2"), _t("2013-2015"), (UNDATED,), _t("the PMC"), WHO_2, (OF,))
 P3 = Phase("2025", 3, _t("P3"), _t("2025-2027"), (DATED, UNDATED), _t("the PMC"), WHO_3, (ASSESS, PROJECT, OF, UP_TO, UNPUBLISHED), money=_t("HK$<100> million"))
-MADE = funding.Rules(Path("rules.yml"), (P1, P2, P3), {"pearl-river-delta": [{"zh-Hant": "廣州<市>", "en": "Guang<zhou>"}], "other-guangdong": [{"zh-Hant": "汕頭", "en": "Shantou"}]})
+MADE = funding.Rules(Path("rules.yml"), (P1, P2, P3), {"pearl-river-delta": [{"zh-Hant": "廣州<市>", "en": "Guang<zhou>"}, {"zh-Hant": "深圳", "en": "Shenzhen"}], "other-guangdong": [{"zh-Hant": "汕頭", "en": "Shantou"}]})
 SECTORS = Dataset(Path("sectors.csv"), {"x-names": "name", "primaryKey": ["code"]}, (
     {"code": "textiles", "name_zh-Hant": "紡織<染>", "name_en": "Textiles & <dye>"},
     {"code": "furniture", "name_zh-Hant": "傢俬", "name_en": "Furniture"},
@@ -304,6 +304,10 @@ def test_a_measure_s_summary_in_its_tense_escaped(measure: Measure, past: bool, 
     assert render.summary(measure, "en", L, past=past) == expected
 
 
+def test_a_summary_is_in_the_present_unless_asked() -> None:
+    assert render.summary(FREE, "en", L) == "Free &lt;now&gt;"
+
+
 @pytest.mark.parametrize(("measure", "cost", "higher", "expected"), [
     (ASSESS, "30000", False, "50% of 30,000 is 15,000, within HK$40,000: 15,000"),
     (ASSESS, "100000.50", False, "50% of 100,000.50 is 50,000.25, over HK$40,000: 40,000"),
@@ -320,6 +324,7 @@ def test_each_rule_explains_its_sum(measure: Measure, cost: str, higher: bool, e
 @pytest.mark.parametrize(("measure", "costs"), [
     (ASSESS, (53000, 110000)),  # the cap binds at 80,000: 2/3 and 4/3 of it, to two figures
     (PROJECT, (200000, 400000)),  # no share: the cap binds at 300,000
+    (dataclasses.replace(PROJECT, cap_hkd=15000), (10000, 20000)),
     (OF, (33000, 67000)),  # 30%: the cap binds at 50,000
 ])
 def test_example_costs_fall_either_side_of_the_cap(measure: Measure, costs: tuple[int, int]) -> None:
@@ -362,7 +367,7 @@ def test_the_phase_in_force_leads_with_its_money_and_sources() -> None:
 
 
 def test_rules_table_names_each_measure_s_pay_share_and_cap() -> None:
-    phase = dataclasses.replace(P3, measures=(ASSESS, FREE))
+    phase = dataclasses.replace(P3, measures=(ASSESS, FREE, OF))
     assert render.rules_table(phase, "en", L) == (
         '<div class="data-table stacked-table"><table class="funding-rules">'
         f'<caption>P3 (2025-2027)<span class="data-caption-source">Source &amp; {NAMED_DATED}; {NAMED_UNDATED}</span></caption>'
@@ -372,6 +377,8 @@ def test_rules_table_names_each_measure_s_pay_share_and_cap() -> None:
         '<td data-label="&lt;funding.col.funding&gt;">50% in 3 months</td><td data-label="&lt;funding.col.cap&gt;">$40,000 an application; $60,000 &amp; more</td></tr>'
         '<tr><th scope="row" id="rule-2025-awareness">Aware</th><td data-label="&lt;funding.col.pays_for&gt;">&lt;funding.pays_for.not-stated&gt;</td>'
         '<td data-label="&lt;funding.col.funding&gt;">&lt;funding.free&gt;</td><td data-label="&lt;funding.col.cap&gt;">&lt;funding.cap.none&gt;</td></tr>'
+        '<tr><th scope="row" id="rule-2025-verification">Verify</th><td data-label="&lt;funding.col.pays_for&gt;">&lt;funding.pays_for.not-stated&gt;</td>'
+        '<td data-label="&lt;funding.col.funding&gt;">30% of the &lt;fee&gt;</td><td data-label="&lt;funding.col.cap&gt;">$15,000</td></tr>'
         "</tbody></table></div>"
     )
 
@@ -509,7 +516,8 @@ def test_checker_asks_each_question_of_the_phases_whose_rules_ask_it() -> None:
         + f'<div class="question" id="q-place" data-phases="{every}"><label for="q-place-select">&lt;elig.q.place&gt;</label>'
         '<p class="field-error" id="q-place-error" hidden></p><select id="q-place-select" name="place" aria-describedby="q-place-error">'
         '<option value="">&lt;elig.place.choose&gt;</option>'
-        '<optgroup label="&lt;elig.place.pearl-river-delta&gt;"><option value="pearl-river-delta:Guang&lt;zhou&gt;">廣州&lt;市&gt;</option></optgroup>'
+        '<optgroup label="&lt;elig.place.pearl-river-delta&gt;"><option value="pearl-river-delta:Guang&lt;zhou&gt;">廣州&lt;市&gt;</option>'
+        '<option value="pearl-river-delta:Shenzhen">深圳</option></optgroup>'
         '<optgroup label="&lt;elig.place.other-guangdong&gt;"><option value="other-guangdong:Shantou">汕頭</option></optgroup>'
         '<option value="hong-kong">&lt;elig.place.hong-kong&gt;</option><option value="elsewhere">&lt;elig.place.elsewhere&gt;</option></select></div>'
         + _fieldset("connection", every, _choices("connection", ("joint-venture", "wholly-owned", "processing", "shareholder", "none", "unsure"), "elig.connection."))
@@ -549,8 +557,8 @@ def test_calculator_lists_the_measures_in_force_that_a_sum_can_be_done_for() -> 
 
 
 def test_script_data_carries_every_phase_s_rules_and_the_tools_labels() -> None:
-    labels = _Labels({"funding.phase.title": "{name} ({dates})", "calc.end": "</script>", "elig.x": "e", "apply.link": "A", "contact.phone": "1", "data.z": "no", "calcx.w": "no"})
-    rules = funding.Rules(Path("rules.yml"), (dataclasses.replace(P2, measures=(ASSESS, UP_TO)), P1), {})
+    labels = _Labels({"funding.phase.title": "{name} ({dates})", "funding.share.of": "{share}% of {of}", "calc.end": "</script>", "elig.x": "e", "apply.link": "A", "contact.phone": "1", "data.z": "no", "calcx.w": "no"})
+    rules = funding.Rules(Path("rules.yml"), (dataclasses.replace(P2, measures=(ASSESS, UP_TO, OF)), P1), {})
     html = render.script_data(rules, SECTORS, "zh-Hant", labels, "../apply/?a&b")
     start, end = '<script type="application/json" id="funding-data">', "</script>"
     assert html.startswith(start + '{"applyPage": "../apply/?a&b", "labels": {"apply.link": "A", "calc.end": "<\\/script>", ') and html.endswith(end)
@@ -570,6 +578,8 @@ def test_script_data_carries_every_phase_s_rules_and_the_tools_labels() -> None:
                      "capText": "<funding.cap.per-application><funding.cap.higher>", "fundingText": "<funding.share><funding.within>", "requires": "share-results"},
                     {**none, "measure": "organisation-support", "name": "中Support", "funding": "share-of-cost", "share": 90, "shareUpTo": True,
                      "capText": "<funding.cap.not-stated>", "fundingText": "<funding.share.up-to>", "forAssociations": True},
+                    {**none, "measure": "verification", "name": "中Verify", "funding": "share-of-cost", "share": 30, "cap": 15000,
+                     "capText": "<funding.cap.plain>", "fundingText": "30% of 中the <fee>"},
                 ],
             },
             {
@@ -582,7 +592,7 @@ def test_script_data_carries_every_phase_s_rules_and_the_tools_labels() -> None:
                 ],
             },
         ],
-        "labels": {"funding.phase.title": "{name} ({dates})", "calc.end": "</script>", "elig.x": "e", "apply.link": "A", "contact.phone": "1"},
+        "labels": {"funding.phase.title": "{name} ({dates})", "funding.share.of": "{share}% of {of}", "calc.end": "</script>", "elig.x": "e", "apply.link": "A", "contact.phone": "1"},
     }
 
 
