@@ -5,12 +5,18 @@ folder it is given."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
-from cleanprod.render import directives, views
+import pytest
+
+from cleanprod.content.datasets import Dataset
+from cleanprod.render import data, directives, funding as render_funding, views
+from cleanprod.render.directives import Directive, Placed
 from cleanprod.paths import CONFIG, DOCS, STAFF_GUIDE
 from cleanprod.checks.validate import Content, validate
 
@@ -84,3 +90,236 @@ def test_glossary_and_search_words_come_from_the_folder_checked(tmp_path: Path) 
     content, _ = validate(tmp_path / "docs")
     assert ("私隐", "个人资料") in content.glossary
     assert content.search_words["zh-Hant"]["私穩"] == "私隱"
+
+
+# ---- A page's data views, each given what its view needs (render/data.py) ----
+
+
+def _t(en: str) -> dict[str, str]:
+    return {"zh-Hant": "中" + en, "en": en}
+
+
+COUNTS = Dataset(Path("a&b.csv"), {
+    "x-title": _t("Counts"),
+    "x-value": "count",
+    "primaryKey": ["id"],
+    "fields": [
+        {"name": "id", "type": "string"},
+        {"name": "kind", "type": "string", "x-labels": {"a": {"zh-Hant": "甲<", "en": "A <&>"}}},
+        {"name": "count", "type": "integer", "x-qualifier": "q"},
+        {"name": "q", "type": "string", "x-labels": {"over": {"zh-Hant": "超過 <{n}>", "en": "over <{n}>"}}},
+        {"name": "day", "type": "date"},
+        {"name": "plain", "type": "integer"},
+    ],
+}, (
+    {"id": "1", "kind": "a", "count": 2800, "q": "over", "day": date(2024, 3, 5), "plain": 1234},
+    {"id": "2", "kind": "b", "count": 5, "q": "over", "day": date(2024, 1, 1), "plain": 7},
+))
+NAMED = Dataset(Path("sectors.csv"), {"x-names": "name", "primaryKey": ["code"]}, (
+    {"code": "textiles", "name_zh-Hant": "紡織<染>", "name_en": "Textiles & <dye>"},
+    {"code": "furniture", "name_zh-Hant": "傢俬", "name_en": "Furniture"},
+))
+VENUES = Dataset(Path("venues.csv"), {}, ())
+RULES = object()  # handed on, never read here
+EVENTS, CASES, NEWS = object(), object(), [object()]
+
+
+class _Recorded:
+    """Stand-ins for the renderers a view hands its work to: each returns
+    `[its name]` and notes what it was given."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[tuple] = []
+        self.monkeypatch = monkeypatch
+
+    def replace(self, owner: object, *names: str) -> None:
+        for name in names:
+            self.monkeypatch.setattr(owner, name, lambda *args, name=name, **named: self.calls.append((name, *args, *([named] if named else []))) or f"[{name}]")
+
+
+def _page(lang: str = "en") -> data.PageData:
+    labels = {"data.download": "Download <it>"}
+    datasets = {"a&b.csv": COUNTS, "sectors.csv": NAMED, "venues.csv": VENUES}
+    facts = {"a&b.csv": (date(2024, 1, 2), "2 Jan"), "sectors.csv": (date(2024, 1, 3), "3 Jan"), "venues.csv": (date(2024, 1, 4), "4 Jan")}
+    return data.PageData(datasets, lang, labels, "../d&ta/", "../", facts, RULES, EVENTS, NEWS, CASES, date(2027, 1, 1))
+
+
+def _d(file: str, view: str, **where: str) -> Directive:
+    return Directive("", file, view, where)
+
+
+DOWNLOAD = '<p class="data-source"><a href="../d&amp;ta/a&amp;b.csv" download>Download &lt;it&gt; (a&amp;b.csv)</a></p>'
+
+
+@pytest.mark.parametrize(("lang", "view", "where", "shown"), [
+    ("en", "count", {"id": "1"}, "over &lt;2,800&gt;"),
+    ("zh-Hant", "count", {"id": "1"}, "超過 &lt;2,800&gt;"),
+    ("en", "plain", {"id": "1"}, "1,234"),
+    ("en", "day", {"id": "1"}, "5 March 2024"),
+    ("zh-Hant", "day", {"id": "1"}, "2024年3月5日"),
+    ("en", "kind", {"id": "1"}, "A &lt;&amp;&gt;"),
+    ("zh-Hant", "kind", {"id": "1"}, "甲&lt;"),
+    ("en", "kind", {"id": "2"}, "b"),
+])
+def test_a_value_is_shown_as_its_source_states_it(lang: str, view: str, where: dict[str, str], shown: str) -> None:
+    assert data.value(_page(lang), _d("a&b.csv", view, **where)) == shown
+
+
+def test_a_total_and_a_list_of_names() -> None:
+    assert data.total(_page(), _d("a&b.csv", "total", kind="a")) == "2,800"
+    assert data.total(_page(), _d("a&b.csv", "total")) == "2,805"
+    assert data.names(_page(), _d("sectors.csv", "list")) == '<ol data-pagefind-weight="10.0"><li>Textiles &amp; &lt;dye&gt;</li><li>Furniture</li></ol>'
+    assert data.names(_page("zh-Hant"), _d("sectors.csv", "list")) == '<ol data-pagefind-weight="10.0"><li>紡織&lt;染&gt;</li><li>傢俬</li></ol>'
+
+
+def test_a_table_is_pivoted_where_its_schema_says_and_has_its_download(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = _Recorded(monkeypatch)
+    recorded.replace(data, "pivot_table", "plain_table", "stated_pivot")
+    page = _page("zh-Hant")
+    pivoted = Dataset(COUNTS.path, {**COUNTS.schema, "x-pivot": {}}, COUNTS.rows)
+    assert data.table(page, _d("a&b.csv", "table")) == "[plain_table]" + DOWNLOAD
+    page.datasets["a&b.csv"] = pivoted
+    assert data.table(page, _d("a&b.csv", "table")) == "[pivot_table]" + DOWNLOAD
+    assert data.by_year(page, _d("a&b.csv", "by-year")) == "[stated_pivot]" + DOWNLOAD
+    assert recorded.calls == [
+        ("plain_table", COUNTS, "zh-Hant", page.labels),
+        ("pivot_table", pivoted, "zh-Hant", page.labels),
+        ("stated_pivot", pivoted, "zh-Hant", page.labels),
+    ]
+
+
+def test_a_chart_is_drawn_as_its_schema_says_with_the_page_s_next_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = _Recorded(monkeypatch)
+    recorded.replace(data, "bar_chart", "stated_chart")
+    recorded.replace(render_funding, "caps_chart")
+    page = _page()
+    stated = Dataset(COUNTS.path, {**COUNTS.schema, "x-chart": {}}, COUNTS.rows)
+    assert data.chart(page, _d("a&b.csv", "chart")) == "[bar_chart]"
+    page.datasets["a&b.csv"] = stated
+    assert data.chart(page, _d("a&b.csv", "chart")) == "[stated_chart]"
+    assert data.caps_chart(page, _d("funding-rules.yml", "chart")) == "[caps_chart]"
+    assert recorded.calls == [
+        ("bar_chart", COUNTS, "en", page.labels, "chart-1"),
+        ("stated_chart", stated, "en", page.labels, "chart-2"),
+        ("caps_chart", RULES, "en", page.labels, "chart-3"),
+    ]
+
+
+def test_the_directory_and_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = _Recorded(monkeypatch)
+    recorded.replace(data.partners, "directory")
+    recorded.replace(data.render_catalogue, "catalogue")
+    page = _page()
+    assert data.directory(page, _d("a&b.csv", "directory")) == "[directory]"
+    assert data.catalogue(page, _d("catalogue", "")) == "[catalogue]"
+    assert recorded.calls == [
+        ("directory", COUNTS, NAMED, "en", page.labels),
+        ("catalogue", [(COUNTS, date(2024, 1, 2), "2 Jan"), (NAMED, date(2024, 1, 3), "3 Jan"), (VENUES, date(2024, 1, 4), "4 Jan")], "en", page.labels, "../d&ta/"),
+    ]
+
+
+class _Rules:
+    """Rules that give the phase asked for by its code (None: the one in force)."""
+
+    places = {"area": []}
+
+    def phase(self, code: str | None = None) -> object:
+        return PHASES[code]
+
+    def is_current(self, phase: object) -> bool:
+        return phase is PHASES[None]
+
+
+class _Phase:
+    def measure(self, code: str) -> str:
+        return f"measure {code} of {self.name}"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+PHASES = {None: _Phase("in force"), "2008-04": _Phase("first")}
+
+
+def test_each_funding_view_is_of_the_phase_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = _Recorded(monkeypatch)
+    recorded.replace(render_funding, "current", "rules_table", "history", "summary", "conditions", "examples", "checker", "calculator", "script_data")
+    rules = _Rules()
+    page = dataclasses.replace(_page(), rules=rules, home_prefix="../../")
+    shown = [
+        data.current(page, _d("funding-rules.yml", "current")),
+        data.rules(page, _d("funding-rules.yml", "rules")),
+        data.rules(page, _d("funding-rules.yml", "rules", phase="2008-04")),
+        data.history(page, _d("funding-rules.yml", "history")),
+        data.summary(page, _d("funding-rules.yml", "summary", measure="assessment")),
+        data.summary(page, _d("funding-rules.yml", "summary", measure="demonstration", phase="2008-04")),
+        data.conditions(page, _d("funding-rules.yml", "conditions", phase="2008-04")),
+        data.examples(page, _d("funding-rules.yml", "examples")),
+        data.examples(page, _d("funding-rules.yml", "examples", phase="2008-04")),
+        data.conditions(page, _d("funding-rules.yml", "conditions")),
+    ]
+    assert shown == ["[current]", "[rules_table]", "[rules_table]", "[history]", "[summary]", "[summary]", "[conditions]", "[examples]", "[examples]", "[conditions]"]
+    first, in_force = PHASES["2008-04"], PHASES[None]
+    assert recorded.calls == [
+        ("current", rules, "en", page.labels, "../../apply/"),
+        ("rules_table", in_force, "en", page.labels),
+        ("rules_table", first, "en", page.labels),
+        ("history", rules, "en", page.labels),
+        ("summary", "measure assessment of in force", "en", page.labels, {"past": False}),
+        ("summary", "measure demonstration of first", "en", page.labels, {"past": True}),
+        ("conditions", first, NAMED, "en", page.labels, "../../apply/"),
+        ("examples", in_force, "en", page.labels),
+        ("examples", first, "en", page.labels),
+        ("conditions", in_force, NAMED, "en", page.labels, "../../apply/"),
+    ]
+
+
+def test_the_first_form_on_a_page_carries_the_data_eligibility_js_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = _Recorded(monkeypatch)
+    recorded.replace(render_funding, "checker", "calculator", "script_data")
+    page = dataclasses.replace(_page(), rules=_Rules())
+    checker = Placed(_d("funding-rules.yml", "checker"), next(v for v in views.VIEWS if v.render is data.checker))
+    calculator = Placed(_d("funding-rules.yml", "calculator"), next(v for v in views.VIEWS if v.render is data.calculator))
+    assert page.render(checker) == "[checker][script_data]"
+    assert page.render(calculator) == "[calculator]"
+    assert page.scripts == {"eligibility"}
+    assert recorded.calls == [
+        ("checker", page.rules, NAMED, _Rules.places, "en", page.labels),
+        ("script_data", page.rules, NAMED, "en", page.labels, "../apply/"),
+        ("calculator", page.rules, "en", page.labels),
+    ]
+    fresh = dataclasses.replace(_page(), rules=_Rules(), scripts={"events"})
+    assert fresh.render(calculator) == "[calculator][script_data]" and fresh.scripts == {"events", "eligibility"}
+
+
+def test_listings_are_given_the_page_s_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = _Recorded(monkeypatch)
+    recorded.replace(data.render_cases, "index")
+    recorded.replace(data.render_events, "index")
+    recorded.replace(data.render_news, "index", "latest")
+    page = _page("zh-Hant")
+    assert [data.cases_index(page, _d("cases", "index")), data.events_index(page, _d("events", "index")),
+            data.news_index(page, _d("news", "index")), data.news_latest(page, _d("news", "latest"))] == ["[index]", "[index]", "[index]", "[latest]"]
+    assert recorded.calls == [
+        ("index", "zh-Hant", CASES, NAMED, page.labels, "../"),
+        ("index", "zh-Hant", EVENTS, VENUES, NAMED, page.labels, "../", date(2027, 1, 1)),
+        ("index", NEWS, page.labels, "../"),
+        ("latest", NEWS, page.labels, "../"),
+    ]
+
+
+def test_a_record_s_page_has_its_panel_or_date_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    content = _content()
+    event, case, item = content.events.by_lang["en"][0], content.cases.by_lang["en"][0], content.news["en"][0]
+    recorded = _Recorded(monkeypatch)
+    recorded.replace(data.render_events, "panel")
+    recorded.replace(data.render_cases, "panel")
+    recorded.replace(data.render_news, "header")
+    page = _page()
+    assert [page.record_header(event), page.record_header(case), page.record_header(item), page.record_header(None)] == ["[panel]", "[panel]", "[header]", ""]
+    assert page.scripts == {"events"}  # the event's panel has its calendar buttons
+    assert recorded.calls == [
+        ("panel", event, EVENTS, VENUES, NAMED, page.labels, f"../{event.slug}.ics", date(2027, 1, 1)),
+        ("panel", case, CASES, NAMED, page.labels),
+        ("header", item, page.labels),
+    ]

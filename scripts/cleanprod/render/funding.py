@@ -83,14 +83,14 @@ def source_link(source: Source, lang: str, labels: Labels) -> str:
         title = f'<a href="{escape(source.url)}">{title}</a>'
     publisher = escape(in_language(source.publisher, lang))
     if source.date:
-        return fill(labels["funding.source.item.dated"], title=title, publisher=publisher, date=escape(languages.get(lang).date(date.fromisoformat(source.date))))
-    return fill(labels["funding.source.item"], title=title, publisher=publisher)
+        return fill(escape(labels["funding.source.item.dated"]), title=title, publisher=publisher, date=escape(languages.get(lang).date(date.fromisoformat(source.date))))
+    return fill(escape(labels["funding.source.item"]), title=title, publisher=publisher)
 
 
 def sources_note(phase: Phase, lang: str, labels: Labels) -> str:
     """Where the phase's dates, money and rules were published; 'as published
     on' the rules' page where that page is undated."""
-    named = labels["funding.source.separator"].join(source_link(s, lang, labels) for s in phase.sources)
+    named = escape(labels["funding.source.separator"]).join(source_link(s, lang, labels) for s in phase.sources)
     text = escape(labels["funding.source.label"]) + named
     if phase.rules_source:
         text += " " + fill(escape(labels["funding.source.as-published"]), page=source_link(phase.rules_source, lang, labels))
