@@ -28,6 +28,7 @@ from cleanprod.engine import build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content.datasets import Dataset
 from cleanprod.problems import Problem
+from cleanprod.render.markup import fill
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit
 
@@ -735,3 +736,15 @@ def test_the_build_hears_sigterm_when_its_parent_ends() -> None:
         assert found.value == signal.SIGTERM
     finally:
         libc.prctl(build._PR_SET_PDEATHSIG, 0)
+
+
+@pytest.mark.parametrize("template,values,expected", [
+    ("{title}, {date}", {"title": "T", "date": "2024"}, "T, 2024"),
+    # a value naming a placeholder is written as it is, not filled in again
+    ("{title} ({date})", {"title": "Report {date}", "date": "2024"}, "Report {date} (2024)"),
+    ("{date}: {title}", {"title": "{date}", "date": "2024"}, "2024: {date}"),
+    ("{amount} {missing}", {"amount": "15,000"}, "15,000 {missing}"),
+    ("{{x}}", {"x": "1"}, "{1}"),
+])
+def test_fill_fills_each_placeholder_once(template: str, values: dict[str, str], expected: str) -> None:
+    assert fill(template, **values) == expected

@@ -8,6 +8,7 @@ nothing from the search index or from another renderer for them.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html import escape
 
@@ -25,11 +26,15 @@ ANSWERING = f'data-pagefind-weight="{ANSWER_WEIGHT}"'  # the attribute, for a li
 UNSEARCHED = "data-pagefind-ignore"  # the attribute of an element the search index leaves out
 
 
+_PLACEHOLDER = re.compile(r"\{([\w.-]+)\}")
+
+
 def fill(template: str, **values: object) -> str:
-    """A label with its {placeholders} filled in."""
-    for name, value in values.items():
-        template = template.replace("{" + name + "}", str(value))
-    return template
+    """A label with its {placeholders} filled in, in one pass: a value that
+    holds a placeholder's name (a source's title with "{date}" in it) is
+    written as it is, never filled in again. A placeholder given no value
+    is left as written."""
+    return _PLACEHOLDER.sub(lambda found: str(values.get(found[1], found[0])), template)
 
 
 def money(amount: Decimal | int) -> str:
