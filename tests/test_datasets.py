@@ -291,6 +291,9 @@ def test_a_code_not_in_the_file_it_names_is_refused_with_the_codes_to_use(tmp_pa
 
 def test_a_list_is_counted_against_the_official_counts_class_by_class(tmp_path: Path) -> None:
     folder = _copies(tmp_path, "logo-awardees")
+    official = (folder / "logo-awardees.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    official.insert(1, official.pop(4))  # 2011's total first: a count the list does not hold, passed over
+    (folder / "logo-awardees.csv").write_text("".join(official), encoding="utf-8")
     rows = [(2011, "manufacturer", "", "no")] * 113 + [(2011, "buyer", "", "no")] * 5 + [(2011, "service-provider", "", "no")] * 20
     rows += [(2012, "manufacturer", "", "yes")] * 2  # examples: not counted
     rows += [(2012, "manufacturer", "", "no")] * 109 + [(2012, "buyer", "", "no")] * 3 + [(2012, "service-provider", "", "no")] * 25
@@ -318,6 +321,23 @@ def test_the_problems_of_every_file_are_kept_and_the_good_files_loaded(tmp_path:
         ("partners.csv", "row 2, column 'sector'", "found 'toys', which is not in sectors.csv"),
     ]
     assert sorted(found) == ["sectors.csv"]
+
+
+def test_a_list_whose_schema_skips_no_rows_counts_every_row(tmp_path: Path) -> None:
+    """A rule without skip-where counts examples too; a field it groups by
+    may have no constraints (no list of values) at all."""
+    folder = _copies(tmp_path, "logo-awardees")
+    schema = json.loads((folder / "partners.schema.json").read_text(encoding="utf-8"))
+    del schema["x-counts-agree-with"]["skip-where"]
+    del next(field for field in schema["fields"] if field["name"] == "year")["constraints"]
+    (folder / "partners.schema.json").write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    _partners(folder, [(2011, "manufacturer", "", "yes")] * 113 + [(2011, "buyer", "", "yes")] * 6 + [(2011, "service-provider", "", "yes")] * 19)
+    found, problems = datasets.load_all(folder)
+    assert [str(p) for p in problems] == [
+        f"{folder / 'partners.csv'}, rows with year = 2011, class = service-provider: the file lists 19 but logo-awardees.csv counts 20. "
+        "Fix: add or remove rows so that the two agree, or correct logo-awardees.csv if its count is wrong."
+    ]
+    assert sorted(found) == ["logo-awardees.csv"]
 
 
 def test_a_list_that_agrees_with_the_official_counts_is_kept(tmp_path: Path) -> None:
