@@ -433,6 +433,18 @@ def test_spaces_around_the_column_names_are_ignored(approvals: Path) -> None:
     assert dataset.total() == 1802
 
 
+def test_a_value_on_two_lines_keeps_the_line_end_it_was_saved_with(tmp_path: Path) -> None:
+    (tmp_path / "notes.schema.json").write_text(json.dumps({
+        "x-title": {"zh-Hant": "註", "en": "Notes"}, "x-source": {"zh-Hant": "示例", "en": "Example"},
+        "fields": [{"name": "note", "type": "string", "x-title": {"zh-Hant": "註", "en": "Note"}}, {"name": "n", "type": "integer", "x-title": {"zh-Hant": "數", "en": "N"}}],
+    }), encoding="utf-8")
+    (tmp_path / "notes.csv").write_bytes(b'note,n\r\n"first\r\nsecond",1\r\nthird,2\r\n')
+    dataset, problems = datasets.load(tmp_path / "notes.csv")
+    assert problems == []
+    assert dataset.rows == ({"note": "first\r\nsecond", "n": 1}, {"note": "third", "n": 2})
+    assert dataset.lines == (3, 4)  # the line each row ends on
+
+
 def _table(folder: Path, fields: list[dict], text: str, **schema: object) -> Path:
     """notes.csv holding `text`, with a schema of `fields` (titles added)."""
     for field in fields:
