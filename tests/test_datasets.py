@@ -353,9 +353,11 @@ def test_a_list_that_agrees_with_the_official_counts_is_kept(tmp_path: Path) -> 
 SAVE_AS_UTF8 = "in Excel choose File > Save As > 'CSV UTF-8 (Comma delimited)'; in other programs save as CSV with the encoding 'UTF-8'"
 
 
-def named(path: Path) -> list[tuple[str, str, str]]:
+def named(path: Path, file: Path | None = None) -> list[tuple[str, str, str]]:
+    """The problems of loading `path`, each found in `file` (the data file itself unless named)."""
     dataset, problems = datasets.load(path)
     assert dataset is None
+    assert [p.file for p in problems] == [file or path] * len(problems)
     return [(p.where, p.what, p.fix) for p in problems]
 
 
@@ -503,7 +505,7 @@ def test_a_date_must_be_a_real_day_written_year_month_day(tmp_path: Path, text: 
 def test_a_whole_number_is_checked_against_its_bounds(tmp_path: Path, text: str, expected: tuple[str, str] | None) -> None:
     path = _table(tmp_path, [{"name": "year", "type": "integer", "constraints": {"minimum": 2009, "maximum": 2100}}], f'year\n"{text}"\n')
     dataset, problems = datasets.load(path)
-    assert [(p.what, p.fix) for p in problems] == ([] if expected is None else [expected])
+    assert [(p.file, p.where, p.what, p.fix) for p in problems] == ([] if expected is None else [(path, "row 2, column 'year'", *expected)])
     if expected is None:
         assert dataset.rows[0]["year"] == int(text.replace(",", ""))
 
@@ -545,10 +547,10 @@ def test_a_missing_or_unreadable_schema_is_named(approvals: Path) -> None:
 
 
 def test_a_schema_missing_what_the_site_needs_names_each_part(tmp_path: Path) -> None:
-    (tmp_path / "notes.schema.json").write_text(json.dumps({"x-title": {"zh-Hant": "註", "en": ""}, "x-source": "Example", "fields": []}), encoding="utf-8")
+    (tmp_path / "notes.schema.json").write_text(json.dumps({"x-title": {"zh-Hant": "註", "en": ""}, "x-source": "Example"}), encoding="utf-8")
     (tmp_path / "notes.csv").write_text("a\n1\n", encoding="utf-8")
     fix = 'add "{}": {{"zh-Hant": "…", "en": "…"}}'
-    assert named(tmp_path / "notes.csv") == [
+    assert named(tmp_path / "notes.csv", tmp_path / "notes.schema.json") == [
         ("the table", "'x-title' needs a zh-Hant and an en text", fix.format("x-title")),
         ("the table", "'x-source' needs a zh-Hant and an en text", fix.format("x-source")),
         ("the table", "the schema lists no fields", 'add a "fields" list naming each column'),
