@@ -282,6 +282,23 @@ def test_an_approximate_total_is_not_checked_against_parts(data: Path) -> None:
     assert messages(data / "logo-awardees.csv") == []
 
 
+def test_a_year_after_one_with_an_approximate_total_is_still_added_up(data: Path) -> None:
+    """2018 (about 150, no classes) is passed over, not the years after it."""
+    edit(data / "logo-awardees.csv", "2022,buyer,1,", "2022,buyer,2,")
+    assert messages(data / "logo-awardees.csv") == [
+        f"{data / 'logo-awardees.csv'}, rows with year = 2022: the class rows add up to 156, but the row class = total (row 30) states 155. Fix: check each row of year 2022 against its source."
+    ]
+
+
+def test_classes_are_not_added_up_against_an_approximate_or_missing_total(data: Path) -> None:
+    awardees = data / "logo-awardees.csv"
+    edit(awardees, "2015,total,163,exact", "2015,total,164,about")  # the classes give 163: about 164 is no contradiction
+    edit(awardees, "2017,partner,79,", "2017,partner,80,")
+    lines = awardees.read_text(encoding="utf-8").splitlines(keepends=True)
+    awardees.write_text("".join(line for line in lines if not line.startswith("2017,total,")), encoding="utf-8")  # 2017: no total to add up to
+    assert messages(awardees) == []
+
+
 def test_event_times_must_both_give_a_time_or_neither(project: Path) -> None:
     events = project / "docs" / "events"
     for name in ("2025-03-25-online-seminar.md", "2025-03-25-online-seminar.en.md"):

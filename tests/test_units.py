@@ -67,6 +67,16 @@ def test_a_row_one_over_or_under_a_stated_total_is_named(approvals: Path, writte
     ])
 
 
+def test_a_total_stated_for_rows_of_two_fields_names_both(approvals: Path) -> None:
+    schema = approvals.with_name("approvals.schema.json")
+    edit(schema, '"x-stated-totals": [', '"x-stated-totals": [{"where": {"year": "2011/12", "measure": "verification"}, "total": 371, "source": "a test"},')
+    dataset, problems = datasets.load(approvals)
+    assert dataset is None
+    assert [(p.where, p.what) for p in problems] == [
+        ("rows with year = 2011/12, measure = verification, column 'approved'", "the rows add up to 370, but the source states a total of 371 (a test)"),
+    ]
+
+
 # ---- Simplified conversion: what it must leave alone (chinese.py) --------------
 
 

@@ -206,7 +206,8 @@ def _check_counts_agree(dataset: Dataset, datasets: dict[str, Dataset]) -> list[
     if not rule or rule["file"] not in datasets:
         return []
     official, by, skip = datasets[rule["file"]], rule["by"], rule.get("skip-where", {})
-    counted = [row for row in dataset.rows if not all(row[k] == v for k, v in skip.items())]
+    # Without skip-where every row counts (all() of no conditions is true, which would skip them all).
+    counted = [row for row in dataset.rows if not (skip and all(row[k] == v for k, v in skip.items()))]
     problems = []
     for first in sorted({row[by[0]] for row in counted}):
         stated = official.rows_where({by[0]: first})
