@@ -386,9 +386,12 @@ COLUMNS = "year, measure, approved"
         ("row 1, column 'yr'", "the column 'yr' is not in the schema", f"remove it, or add it to approvals.schema.json; expected columns: {COLUMNS}"),
         ("row 1, column 'note'", "the column 'note' is not in the schema", f"remove it, or add it to approvals.schema.json; expected columns: {COLUMNS}"),
     ]),
-    ("year,measure,approved\n", "yr,measure,amount\n", [  # as many extra as missing: each guessed from the first extra
+    ("year,measure,approved\n", "yr,measure,amount\n", [  # as many extra as missing: each guessed from the unknown name in its place
         ("row 1, column 'year'", "the column 'year' is missing (is 'yr' meant to be 'year'?)", f"the header row must have exactly these columns: {COLUMNS}"),
-        ("row 1, column 'approved'", "the column 'approved' is missing (is 'yr' meant to be 'approved'?)", f"the header row must have exactly these columns: {COLUMNS}"),
+        ("row 1, column 'approved'", "the column 'approved' is missing (is 'amount' meant to be 'approved'?)", f"the header row must have exactly these columns: {COLUMNS}"),
+    ]),
+    ("year,measure,approved\n", ",measure,approved\n", [  # a blank header cell is not offered as a name
+        ("row 1, column 'year'", "the column 'year' is missing (a cell of the header row is blank)", f"the header row must have exactly these columns: {COLUMNS}"),
     ]),
     ("2009/10,assessment,227\n", "2009/10,assessment,227,5\n2010/11,assessment\n", [
         ("row 3", "the row has 4 values but the header has 3 columns", 'give the row one value per column; wrap a value that contains a comma in "double quotes"'),
@@ -410,7 +413,7 @@ COLUMNS = "year, measure, approved"
     ("2011/12,verification,370\n", "2011/12,verification,370\n2011/12,verification,0\n", [
         ("row 14", "the row repeats row 13 (year = 2011/12, measure = verification); each combination may appear once", "delete one of rows 13 and 14, or correct its year or measure"),
     ]),
-], ids=["extra", "renamed", "values", "blank", "empty", "fraction", "negative", "repeated"])
+], ids=["extra", "renamed", "blank-header", "values", "blank", "empty", "fraction", "negative", "repeated"])
 def test_a_mistake_in_the_rows_is_named_with_its_place_and_fix(approvals: Path, old: str, new: str, expected: list[tuple[str, str, str]]) -> None:
     edit(approvals, old, new)
     assert named(approvals) == expected

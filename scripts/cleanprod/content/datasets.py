@@ -292,8 +292,10 @@ def _parse(path: Path, text: str, schema: dict) -> tuple[list[dict], list[int], 
     header = [cell.strip() for cell in records[0][1]]
     missing = [name for name in fields if name not in header]
     extra = [name for name in header if name not in fields]
-    for name in missing:
-        guess = f" (is '{extra[0]}' meant to be '{name}'?)" if len(extra) == len(missing) else ""
+    for index, name in enumerate(missing):
+        guess = ""
+        if len(extra) == len(missing):  # each missing name read as the unknown one in its place
+            guess = f" (is '{extra[index]}' meant to be '{name}'?)" if extra[index] else " (a cell of the header row is blank)"
         problems.append(Problem(path, f"row 1, column '{name}'", f"the column '{name}' is missing{guess}", f"the header row must have exactly these columns: {', '.join(fields)}"))
     for name in extra:
         if len(extra) != len(missing):
