@@ -27,7 +27,10 @@ from cleanprod.content import chinese, datasets, funding, revision
 from cleanprod.engine import build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content.datasets import Dataset
+from cleanprod.content.events import Event, Events
+from cleanprod.content.news import NewsItem
 from cleanprod.problems import Problem
+from cleanprod.render import events as event_render, forms, markup, news as news_render
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit
 
@@ -702,3 +705,280 @@ def test_the_build_hears_sigterm_when_its_parent_ends() -> None:
         assert found.value == signal.SIGTERM
     finally:
         libc.prctl(build._PR_SET_PDEATHSIG, 0)
+
+
+# ---- Markup every renderer shares (render/markup.py, render/forms.py) ----------
+
+
+def test_fill_puts_each_value_in_its_placeholder() -> None:
+    assert markup.fill("{shown} of {total}, {shown}", shown=3, total="10") == "3 of 10, 3"
+
+
+@pytest.mark.parametrize("amount,expected", [
+    (15000, "15,000"),
+    (Decimal("20000.5"), "20,000.50"),
+    (Decimal("20000.00"), "20,000"),
+    (Decimal("0.25"), "0.25"),
+])
+def test_money_has_cents_only_when_it_is_not_whole_dollars(amount: Decimal | int, expected: str) -> None:
+    assert markup.money(amount) == expected
+
+
+def test_unsearched_block_is_a_div_unless_told() -> None:
+    assert markup.unsearched("<p>x</p>") == "<div data-pagefind-ignore><p>x</p></div>"
+    assert markup.unsearched("x", "span", ' class="a"') == '<span class="a" data-pagefind-ignore>x</span>'
+
+
+def test_example_note_escapes_its_badge_and_text() -> None:
+    html = markup.example_note("<An> example & more", {"example.badge": "<Example>"})
+    assert html == '<p class="example-note"><strong class="example-badge">&lt;Example&gt;</strong> &lt;An&gt; example &amp; more</p>'
+
+
+@pytest.mark.parametrize("title,url,expected", [
+    ("Notice & <1>", "https://s.example/?a=1&b=2", '<p class="record-source">&lt;Source&gt; <a href="https://s.example/?a=1&amp;b=2">Notice &amp; &lt;1&gt;</a></p>'),
+    (None, "https://s.example/", ""),
+    ("Notice", None, ""),
+    (None, None, ""),
+])
+def test_source_line_needs_a_title_and_an_address(title: str | None, url: str | None, expected: str) -> None:
+    assert markup.source_line(title, url, {"record.source": "<Source> "}) == expected
+
+
+def test_filter_select_lists_everything_first_and_escapes() -> None:
+    html = forms.filter_select("filter-type", "type", "<Type>", "All & any", [("a&b", "<A>"), ("c", "C")])
+    assert html == (
+        '<div class="question"><label for="filter-type">&lt;Type&gt;</label><select id="filter-type" name="type">'
+        '<option value="">All &amp; any</option><option value="a&amp;b">&lt;A&gt;</option><option value="c">C</option></select></div>'
+    )
+
+
+# ---- Events' panels and list (render/events.py) --------------------------------
+
+EVENT_SCHEMA = {"properties": {
+    "type": {"x-labels": {"seminar": {"zh-Hant": "研討會", "en": "Seminar <S>"}, "visit": {"zh-Hant": "考察", "en": "Visit"}}},
+    "status": {"x-labels": {code: {"zh-Hant": code, "en": code.title()} for code in ("open", "full", "cancelled", "postponed")}},
+    "language": {"x-labels": {"english": {"zh-Hant": "英語", "en": "English"}, "cantonese": {"zh-Hant": "粵語", "en": "Cantonese"}}},
+}}
+EVENT_LABELS = {
+    "weekday": "Mon Tue Wed Thu Fri Sat Sun", "event.to": "to", "event.hk-time": "(HK time)", "event.time-not-published": "(time not published)",
+    "event.not-published": "<Not published>", "event.all-sectors": "All sectors", "event.free": "Free & open", "calc.money": "HK${amount}",
+    "event.register": "Register", "event.deadline": "by {date}", "data.source": "Source",
+    "event.type": "Type", "event.when": "When", "event.venue": "Venue", "event.language": "Language", "event.fee": "Fee",
+    "event.sectors": "Sectors", "event.status": "Status", "example.event": "An example event.", "example.badge": "Example",
+    "event.past": "Ended", "event.details": "Details", "event.calendar": "Add to calendar",
+    "events.upcoming": "Upcoming", "events.none-upcoming": "None to come", "events.past": "Past", "events.calendar": "Subscribe",
+    "events.filter.all": "All", "events.filter.type": "Type of event", "events.filter.sector": "Sector",
+    "events.filter.shown": "{shown} of {total}", "events.filter.none": "None match",
+}
+TODAY = date(2027, 1, 1)
+
+
+def _names(path: Path, rows: list[tuple[str, str, str]]) -> Dataset:
+    """A file of codes and their names (sectors, venues)."""
+    fields = [{"name": "code", "type": "string"}, {"name": "name_zh-Hant", "type": "string"}, {"name": "name_en", "type": "string"}]
+    schema = {"fields": fields, "primaryKey": ["code"], "x-names": "name"}
+    return Dataset(path, schema, tuple({"code": code, "name_zh-Hant": zh, "name_en": en} for code, zh, en in rows))
+
+
+@pytest.fixture
+def sectors(tmp_path: Path) -> Dataset:
+    return _names(tmp_path / "sectors.csv", [("textiles", "紡織業", "Textiles & <dyeing>"), ("food", "食品業", "Food")])
+
+
+@pytest.fixture
+def venues(tmp_path: Path) -> Dataset:
+    return _names(tmp_path / "venues.csv", [("hkpc", "生產力大樓", "HKPC <Building>")])
+
+
+def _hk(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=revision.HONG_KONG)
+
+
+def _event(**changes: object) -> Event:
+    """An upcoming event with every detail published; `changes` take some away."""
+    event = Event(
+        slug="2027-01-21-energy", lang="en", title="Energy & <you>", description="", type="seminar",
+        start=_hk(2027, 1, 21, 14, 30), end=_hk(2027, 1, 21, 17, 30), timed=True, venue="hkpc",
+        language=("english", "cantonese"), fee_hkd=1500, sectors=("textiles", "food"),
+        registration_url="https://r.example/?a=1&b=2", registration_deadline=_hk(2027, 1, 14), status="open",
+        example=True, source=Path("events/2027-01-21-energy.md"), source_title="Notice <1>", source_url="https://s.example/?c&d",
+    )
+    return replace(event, **changes)
+
+
+def _past_event(**changes: object) -> Event:
+    """A cancelled event of 2008 whose source gives the day, and nothing else."""
+    past = dict(
+        slug="2008-04-18-a", title="Visit A", type="visit", start=_hk(2008, 4, 18), end=_hk(2008, 4, 19), timed=False, venue=None,
+        language=(), fee_hkd=None, sectors=None, registration_url=None, registration_deadline=None, status="cancelled",
+        example=False, source_title=None, source_url=None,
+    )
+    return _event(**{**past, **changes})
+
+
+@pytest.mark.parametrize("start,end,timed,lang,expected", [
+    ((2027, 1, 21, 14, 30), (2027, 1, 21, 17, 30), True, "en", "Thu 21 January 2027, 14:30 to 17:30"),
+    ((2027, 1, 21, 9, 0), (2027, 1, 22, 17, 0), True, "en", "Thu 21 January 2027, 09:00 to Fri 22 January 2027, 17:00"),
+    ((2008, 4, 18), (2008, 4, 19), False, "en", "Fri 18 April 2008"),
+    ((2008, 4, 18), (2008, 4, 21), False, "en", "Fri 18 April 2008 to Sun 20 April 2008"),
+    ((2027, 1, 21, 14, 30), (2027, 1, 21, 17, 30), True, "zh-Hant", "2027年1月21日（四） 14:30 至 17:30"),
+])
+def test_when_an_event_is_held_in_words(start: tuple[int, ...], end: tuple[int, ...], timed: bool, lang: str, expected: str) -> None:
+    labels = {"weekday": "一 二 三 四 五 六 日", "event.to": "至"} if lang == "zh-Hant" else EVENT_LABELS
+    assert event_render.format_when(_event(start=_hk(*start), end=_hk(*end), timed=timed, lang=lang), labels) == expected
+
+
+def test_panel_of_an_upcoming_event_gives_every_detail(venues: Dataset, sectors: Dataset) -> None:
+    html = event_render.panel(_event(), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics?a&b", TODAY)
+    until = ' data-until="2027-01-15T00:00:00+08:00"'  # registration closes at the end of the deadline's day
+    assert html == (
+        '<p class="example-note"><strong class="example-badge">Example</strong> An example event.</p>'
+        '<section class="event-panel" aria-label="Details" data-ends="2027-01-21T17:30:00+08:00" data-past="Ended"><dl>'
+        "<dt>Type</dt><dd>Seminar &lt;S&gt;</dd>"
+        '<dt>When</dt><dd><time datetime="2027-01-21T14:30:00+08:00">Thu 21 January 2027, 14:30 to 17:30</time> (HK time)</dd>'
+        "<dt>Venue</dt><dd>HKPC &lt;Building&gt;</dd>"
+        "<dt>Language</dt><dd>English, Cantonese</dd>"
+        "<dt>Fee</dt><dd>HK$1,500</dd>"
+        "<dt>Sectors</dt><dd>Textiles &amp; &lt;dyeing&gt;, Food</dd>"
+        '<dt data-while-upcoming>Status</dt><dd data-while-upcoming><strong class="event-status event-status--open">Open</strong></dd>'
+        f'<dt{until}>Register</dt><dd{until}><a href="https://r.example/?a=1&amp;b=2">Register</a> by 14 January 2027</dd>'
+        '<dt>Source</dt><dd><a href="https://s.example/?c&amp;d">Notice &lt;1&gt;</a></dd>'
+        '</dl><p><a class="event-calendar" href="cal.ics?a&amp;b" download>Add to calendar</a></p></section>'
+    )
+
+
+def test_panel_of_a_past_event_says_what_is_not_published(venues: Dataset, sectors: Dataset) -> None:
+    html = event_render.panel(_past_event(), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    missing = '<span class="not-published">&lt;Not published&gt;</span>'
+    assert html == (
+        '<section class="event-panel" aria-label="Details" data-ends="2008-04-19T00:00:00+08:00" data-past="Ended">'
+        '<p class="event-past">Ended</p><dl>'
+        "<dt>Type</dt><dd>Visit</dd>"
+        '<dt>When</dt><dd><time datetime="2008-04-18">Fri 18 April 2008</time> (time not published)</dd>'
+        f"<dt>Venue</dt><dd>{missing}</dd><dt>Language</dt><dd>{missing}</dd><dt>Fee</dt><dd>{missing}</dd><dt>Sectors</dt><dd>{missing}</dd>"
+        '<dt>Status</dt><dd><strong class="event-status event-status--cancelled">Cancelled</strong></dd>'
+        '</dl><p><a class="event-calendar" href="cal.ics" download>Add to calendar</a></p></section>'
+    )
+
+
+@pytest.mark.parametrize("changes,row", [
+    ({"fee_hkd": 0}, "<dt>Fee</dt><dd>Free &amp; open</dd>"),
+    ({"sectors": ()}, "<dt>Sectors</dt><dd>All sectors</dd>"),
+    ({"status": "full"}, '<dt data-while-upcoming>Status</dt><dd data-while-upcoming><strong class="event-status event-status--full">Full</strong></dd>'),
+    ({"status": "postponed"}, '<dt>Status</dt><dd><strong class="event-status event-status--postponed">Postponed</strong></dd>'),
+    ({"registration_deadline": _hk(2027, 1, 14, 12, 0)},
+     '<dt data-until="2027-01-14T12:00:00+08:00">Register</dt><dd data-until="2027-01-14T12:00:00+08:00"><a href="https://r.example/?a=1&amp;b=2">Register</a> by 14 January 2027</dd>'),
+    ({"registration_deadline": None},
+     '<dt data-until="2027-01-21T17:30:00+08:00">Register</dt><dd data-until="2027-01-21T17:30:00+08:00"><a href="https://r.example/?a=1&amp;b=2">Register</a></dd>'),
+    ({"source_title": None}, '<dt>Source</dt><dd><a href="https://s.example/?c&amp;d">https://s.example/?c&amp;d</a></dd>'),
+])
+def test_panel_row_for_each_kind_of_detail(venues: Dataset, sectors: Dataset, changes: dict, row: str) -> None:
+    html = event_render.panel(_event(**changes), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    assert row in html
+
+
+@pytest.mark.parametrize("changes", [
+    {"status": "full"},  # held as planned once it has ended: nothing to announce
+    {"status": None},
+])
+def test_past_event_shows_no_status_unless_called_off(venues: Dataset, sectors: Dataset, changes: dict) -> None:
+    html = event_render.panel(_past_event(**changes), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    assert "Status" not in html
+
+
+@pytest.mark.parametrize("changes", [
+    {"status": "full"},
+    {"registration_url": None},
+    {"registration_deadline": _hk(2026, 12, 31)},  # closed at the end of the day before
+])
+def test_registration_is_offered_only_while_open(venues: Dataset, sectors: Dataset, changes: dict) -> None:
+    html = event_render.panel(_event(**changes), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    assert "Register" not in html
+
+
+def test_events_list_upcoming_first_then_past_by_year(venues: Dataset, sectors: Dataset) -> None:
+    coming = _event()
+    a = _past_event()
+    b = _past_event(slug="2008-05-06-b", title="Visit B", start=_hk(2008, 5, 6), end=_hk(2008, 5, 7), status="full", sectors=())
+    d = _event(slug="2026-11-03-d", title="Visit D", type="visit", start=_hk(2026, 11, 3, 10, 0), end=_hk(2026, 11, 3, 12, 0),
+               venue=None, status=None, example=False, sectors=("food",))
+    events = Events(EVENT_SCHEMA, {"en": [a, b, d, coming]})
+    html = event_render.index("en", events, venues, sectors, EVENT_LABELS, "/a&b/", TODAY)
+    listed = '<ul class="event-list" data-pagefind-weight="0.5">'
+    assert html == (
+        '<p><a href="/a&amp;b/events/calendar.ics" download>Subscribe</a></p>'
+        '<form class="event-filters" data-event-filters hidden>'
+        '<div class="question"><label for="filter-type">Type of event</label><select id="filter-type" name="type">'
+        '<option value="">All</option><option value="seminar">Seminar &lt;S&gt;</option><option value="visit">Visit</option></select></div>'
+        '<div class="question"><label for="filter-sector">Sector</label><select id="filter-sector" name="sector">'
+        '<option value="">All</option><option value="textiles">Textiles &amp; &lt;dyeing&gt;</option><option value="food">Food</option></select></div>'
+        '<p class="event-count" role="status" aria-live="polite" data-event-count data-template="{shown} of {total}" data-none="None match" data-total="4"></p></form>'
+        '<div class="event-lists" data-event-lists data-past="Past" data-none-upcoming="None to come">'
+        f'<h2 id="upcoming">Upcoming</h2>{listed}'
+        '<li class="event-item" data-type="seminar" data-sectors="textiles food" data-ends="2027-01-21T17:30:00+08:00" data-year="2027">'
+        '<a href="/a&amp;b/events/2027-01-21-energy/">Energy &amp; &lt;you&gt;</a> <strong class="example-badge">Example</strong><br>'
+        '<span class="event-facts"><time datetime="2027-01-21T14:30:00+08:00">Thu 21 January 2027, 14:30 to 17:30</time> · Seminar &lt;S&gt; · '
+        'HKPC &lt;Building&gt; · <span class="event-status event-status--open" data-while-upcoming>Open</span></span></li></ul>'
+        f'<h2 id="past">Past</h2><h3 id="past-2026">2026</h3>{listed}'
+        '<li class="event-item" data-type="visit" data-sectors="food" data-ends="2026-11-03T12:00:00+08:00" data-year="2026">'
+        '<a href="/a&amp;b/events/2026-11-03-d/">Visit D</a><br>'
+        '<span class="event-facts"><time datetime="2026-11-03T10:00:00+08:00">Tue 3 November 2026, 10:00 to 12:00</time> · Visit</span></li></ul>'
+        f'<h3 id="past-2008">2008</h3>{listed}'
+        '<li class="event-item" data-type="visit" data-sectors="all" data-ends="2008-05-07T00:00:00+08:00" data-year="2008">'
+        '<a href="/a&amp;b/events/2008-05-06-b/">Visit B</a><br>'
+        '<span class="event-facts"><time datetime="2008-05-06">Tue 6 May 2008</time> · Visit</span></li>'
+        '<li class="event-item" data-type="visit" data-sectors="all" data-ends="2008-04-19T00:00:00+08:00" data-year="2008">'
+        '<a href="/a&amp;b/events/2008-04-18-a/">Visit A</a><br>'
+        '<span class="event-facts"><time datetime="2008-04-18">Fri 18 April 2008</time> · Visit · '
+        '<span class="event-status event-status--cancelled">Cancelled</span></span></li></ul></div>'
+    )
+
+
+def test_events_list_with_none_to_come_and_none_past(venues: Dataset, sectors: Dataset) -> None:
+    past_only = event_render.index("en", Events(EVENT_SCHEMA, {"en": [_past_event()]}), venues, sectors, EVENT_LABELS, "/", TODAY)
+    assert '<h2 id="upcoming">Upcoming</h2><p>None to come</p><h2 id="past">Past</h2><h3 id="past-2008">2008</h3>' in past_only
+    coming_only = event_render.index("en", Events(EVENT_SCHEMA, {"en": [_event()]}), venues, sectors, EVENT_LABELS, "/", TODAY)
+    assert coming_only.endswith("</span></span></li></ul></div>")
+    assert 'id="past' not in coming_only
+
+
+# ---- News (render/news.py) ------------------------------------------------------
+
+NEWS_LABELS = {"news.published": "Published: ", "record.source": "Source: ", "example.news": "An example item.", "example.badge": "Example", "news.feed": "Feed <Atom>", "news.all": "All news"}
+
+
+def _news(day: int, example: bool = False) -> NewsItem:
+    return NewsItem(f"2026-11-{day:02d}-n", "en", f"Item {day} & <b>", date(2026, 11, day), f"Summary <{day}>", example, Path("news/n.md"), "Gazette <G>", "https://g.example/?a&b")
+
+
+def test_news_date_line_with_its_source_and_note() -> None:
+    assert news_render.header(_news(3, example=True), NEWS_LABELS) == (
+        '<p class="news-date">Published: <time datetime="2026-11-03">3 November 2026</time></p>'
+        '<p class="record-source">Source: <a href="https://g.example/?a&amp;b">Gazette &lt;G&gt;</a></p>'
+        '<p class="example-note"><strong class="example-badge">Example</strong> An example item.</p>'
+    )
+    assert news_render.header(_news(3), NEWS_LABELS).endswith("Gazette &lt;G&gt;</a></p>")
+
+
+def _news_item(day: int, badge: str = "") -> str:
+    return (
+        f'<li class="news-item"><time datetime="2026-11-{day:02d}">{day} November 2026</time><br>'
+        f'<a href="/a&amp;b/news/2026-11-{day:02d}-n/">Item {day} &amp; &lt;b&gt;</a>{badge}<br><span class="news-summary">Summary &lt;{day}&gt;</span></li>'
+    )
+
+
+def test_news_list_has_every_item_and_the_feed() -> None:
+    items = [_news(9, example=True), _news(5), _news(4), _news(3)]
+    assert news_render.index(items, NEWS_LABELS, "/a&b/") == (
+        '<p><a href="/a&amp;b/news/feed.xml" type="application/atom+xml">Feed &lt;Atom&gt;</a></p>'
+        '<ul class="news-list" data-pagefind-weight="0.5">'
+        + _news_item(9, ' <strong class="example-badge">Example</strong>') + _news_item(5) + _news_item(4) + _news_item(3) + "</ul>"
+    )
+
+
+def test_latest_news_is_the_first_three_and_a_link_to_the_rest() -> None:
+    items = [_news(9), _news(5), _news(4), _news(3)]
+    assert news_render.latest(items, NEWS_LABELS, "/a&b/") == (
+        '<ul class="news-list" data-pagefind-weight="0.5">' + _news_item(9) + _news_item(5) + _news_item(4) + "</ul>"
+        '<p><a href="/a&amp;b/news/">All news</a></p>'
+    )
