@@ -26,11 +26,12 @@ from cleanprod.checks import links
 from cleanprod.content import chinese, datasets, funding, revision
 from cleanprod.engine import build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
+from cleanprod.content.cases import Case, Cases
 from cleanprod.content.datasets import Dataset
 from cleanprod.content.events import Event, Events
 from cleanprod.content.news import NewsItem
 from cleanprod.problems import Problem
-from cleanprod.render import events as event_render, forms, markup, news as news_render
+from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit
 
@@ -982,3 +983,272 @@ def test_latest_news_is_the_first_three_and_a_link_to_the_rest() -> None:
         '<ul class="news-list" data-pagefind-weight="0.5">' + _news_item(9) + _news_item(5) + _news_item(4) + "</ul>"
         '<p><a href="/a&amp;b/news/">All news</a></p>'
     )
+
+
+# ---- Case studies' panels and index (render/cases.py) -----------------------------
+
+CASE_SCHEMA = {"properties": {
+    "technology": {"enum": ["heat-recovery", "led"], "x-labels": {"heat-recovery": {"zh-Hant": "熱能回收", "en": "Heat <recovery>"}, "led": {"zh-Hant": "LED", "en": "LED lighting"}}},
+    "city": {"x-labels": {"dongguan": {"zh-Hant": "東莞", "en": "Dongguan & area"}}},
+    "results": {"properties": {
+        "electricity_kwh": {"x-labels": {"zh-Hant": "節省電力", "en": "Electricity <saved>"}, "x-unit": {"zh-Hant": "千瓦時", "en": "kWh"}},
+        "water_m3": {"x-labels": {"zh-Hant": "節省用水", "en": "Water saved"}, "x-unit": {"zh-Hant": "立方米", "en": "m³"}},
+        "cost_saved_hkd": {"x-labels": {"zh-Hant": "節省成本", "en": "Cost saved"}, "x-unit": {"zh-Hant": "港元", "en": "HK$"}},
+    }},
+}}
+CASE_LABELS = {
+    "calc.money": "HK${amount}", "cases.headline": "{amount} of {result} a year", "cases.payback.none": "No saving stated",
+    "cases.payback.years": "{years} years", "cases.sector": "Sector", "cases.technology": "Technology", "cases.year": "Year",
+    "cases.city": "City", "cases.investment": "Investment", "cases.subsidy": "Subsidy", "cases.payback": "Payback",
+    "cases.details": "Project <facts>", "cases.results": "Results", "cases.result": "Result", "cases.per-year": "A year",
+    "cases.payback.how": "Payback: investment / saving", "example.case": "An example case.", "example.badge": "Example",
+    "cases.shown": "{shown} of {total} cases", "cases.none": "No cases", "cases.totals": "Totals", "cases.totals.examples": "Totals of examples",
+    "cases.chart": "{result} by sector ({unit})", "cases.chart.examples": "{result} by sector ({unit}), examples",
+    "cases.chart.source": "From the cases above", "cases.chart.none": "None of these has the result", "data.chart.desc": "Bars <desc>",
+    "data.chart.table": "The numbers", "events.filter.sector": "Sector of trade", "events.filter.all": "All",
+}
+
+
+def _case(**changes: object) -> Case:
+    case = Case(
+        slug="dyehouse", lang="en", title="Dyehouse & <heat>", description="", sector="textiles", technology="heat-recovery",
+        year=2014, city="dongguan", investment_hkd=1_200_000, subsidy_hkd=15_000,
+        results={"electricity_kwh": 350_000, "cost_saved_hkd": 480_000}, example=True, source=Path("cases/dyehouse.md"),
+    )
+    return replace(case, **changes)
+
+
+@pytest.mark.parametrize("results,expected", [
+    ({"electricity_kwh": 350_000, "cost_saved_hkd": 480_000}, "350,000 kWh of Electricity <saved> a year"),
+    ({"cost_saved_hkd": 480_000, "water_m3": 1_200}, "1,200 m³ of Water saved a year"),  # the schema's order, not the page's
+    ({"electricity_kwh": 0, "cost_saved_hkd": 480_000}, "HK$480,000 of Cost saved a year"),  # a result of nothing is passed over
+    ({"water_m3": 0}, "0 m³ of Water saved a year"),  # unless there is no other
+])
+def test_case_headline_is_its_first_result_in_the_schema_s_order(results: dict[str, int], expected: str) -> None:
+    assert case_render.headline(_case(results=results), Cases(CASE_SCHEMA, {}), CASE_LABELS) == expected
+
+
+@pytest.mark.parametrize("investment,saved,expected", [
+    (1_200_000, 480_000, "2.5 years"),
+    (900_000, 300_000, "3.0 years"),
+    (1_000_000, 300_000, "3.3 years"),
+    (1_000_000, None, "No saving stated"),
+])
+def test_case_payback_in_years_to_one_place(investment: int, saved: int | None, expected: str) -> None:
+    results = {"electricity_kwh": 1} if saved is None else {"cost_saved_hkd": saved}
+    assert case_render.payback_text(_case(investment_hkd=investment, results=results), CASE_LABELS) == expected
+
+
+def test_case_panel_gives_its_facts_and_results(sectors: Dataset) -> None:
+    results = {"cost_saved_hkd": 480_000, "electricity_kwh": 350_000}
+    assert case_render.panel(_case(results=results), Cases(CASE_SCHEMA, {}), sectors, CASE_LABELS) == (
+        '<p class="example-note"><strong class="example-badge">Example</strong> An example case.</p>'
+        '<section class="case-panel" aria-label="Project &lt;facts&gt;"><dl>'
+        "<dt>Sector</dt><dd>Textiles &amp; &lt;dyeing&gt;</dd><dt>Technology</dt><dd>Heat &lt;recovery&gt;</dd>"
+        "<dt>Year</dt><dd>2014</dd><dt>City</dt><dd>Dongguan &amp; area</dd><dt>Investment</dt><dd>HK$1,200,000</dd>"
+        "<dt>Subsidy</dt><dd>HK$15,000</dd><dt>Payback</dt><dd>2.5 years</dd></dl>"
+        '<div class="data-table"><table><caption>Results</caption>'
+        '<thead><tr><th scope="col">Result</th><th scope="col" class="num">A year</th></tr></thead>'
+        '<tbody><tr><th scope="row">Electricity &lt;saved&gt;</th><td class="num">350,000 kWh</td></tr>'
+        '<tr><th scope="row">Cost saved</th><td class="num">HK$480,000</td></tr></tbody></table></div>'
+        '<p class="case-payback-note">Payback: investment / saving</p></section>'
+    )
+    assert case_render.panel(_case(example=False), Cases(CASE_SCHEMA, {}), sectors, CASE_LABELS).startswith('<section class="case-panel"')
+
+
+def test_cases_index_filters_totals_list_and_chart(tmp_path: Path) -> None:
+    sectors = _names(tmp_path / "sectors.csv", [("textiles", "紡織業", "Textiles & <dyeing>"), ("food", "食品業", "Food"), ("paper", "造紙業", "Paper")])
+    dyehouse = _case()
+    bakery = _case(slug="bakery", title="Bakery", sector="food", technology="led", year=2016, results={"electricity_kwh": 70_000, "water_m3": 1_200}, example=False)
+    mill = _case(slug="mill", title="Mill", sector="paper", technology="led", year=2016, results={"water_m3": 300}, example=False)
+    cases = Cases(CASE_SCHEMA, {"en": [bakery, mill, dyehouse]})
+    title = "Electricity &lt;saved&gt; by sector (kWh), examples"
+    assert case_render.index("en", cases, sectors, CASE_LABELS, "/a&b/") == (
+        '<form class="event-filters" data-case-filters hidden>'
+        '<div class="question"><label for="filter-sector">Sector of trade</label><select id="filter-sector" name="sector"><option value="">All</option>'
+        '<option value="textiles">Textiles &amp; &lt;dyeing&gt;</option><option value="food">Food</option><option value="paper">Paper</option></select></div>'
+        '<div class="question"><label for="filter-technology">Technology</label><select id="filter-technology" name="technology"><option value="">All</option>'
+        '<option value="heat-recovery">Heat &lt;recovery&gt;</option><option value="led">LED lighting</option></select></div>'
+        '<div class="question"><label for="filter-year">Year</label><select id="filter-year" name="year"><option value="">All</option>'
+        '<option value="2016">2016</option><option value="2014">2014</option></select></div></form>'
+        '<p class="case-count" role="status" aria-live="polite" data-case-count data-template="{shown} of {total} cases" data-none="No cases">3 of 3 cases</p>'
+        '<div class="data-table"><table class="case-totals"><caption>Totals of examples</caption>'
+        '<thead><tr><th scope="col">Result</th><th scope="col" class="num">A year</th></tr></thead><tbody>'
+        '<tr><th scope="row">Electricity &lt;saved&gt;</th><td class="num"><span data-total="electricity-kwh">420,000</span> kWh</td></tr>'
+        '<tr><th scope="row">Water saved</th><td class="num"><span data-total="water-m3">1,500</span> m³</td></tr>'
+        '<tr><th scope="row">Cost saved</th><td class="num">HK$<span data-total="cost-saved-hkd">480,000</span></td></tr></tbody></table></div>'
+        '<ul class="case-list" data-case-list data-pagefind-weight="0.5">'
+        '<li class="case-item" data-sector="food" data-technology="led" data-year="2016" data-electricity-kwh="70000" data-water-m3="1200">'
+        '<a href="/a&amp;b/cases/bakery/">Bakery</a><br><span class="case-facts">Food · LED lighting · 2016</span><br>'
+        "<strong>70,000 kWh of Electricity &lt;saved&gt; a year</strong></li>"
+        '<li class="case-item" data-sector="paper" data-technology="led" data-year="2016" data-water-m3="300">'
+        '<a href="/a&amp;b/cases/mill/">Mill</a><br><span class="case-facts">Paper · LED lighting · 2016</span><br>'
+        "<strong>300 m³ of Water saved a year</strong></li>"
+        '<li class="case-item" data-sector="textiles" data-technology="heat-recovery" data-year="2014" data-electricity-kwh="350000" data-cost-saved-hkd="480000">'
+        '<a href="/a&amp;b/cases/dyehouse/">Dyehouse &amp; &lt;heat&gt;</a> <strong class="example-badge">Example</strong><br>'
+        '<span class="case-facts">Textiles &amp; &lt;dyeing&gt; · Heat &lt;recovery&gt; · 2014</span><br>'
+        "<strong>350,000 kWh of Electricity &lt;saved&gt; a year</strong></li></ul>"
+        f'<h2 id="by-sector">{title}</h2><p class="case-chart-none" data-chart-none hidden>None of these has the result</p>'
+        '<figure data-case-chart="electricity-kwh" class="data-figure">'
+        '<svg class="data-chart" viewBox="0 -10 640 140" data-bar-room="510" data-group-height="74" data-group-gap="18" role="img" '
+        'aria-labelledby="cases-chart-title cases-chart-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="cases-chart-title">{title}</title><desc id="cases-chart-desc">Bars &lt;desc&gt;</desc>'
+        '<g data-key="textiles"><text x="0" y="21.0" class="axis">Textiles &amp; &lt;dyeing&gt;</text>'
+        '<rect x="0" y="30.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="47.6" class="value">350,000</text></g>'
+        '<g data-key="food"><text x="0" y="95.0" class="axis">Food</text>'
+        '<rect x="0" y="104.0" width="102.0" height="22" fill="#00695c"/><text x="108.0" y="121.6" class="value">70,000</text></g></svg>'
+        '<details class="data-chart-table"><summary>The numbers</summary>'
+        '<div class="data-table"><table><thead><tr><th scope="col">Sector of trade</th><th scope="col" class="num">kWh</th></tr></thead><tbody>'
+        '<tr data-key="textiles"><th scope="row">Textiles &amp; &lt;dyeing&gt;</th><td class="num">350,000</td></tr>'
+        '<tr data-key="food"><th scope="row">Food</th><td class="num">70,000</td></tr></tbody></table></div></details>'
+        "<figcaption>From the cases above</figcaption></figure>"
+    )
+
+
+def test_cases_index_of_real_cases_without_the_result_charted(sectors: Dataset) -> None:
+    """Totals and chart titles say 'examples' only where a case is one; no
+    case with electricity saved, no chart."""
+    html = case_render.index("en", Cases(CASE_SCHEMA, {"en": [_case(example=False, results={"water_m3": 5})]}), sectors, CASE_LABELS, "/")
+    assert "<caption>Totals</caption>" in html
+    assert html.endswith("<strong>5 m³ of Water saved a year</strong></li></ul>")
+    charted = case_render.index("en", Cases(CASE_SCHEMA, {"en": [_case(example=False)]}), sectors, CASE_LABELS, "/")
+    assert '<h2 id="by-sector">Electricity &lt;saved&gt; by sector (kWh)</h2>' in charted
+
+
+# ---- The partner directory (render/partners.py) ----------------------------------
+
+PARTNER_LABELS = {
+    "data.table.more": "Scroll", "partners.counts": "Names by year", "partners.counts.examples": "Names by year (examples)",
+    "partners.year": "Year", "partners.class": "Class", "partners.more": "More <…>", "partners.search": "Search names",
+    "partners.shown": "{shown} of {total} names", "partners.none": "No names", "partners.name-zh": "Chinese name",
+    "partners.name-en": "English name", "partners.sector": "Sector", "partners.list": "Awardees", "example.partner": "Example",
+    "events.filter.all": "All",
+}
+
+
+def _partners(path: Path, example: bool) -> Dataset:
+    classes = {"maker": {"zh-Hant": "製造商", "en": "Maker <M>"}, "supplier": {"zh-Hant": "供應商", "en": "Supplier"}, "buyer": {"zh-Hant": "採購商", "en": "Buyer"}}
+    schema = {"fields": [{"name": "class", "type": "string", "constraints": {"enum": list(classes)}, "x-labels": classes}], "x-names": "name"}
+    rows = [(2012, "maker", "丙公司", "C Co", ""), (2013, "buyer", "乙電器", "b & <Co>", "food"), (2013, "maker", "甲紡織廠", "Z Mill", "textiles"), (2013, "maker", "丁廠", "a Works", "")]
+    return Dataset(path, schema, tuple(
+        {"year": year, "class": kind, "name_zh-Hant": zh, "name_en": en, "sector": sector, "example": example and year == 2013} for year, kind, zh, en, sector in rows
+    ))
+
+
+def test_partner_counts_by_year_and_class(tmp_path: Path) -> None:
+    assert partners.counts(_partners(tmp_path / "p.csv", example=False), "en", PARTNER_LABELS) == (
+        '<div class="data-table" role="group" tabindex="0" aria-label="Names by year"><p class="data-table__more" data-pagefind-ignore>Scroll</p>'
+        '<table class="partner-counts"><caption>Names by year</caption><thead><tr><th scope="col">Year</th>'
+        '<th scope="col" class="num">Maker &lt;M&gt;</th><th scope="col" class="num">Supplier</th><th scope="col" class="num">Buyer</th></tr></thead>'
+        '<tbody><tr><th scope="row">2013</th><td class="num">2</td><td class="num">0</td><td class="num">1</td></tr>'
+        '<tr><th scope="row">2012</th><td class="num">1</td><td class="num">0</td><td class="num">0</td></tr></tbody></table></div>'
+    )
+    assert "<caption>Names by year (examples)</caption>" in partners.counts(_partners(tmp_path / "p.csv", example=True), "en", PARTNER_LABELS)
+
+
+def test_partner_directory_by_year_class_and_name(tmp_path: Path, sectors: Dataset) -> None:
+    """Newest year first, then class, then English name whatever its case;
+    each row searchable by its names in both Chinese scripts and English."""
+    html = partners.directory(_partners(tmp_path / "p.csv", example=True), sectors, "en", PARTNER_LABELS)
+    badge = ' <strong class="example-badge">Example</strong>'
+    assert html.endswith(
+        '<form class="event-filters" data-directory-filters hidden role="search" data-more="More &lt;…&gt;">'
+        '<div class="question"><label for="partner-search">Search names</label>'
+        '<input id="partner-search" type="search" name="q" autocomplete="off" spellcheck="false"></div>'
+        '<div class="question"><label for="partner-year">Year</label><select id="partner-year" name="year"><option value="">All</option>'
+        '<option value="2013">2013</option><option value="2012">2012</option></select></div>'
+        '<div class="question"><label for="partner-class">Class</label><select id="partner-class" name="class"><option value="">All</option>'
+        '<option value="maker">Maker &lt;M&gt;</option><option value="supplier">Supplier</option><option value="buyer">Buyer</option></select></div>'
+        '<p class="event-count" role="status" aria-live="polite" data-directory-count data-template="{shown} of {total} names" '
+        'data-none="No names" data-total="4">4 of 4 names</p></form>'
+        '<div class="data-table partner-directory"><table class="partner-list"><caption>Awardees</caption><thead><tr>'
+        '<th scope="col">Year</th><th scope="col">Class</th><th scope="col">Chinese name</th><th scope="col">English name</th><th scope="col">Sector</th>'
+        "</tr></thead><tbody data-directory>"
+        '<tr data-year="2013" data-class="buyer" data-search="乙電器 乙电器 b &amp; &lt;co&gt;"><td>2013</td><td>Buyer</td>'
+        f'<td lang="zh-Hant">乙電器{badge}</td><td lang="en">b &amp; &lt;Co&gt;</td><td>Food</td></tr>'
+        '<tr data-year="2013" data-class="maker" data-search="丁廠 丁厂 a works"><td>2013</td><td>Maker &lt;M&gt;</td>'
+        f'<td lang="zh-Hant">丁廠{badge}</td><td lang="en">a Works</td><td></td></tr>'
+        '<tr data-year="2013" data-class="maker" data-search="甲紡織廠 甲纺织厂 z mill"><td>2013</td><td>Maker &lt;M&gt;</td>'
+        f'<td lang="zh-Hant">甲紡織廠{badge}</td><td lang="en">Z Mill</td><td>Textiles &amp; &lt;dyeing&gt;</td></tr>'
+        '<tr data-year="2012" data-class="maker" data-search="丙公司 丙公司 c co"><td>2012</td><td>Maker &lt;M&gt;</td>'
+        '<td lang="zh-Hant">丙公司</td><td lang="en">C Co</td><td></td></tr></tbody></table></div>'
+    )
+    assert html.startswith('<div class="data-table" role="group" tabindex="0" aria-label="Names by year">')
+
+
+def test_partner_directory_in_simplified_chinese(tmp_path: Path, sectors: Dataset) -> None:
+    html = partners.directory(_partners(tmp_path / "p.csv", example=False), sectors, "zh-Hans", PARTNER_LABELS)
+    assert '<td>2013</td><td>制造商</td><td lang="zh-Hans">甲纺织厂</td><td lang="en">Z Mill</td><td>纺织业</td></tr>' in html
+
+
+# ---- Bar charts drawn at build time (render/chart.py) ------------------------------
+
+CHART_LABELS = {"data.chart.desc": "Bars <desc>", "data.chart.table": "Numbers & table", "data.total": "Total", **LABELS}
+
+
+def test_bar_chart_of_a_pivot_with_its_legend_and_table(tmp_path: Path) -> None:
+    """Two measures (a, b) over two years: a legend, each year a group of
+    two bars, the longest (1,000) drawn 640 - 130 = 510 wide."""
+    html = chart.bar_chart(_dataset(tmp_path / "t.csv"), "en", CHART_LABELS, "c1")
+    assert html == (
+        '<figure class="data-figure">'
+        '<svg class="data-chart" viewBox="0 -10 640 270" role="img" aria-labelledby="c1-title c1-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="c1-title">{ESCAPED}</title><desc id="c1-desc">Bars &lt;desc&gt;</desc>'
+        '<rect x="0" y="8.0" width="14" height="14" fill="#00695c"/><text x="22" y="21.0" class="legend">&lt;i&gt;a&lt;/i&gt;</text>'
+        '<rect x="0" y="38.0" width="14" height="14" fill="#b34700"/><text x="22" y="51.0" class="legend">b &amp; c</text>'
+        '<text x="0" y="99.0" class="axis">1</text>'
+        '<rect x="0" y="108.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="125.6" class="value">1,000</text>'
+        '<rect x="0" y="134.0" width="15.3" height="22" fill="#b34700"/><text x="21.3" y="151.6" class="value">30</text>'
+        '<text x="0" y="199.0" class="axis">2</text>'
+        '<rect x="0" y="208.0" width="1.0" height="22" fill="#00695c"/><text x="7.0" y="225.6" class="value">2</text>'
+        '<rect x="0" y="234.0" width="2.0" height="22" fill="#b34700"/><text x="8.0" y="251.6" class="value">4</text></svg>'
+        '<details class="data-chart-table"><summary>Numbers &amp; table</summary>'
+        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}">{MORE}<table>'
+        f'<thead><tr><th scope="col">{ESCAPED} kind</th><th scope="col" class="num">1</th><th scope="col" class="num">2</th><th scope="col" class="num">Total</th></tr></thead>'
+        '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td><td class="num">2</td><td class="num">1,002</td></tr>'
+        '<tr><th scope="row">b &amp; c</th><td class="num">30</td><td class="num">4</td><td class="num">34</td></tr></tbody>'
+        '<tfoot><tr><th scope="row">Total</th><td class="num">1,030</td><td class="num">6</td><td class="num">1,036</td></tr></tfoot>'
+        f"</table></div></details><figcaption>{ESCAPED} source</figcaption></figure>"
+    )
+
+
+def test_stated_chart_draws_each_figure_as_its_source_states_it(tmp_path: Path) -> None:
+    """'over 500' is drawn to 500 and says 'over'; only the rows `where` picks."""
+    def texts(value: str) -> dict[str, str]:
+        return {"zh-Hant": value, "en": value}
+    schema = {
+        "x-title": texts("Approvals"), "x-source": texts("Sources <S>"), "x-value": "approved",
+        "x-chart": {"groups": "as_of", "where": {"kind": "a"}, "x-title": texts("Stated <figures>")},
+        "fields": [
+            {"name": "as_of", "type": "date", "x-title": texts("As of")},
+            {"name": "approved", "type": "integer", "x-title": texts("Approved"), "x-qualifier": "qualifier"},
+            {"name": "qualifier", "type": "string", "x-title": texts("How"), "x-labels": {"over": texts("over {n}")}},
+            {"name": "kind", "type": "string", "x-title": texts("Kind")},
+        ],
+    }
+    rows = ({"as_of": date(2009, 9, 30), "approved": 500, "qualifier": "over", "kind": "a"},
+            {"as_of": date(2010, 1, 1), "approved": 9999, "qualifier": "over", "kind": "b"},
+            {"as_of": date(2012, 11, 20), "approved": 2000, "qualifier": "over", "kind": "a"})
+    html = chart.stated_chart(Dataset(tmp_path / "s.csv", schema, rows, (2, 3, 4)), "en", CHART_LABELS, "c2")
+    assert html == (
+        '<figure class="data-figure"><p class="data-figure-title"><strong>Stated &lt;figures&gt;</strong></p>'
+        '<svg class="data-chart" viewBox="0 -10 640 140" role="img" aria-labelledby="c2-title c2-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="c2-title">Stated &lt;figures&gt;</title><desc id="c2-desc">Bars &lt;desc&gt;</desc>'
+        '<text x="0" y="21.0" class="axis">30 September 2009</text>'
+        '<rect x="0" y="30.0" width="127.5" height="22" fill="#00695c"/><text x="133.5" y="47.6" class="value">over 500</text>'
+        '<text x="0" y="95.0" class="axis">20 November 2012</text>'
+        '<rect x="0" y="104.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="121.6" class="value">over 2,000</text></svg>'
+        '<details class="data-chart-table"><summary>Numbers &amp; table</summary>'
+        f'<div class="data-table" role="group" tabindex="0" aria-label="Approvals">{MORE}<table>'
+        '<thead><tr><th scope="col">As of</th><th scope="col" class="num">Approved</th><th scope="col">Kind</th></tr></thead><tbody>'
+        '<tr><td><time datetime="2009-09-30">30 September 2009</time></td><td class="num">over 500</td><td>a</td></tr>'
+        '<tr><td><time datetime="2012-11-20">20 November 2012</time></td><td class="num">over 2,000</td><td>a</td></tr></tbody></table></div>'
+        "</details><figcaption>Sources &lt;S&gt;</figcaption></figure>"
+    )
+
+
+def test_bars_of_nothing_and_a_sixth_series_colour() -> None:
+    """All bars at 0 are drawn at 0, not divided by 0; colours start again after five."""
+    svg = chart.svg_bars("T", "D", ["g"], [str(n) for n in range(6)], [[0]] * 6, "en", "c3")
+    assert '<rect x="0" y="158.0" width="14" height="14" fill="#00695c"/><text x="22" y="171.0" class="legend">5</text>' in svg
+    assert svg.endswith('<rect x="0" y="358.0" width="0.0" height="22" fill="#00695c"/><text x="6.0" y="375.6" class="value">0</text></svg>')
