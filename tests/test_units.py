@@ -32,6 +32,7 @@ from cleanprod.content.events import Event, Events
 from cleanprod.content.news import NewsItem
 from cleanprod.problems import Problem
 from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
+from cleanprod.render.catalogue import catalogue
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit
 
@@ -1252,3 +1253,43 @@ def test_bars_of_nothing_and_a_sixth_series_colour() -> None:
     svg = chart.svg_bars("T", "D", ["g"], [str(n) for n in range(6)], [[0]] * 6, "en", "c3")
     assert '<rect x="0" y="158.0" width="14" height="14" fill="#00695c"/><text x="22" y="171.0" class="legend">5</text>' in svg
     assert svg.endswith('<rect x="0" y="358.0" width="0.0" height="22" fill="#00695c"/><text x="6.0" y="375.6" class="value">0</text></svg>')
+
+
+# ---- The open data page (render/catalogue.py) -------------------------------------
+
+CATALOGUE_LABELS = {
+    "data.type.integer": "Whole number", "data.type.string": "Text", "data.type.date": "Date", "data.dict.name": "Name",
+    "data.dict.title": "Title", "data.dict.type": "Type", "data.dict.unit": "Unit", "data.dict.values": "Values", "data.bytes": "bytes",
+    "data.schema": "Schema <JSON>", "data.updated": "Updated: ", "data.dict.caption": "Data dictionary", "data.package": "All files: ",
+    "data.table.more": "Scroll",
+}
+
+
+def test_catalogue_lists_each_file_with_its_dictionary(tmp_path: Path) -> None:
+    def texts(value: str) -> dict[str, str]:
+        return {"zh-Hant": value, "en": value}
+    schema = {"x-title": texts("Waste & <W>"), "x-source": texts("Source <S>"), "fields": [
+        {"name": "kind", "type": "string", "x-title": texts("Kind <k>"), "constraints": {"enum": ["a", "b"]}, "x-labels": {"a": texts("over {n}"), "b": texts("B & co")}},
+        {"name": "count", "type": "integer", "x-title": texts("Count"), "x-unit": texts("tonnes <t>")},
+        {"name": "day", "type": "date", "x-title": texts("Day")},
+        {"name": "size", "type": "string", "x-title": texts("Size"), "constraints": {"enum": ["S", "M"]}},
+    ]}
+    # 60 rows of "a,1200,2012-03-31,S\n" (20 bytes) under "kind,count,day,size\n" (20 bytes): 1,220 bytes.
+    rows = tuple({"kind": "a", "count": 1200, "day": date(2012, 3, 31), "size": "S"} for _ in range(60))
+    html = catalogue([(Dataset(tmp_path / "waste.csv", schema, rows), date(2026, 11, 3), "3 Nov <2026>")], "en", CATALOGUE_LABELS, "/a&b/")
+    assert html == (
+        '<p>All files: <a href="/a&amp;b/datapackage.json">datapackage.json</a></p>'
+        '<section class="data-file" aria-labelledby="file-waste" data-pagefind-weight="0.5">'
+        '<h2 id="file-waste" data-pagefind-weight="0.5">Waste &amp; &lt;W&gt;</h2>'
+        '<ul><li><a href="/a&amp;b/waste.csv" download>waste.csv</a> (CSV, UTF-8, 1,220 bytes)'
+        ' · <a href="/a&amp;b/waste.schema.json">Schema &lt;JSON&gt;</a></li>'
+        '<li>Updated: <time datetime="2026-11-03">3 Nov &lt;2026&gt;</time></li><li>Source &lt;S&gt;</li></ul>'
+        '<div class="data-table" role="group" tabindex="0" aria-label="Data dictionary"><p class="data-table__more" data-pagefind-ignore>Scroll</p>'
+        '<table><caption>Data dictionary</caption><thead><tr><th scope="col">Name</th><th scope="col">Title</th><th scope="col">Type</th>'
+        '<th scope="col">Unit</th><th scope="col">Values</th></tr></thead><tbody>'
+        "<tr><td><code>kind</code></td><td>Kind &lt;k&gt;</td><td>Text</td><td></td><td>a (over N), b (B &amp; co)</td></tr>"
+        "<tr><td><code>count</code></td><td>Count</td><td>Whole number</td><td>tonnes &lt;t&gt;</td><td></td></tr>"
+        "<tr><td><code>day</code></td><td>Day</td><td>Date</td><td></td><td></td></tr>"
+        "<tr><td><code>size</code></td><td>Size</td><td>Text</td><td></td><td>S, M</td></tr>"
+        "</tbody></table></div></section>"
+    )
