@@ -979,9 +979,9 @@ def test_news_list_has_every_item_and_the_feed() -> None:
 
 
 def test_latest_news_is_the_first_three_and_a_link_to_the_rest() -> None:
-    items = [_news(9), _news(5), _news(4), _news(3)]
+    items = [_news(9, example=True), _news(5), _news(4), _news(3)]
     assert news_render.latest(items, NEWS_LABELS, "/a&b/") == (
-        '<ul class="news-list" data-pagefind-weight="0.5">' + _news_item(9) + _news_item(5) + _news_item(4) + "</ul>"
+        '<ul class="news-list" data-pagefind-weight="0.5">' + _news_item(9, ' <strong class="example-badge">Example</strong>') + _news_item(5) + _news_item(4) + "</ul>"
         '<p><a href="/a&amp;b/news/">All news</a></p>'
     )
 
@@ -1116,6 +1116,15 @@ def test_cases_index_of_real_cases_without_the_result_charted(sectors: Dataset) 
     assert '<h2 id="by-sector">Electricity &lt;saved&gt; by sector (kWh)</h2>' in charted
 
 
+
+def test_case_chart_adds_up_only_the_cases_with_the_result(sectors: Dataset) -> None:
+    """A sector's bar is its cases' electricity saved: a case of the sector
+    without that result adds nothing."""
+    lit = _case(example=False, results={"electricity_kwh": 100})
+    watered = _case(slug="watered", example=False, results={"water_m3": 7})
+    html = case_render.index("en", Cases(CASE_SCHEMA, {"en": [lit, watered]}), sectors, CASE_LABELS, "/")
+    assert '<tbody><tr data-key="textiles"><th scope="row">Textiles &amp; &lt;dyeing&gt;</th><td class="num">100</td></tr></tbody>' in html
+
 # ---- The partner directory (render/partners.py) ----------------------------------
 
 PARTNER_LABELS = {
@@ -1213,6 +1222,14 @@ def test_bar_chart_of_a_pivot_with_its_legend_and_table(tmp_path: Path) -> None:
     )
 
 
+
+def test_bar_chart_names_its_groups_by_their_labels(tmp_path: Path) -> None:
+    dataset = _dataset(tmp_path / "t.csv")
+    fields = [dict(f, **{"x-labels": {"1": {"zh-Hant": "第一年", "en": "Year <1>"}, "2": {"zh-Hant": "第二年", "en": "Year 2"}}}) if f["name"] == "year" else f for f in dataset.schema["fields"]]
+    html = chart.bar_chart(Dataset(dataset.path, {**dataset.schema, "fields": fields}, dataset.rows), "en", CHART_LABELS, "c1")
+    assert '<text x="0" y="99.0" class="axis">Year &lt;1&gt;</text>' in html
+    assert '<text x="0" y="199.0" class="axis">Year 2</text>' in html
+
 def test_stated_chart_draws_each_figure_as_its_source_states_it(tmp_path: Path) -> None:
     """'over 500' is drawn to 500 and says 'over'; only the rows `where` picks."""
     def texts(value: str) -> dict[str, str]:
@@ -1247,6 +1264,28 @@ def test_stated_chart_draws_each_figure_as_its_source_states_it(tmp_path: Path) 
         "</details><figcaption>Sources &lt;S&gt;</figcaption></figure>"
     )
 
+
+
+def test_stated_chart_of_every_row_names_its_groups_by_their_labels(tmp_path: Path) -> None:
+    """Without `where`, every row; a group that is not a date, by its label."""
+    def texts(value: str) -> dict[str, str]:
+        return {"zh-Hant": value, "en": value}
+    schema = {
+        "x-title": texts("Counts"), "x-source": texts("Source"), "x-value": "count", "x-chart": {"groups": "period", "x-title": texts("By period")},
+        "fields": [
+            {"name": "period", "type": "string", "x-title": texts("Period"), "x-labels": {"p1": texts("First <p>"), "p2": texts("Second")}},
+            {"name": "count", "type": "integer", "x-title": texts("Count")},
+        ],
+    }
+    rows = ({"period": "p1", "count": 1500}, {"period": "p2", "count": 3000})
+    html = chart.stated_chart(Dataset(tmp_path / "s.csv", schema, rows), "en", CHART_LABELS, "c4")
+    assert (
+        '<text x="0" y="21.0" class="axis">First &lt;p&gt;</text>'
+        '<rect x="0" y="30.0" width="255.0" height="22" fill="#00695c"/><text x="261.0" y="47.6" class="value">1,500</text>'
+        '<text x="0" y="95.0" class="axis">Second</text>'
+        '<rect x="0" y="104.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="121.6" class="value">3,000</text></svg>'
+    ) in html
+    assert '<tbody><tr><td>First &lt;p&gt;</td><td class="num">1,500</td></tr><tr><td>Second</td><td class="num">3,000</td></tr></tbody>' in html
 
 def test_bars_of_nothing_and_a_sixth_series_colour() -> None:
     """All bars at 0 are drawn at 0, not divided by 0; colours start again after five."""
