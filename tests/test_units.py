@@ -1193,6 +1193,11 @@ def test_partner_directory_in_simplified_chinese(tmp_path: Path, sectors: Datase
 
 # ---- Bar charts drawn at build time (render/chart.py) ------------------------------
 
+def _texts(value: str) -> dict[str, str]:
+    """A text staff write, the same in both languages."""
+    return {"zh-Hant": value, "en": value}
+
+
 CHART_LABELS = {"data.chart.desc": "Bars <desc>", "data.chart.table": "Numbers & table", "data.total": "Total", **LABELS}
 
 
@@ -1232,16 +1237,14 @@ def test_bar_chart_names_its_groups_by_their_labels(tmp_path: Path) -> None:
 
 def test_stated_chart_draws_each_figure_as_its_source_states_it(tmp_path: Path) -> None:
     """'over 500' is drawn to 500 and says 'over'; only the rows `where` picks."""
-    def texts(value: str) -> dict[str, str]:
-        return {"zh-Hant": value, "en": value}
     schema = {
-        "x-title": texts("Approvals"), "x-source": texts("Sources <S>"), "x-value": "approved",
-        "x-chart": {"groups": "as_of", "where": {"kind": "a"}, "x-title": texts("Stated <figures>")},
+        "x-title": _texts("Approvals"), "x-source": _texts("Sources <S>"), "x-value": "approved",
+        "x-chart": {"groups": "as_of", "where": {"kind": "a"}, "x-title": _texts("Stated <figures>")},
         "fields": [
-            {"name": "as_of", "type": "date", "x-title": texts("As of")},
-            {"name": "approved", "type": "integer", "x-title": texts("Approved"), "x-qualifier": "qualifier"},
-            {"name": "qualifier", "type": "string", "x-title": texts("How"), "x-labels": {"over": texts("over {n}")}},
-            {"name": "kind", "type": "string", "x-title": texts("Kind")},
+            {"name": "as_of", "type": "date", "x-title": _texts("As of")},
+            {"name": "approved", "type": "integer", "x-title": _texts("Approved"), "x-qualifier": "qualifier"},
+            {"name": "qualifier", "type": "string", "x-title": _texts("How"), "x-labels": {"over": _texts("over {n}")}},
+            {"name": "kind", "type": "string", "x-title": _texts("Kind")},
         ],
     }
     rows = ({"as_of": date(2009, 9, 30), "approved": 500, "qualifier": "over", "kind": "a"},
@@ -1268,13 +1271,11 @@ def test_stated_chart_draws_each_figure_as_its_source_states_it(tmp_path: Path) 
 
 def test_stated_chart_of_every_row_names_its_groups_by_their_labels(tmp_path: Path) -> None:
     """Without `where`, every row; a group that is not a date, by its label."""
-    def texts(value: str) -> dict[str, str]:
-        return {"zh-Hant": value, "en": value}
     schema = {
-        "x-title": texts("Counts"), "x-source": texts("Source"), "x-value": "count", "x-chart": {"groups": "period", "x-title": texts("By period")},
+        "x-title": _texts("Counts"), "x-source": _texts("Source"), "x-value": "count", "x-chart": {"groups": "period", "x-title": _texts("By period")},
         "fields": [
-            {"name": "period", "type": "string", "x-title": texts("Period"), "x-labels": {"p1": texts("First <p>"), "p2": texts("Second")}},
-            {"name": "count", "type": "integer", "x-title": texts("Count")},
+            {"name": "period", "type": "string", "x-title": _texts("Period"), "x-labels": {"p1": _texts("First <p>"), "p2": _texts("Second")}},
+            {"name": "count", "type": "integer", "x-title": _texts("Count")},
         ],
     }
     rows = ({"period": "p1", "count": 1500}, {"period": "p2", "count": 3000})
@@ -1305,13 +1306,11 @@ CATALOGUE_LABELS = {
 
 
 def test_catalogue_lists_each_file_with_its_dictionary(tmp_path: Path) -> None:
-    def texts(value: str) -> dict[str, str]:
-        return {"zh-Hant": value, "en": value}
-    schema = {"x-title": texts("Waste & <W>"), "x-source": texts("Source <S>"), "fields": [
-        {"name": "kind", "type": "string", "x-title": texts("Kind <k>"), "constraints": {"enum": ["a", "b"]}, "x-labels": {"a": texts("over {n}"), "b": texts("B & co")}},
-        {"name": "count", "type": "integer", "x-title": texts("Count"), "x-unit": texts("tonnes <t>")},
-        {"name": "day", "type": "date", "x-title": texts("Day")},
-        {"name": "size", "type": "string", "x-title": texts("Size"), "constraints": {"enum": ["S", "M"]}},
+    schema = {"x-title": _texts("Waste & <W>"), "x-source": _texts("Source <S>"), "fields": [
+        {"name": "kind", "type": "string", "x-title": _texts("Kind <k>"), "constraints": {"enum": ["a", "b"]}, "x-labels": {"a": _texts("over {n}"), "b": _texts("B & co")}},
+        {"name": "count", "type": "integer", "x-title": _texts("Count"), "x-unit": _texts("tonnes <t>")},
+        {"name": "day", "type": "date", "x-title": _texts("Day")},
+        {"name": "size", "type": "string", "x-title": _texts("Size"), "constraints": {"enum": ["S", "M"]}},
     ]}
     # 60 rows of "a,1200,2012-03-31,S\n" (20 bytes) under "kind,count,day,size\n" (20 bytes): 1,220 bytes.
     rows = tuple({"kind": "a", "count": 1200, "day": date(2012, 3, 31), "size": "S"} for _ in range(60))
@@ -1332,3 +1331,11 @@ def test_catalogue_lists_each_file_with_its_dictionary(tmp_path: Path) -> None:
         "<tr><td><code>size</code></td><td>Size</td><td>Text</td><td></td><td>S, M</td></tr>"
         "</tbody></table></div></section>"
     )
+
+
+def test_catalogue_sections_follow_one_another(tmp_path: Path) -> None:
+    schema = {"x-title": _texts("T"), "x-source": _texts("S"), "fields": [{"name": "n", "type": "integer", "x-title": _texts("N")}]}
+    files = [(Dataset(tmp_path / f"{name}.csv", schema, ()), date(2026, 1, 1), "1 Jan") for name in ("first", "second")]
+    html = catalogue(files, "en", CATALOGUE_LABELS, "")
+    assert html.count("<section") == 2
+    assert '</tbody></table></div></section><section class="data-file" aria-labelledby="file-second"' in html

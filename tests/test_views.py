@@ -174,6 +174,7 @@ def test_each_mistake_in_a_directive_of_the_rules_or_records_is_named() -> None:
         "[[data:funding-rules.yml|summary|phase=2008-04|measure=audit]]",
         "[[data:news|all]]",
         "[[data:catalogue| |year=2020]]",
+        "[[data:funding-rules.yml|summary|colour=red|measure=assessment]]",
     ])
     assert _problems(markdown) == [
         ("line 1", "[[data:funding-rules.yml|rules|phase=1999]]: there is no phase '1999'", "use one of: 2008-04, 2013-04, 2015-06, 2020, 2025"),
@@ -183,6 +184,7 @@ def test_each_mistake_in_a_directive_of_the_rules_or_records_is_named() -> None:
          "add one of: measure=awareness, measure=assessment, measure=demonstration, measure=verification"),
         ("line 5", "[[data:news|all]]: 'all' is not a view of news", "use one of: index, latest"),
         ("line 6", "[[data:catalogue| |year=2020]]: 'year' is not a filter of catalogue", "remove it: [[data:catalogue]] takes none"),
+        ("line 7", "[[data:funding-rules.yml|summary|colour=red|measure=assessment]]: 'colour' is not a filter of funding-rules.yml", "filter on phase= or measure="),
     ]
     assert _problems("[[data:funding-rules.yml|summary|phase=2013-04|measure=assessment]] [[data:funding-rules.yml|rules|phase=2020]]") == []
 
