@@ -133,6 +133,7 @@ def test_each_mistake_in_a_data_file_s_directive_is_named_on_its_line() -> None:
         "[[data:t.csv|total|year=2020]]",
         "[[data:t.csv|total|year=2012/13|kind=b]]",
         "[[data:t.csv|pie]]",
+        "[[data:t.csv|count|year=2020]]",
     ])
     assert _problems(markdown, 10) == [
         ("line 12", "'［［data：t.csv｜total］］' is meant as a data line, but is not written as one",
@@ -145,6 +146,7 @@ def test_each_mistake_in_a_data_file_s_directive_is_named_on_its_line() -> None:
         ("line 17", "[[data:t.csv|total|year=2020]]: no row of t.csv has year=2020", "use one of: 2011/12, 2012/13"),
         ("line 18", "[[data:t.csv|total|year=2012/13|kind=b]]: no row matches all of the filters", "remove a filter, or correct one"),
         ("line 19", "[[data:t.csv|pie]]: 'pie' is not a view of t.csv", "use one of: table, chart, total, year, kind, count"),
+        ("line 20", "[[data:t.csv|count|year=2020]]: no row of t.csv has year=2020", "use one of: 2011/12, 2012/13"),
     ]
 
 
