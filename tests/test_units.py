@@ -26,8 +26,13 @@ from cleanprod.checks import links
 from cleanprod.content import chinese, datasets, funding, revision
 from cleanprod.engine import build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
+from cleanprod.content.cases import Case, Cases
 from cleanprod.content.datasets import Dataset
+from cleanprod.content.events import Event, Events
+from cleanprod.content.news import NewsItem
 from cleanprod.problems import Problem
+from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
+from cleanprod.render.catalogue import catalogue
 from cleanprod.render.markup import fill
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit
@@ -758,3 +763,635 @@ def test_the_build_hears_sigterm_when_its_parent_ends() -> None:
 ])
 def test_fill_fills_each_placeholder_once(template: str, values: dict[str, str], expected: str) -> None:
     assert fill(template, **values) == expected
+
+
+# ---- Markup every renderer shares (render/markup.py, render/forms.py) ----------
+
+
+def test_fill_puts_each_value_in_its_placeholder() -> None:
+    assert markup.fill("{shown} of {total}, {shown}", shown=3, total="10") == "3 of 10, 3"
+
+
+@pytest.mark.parametrize("amount,expected", [
+    (15000, "15,000"),
+    (Decimal("20000.5"), "20,000.50"),
+    (Decimal("20000.00"), "20,000"),
+    (Decimal("0.25"), "0.25"),
+])
+def test_money_has_cents_only_when_it_is_not_whole_dollars(amount: Decimal | int, expected: str) -> None:
+    assert markup.money(amount) == expected
+
+
+def test_unsearched_block_is_a_div_unless_told() -> None:
+    assert markup.unsearched("<p>x</p>") == "<div data-pagefind-ignore><p>x</p></div>"
+    assert markup.unsearched("x", "span", ' class="a"') == '<span class="a" data-pagefind-ignore>x</span>'
+
+
+def test_example_note_escapes_its_badge_and_text() -> None:
+    html = markup.example_note("<An> example & more", {"example.badge": "<Example>"})
+    assert html == '<p class="example-note"><strong class="example-badge">&lt;Example&gt;</strong> &lt;An&gt; example &amp; more</p>'
+
+
+@pytest.mark.parametrize("title,url,expected", [
+    ("Notice & <1>", "https://s.example/?a=1&b=2", '<p class="record-source">&lt;Source&gt; <a href="https://s.example/?a=1&amp;b=2">Notice &amp; &lt;1&gt;</a></p>'),
+    (None, "https://s.example/", ""),
+    ("Notice", None, ""),
+    (None, None, ""),
+])
+def test_source_line_needs_a_title_and_an_address(title: str | None, url: str | None, expected: str) -> None:
+    assert markup.source_line(title, url, {"record.source": "<Source> "}) == expected
+
+
+def test_filter_select_lists_everything_first_and_escapes() -> None:
+    html = forms.filter_select("filter-type", "type", "<Type>", "All & any", [("a&b", "<A>"), ("c", "C")])
+    assert html == (
+        '<div class="question"><label for="filter-type">&lt;Type&gt;</label><select id="filter-type" name="type">'
+        '<option value="">All &amp; any</option><option value="a&amp;b">&lt;A&gt;</option><option value="c">C</option></select></div>'
+    )
+
+
+# ---- Events' panels and list (render/events.py) --------------------------------
+
+EVENT_SCHEMA = {"properties": {
+    "type": {"x-labels": {"seminar": {"zh-Hant": "研討會", "en": "Seminar <S>"}, "visit": {"zh-Hant": "考察", "en": "Visit"}}},
+    "status": {"x-labels": {code: {"zh-Hant": code, "en": code.title()} for code in ("open", "full", "cancelled", "postponed")}},
+    "language": {"x-labels": {"english": {"zh-Hant": "英語", "en": "English"}, "cantonese": {"zh-Hant": "粵語", "en": "Cantonese"}}},
+}}
+EVENT_LABELS = {
+    "weekday": "Mon Tue Wed Thu Fri Sat Sun", "event.to": "to", "event.hk-time": "(HK time)", "event.time-not-published": "(time not published)",
+    "event.not-published": "<Not published>", "event.all-sectors": "All sectors", "event.free": "Free & open", "calc.money": "HK${amount}",
+    "event.register": "Register", "event.deadline": "by {date}", "data.source": "Source",
+    "event.type": "Type", "event.when": "When", "event.venue": "Venue", "event.language": "Language", "event.fee": "Fee",
+    "event.sectors": "Sectors", "event.status": "Status", "example.event": "An example event.", "example.badge": "Example",
+    "event.past": "Ended", "event.details": "Details", "event.calendar": "Add to calendar",
+    "events.upcoming": "Upcoming", "events.none-upcoming": "None to come", "events.past": "Past", "events.calendar": "Subscribe",
+    "events.filter.all": "All", "events.filter.type": "Type of event", "events.filter.sector": "Sector",
+    "events.filter.shown": "{shown} of {total}", "events.filter.none": "None match",
+}
+TODAY = date(2027, 1, 1)
+
+
+def _names(path: Path, rows: list[tuple[str, str, str]]) -> Dataset:
+    """A file of codes and their names (sectors, venues)."""
+    fields = [{"name": "code", "type": "string"}, {"name": "name_zh-Hant", "type": "string"}, {"name": "name_en", "type": "string"}]
+    schema = {"fields": fields, "primaryKey": ["code"], "x-names": "name"}
+    return Dataset(path, schema, tuple({"code": code, "name_zh-Hant": zh, "name_en": en} for code, zh, en in rows))
+
+
+@pytest.fixture
+def sectors(tmp_path: Path) -> Dataset:
+    return _names(tmp_path / "sectors.csv", [("textiles", "紡織業", "Textiles & <dyeing>"), ("food", "食品業", "Food")])
+
+
+@pytest.fixture
+def venues(tmp_path: Path) -> Dataset:
+    return _names(tmp_path / "venues.csv", [("hkpc", "生產力大樓", "HKPC <Building>")])
+
+
+def _hk(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=revision.HONG_KONG)
+
+
+def _event(**changes: object) -> Event:
+    """An upcoming event with every detail published; `changes` take some away."""
+    event = Event(
+        slug="2027-01-21-energy", lang="en", title="Energy & <you>", description="", type="seminar",
+        start=_hk(2027, 1, 21, 14, 30), end=_hk(2027, 1, 21, 17, 30), timed=True, venue="hkpc",
+        language=("english", "cantonese"), fee_hkd=1500, sectors=("textiles", "food"),
+        registration_url="https://r.example/?a=1&b=2", registration_deadline=_hk(2027, 1, 14), status="open",
+        example=True, source=Path("events/2027-01-21-energy.md"), source_title="Notice <1>", source_url="https://s.example/?c&d",
+    )
+    return replace(event, **changes)
+
+
+def _past_event(**changes: object) -> Event:
+    """A cancelled event of 2008 whose source gives the day, and nothing else."""
+    past = dict(
+        slug="2008-04-18-a", title="Visit A", type="visit", start=_hk(2008, 4, 18), end=_hk(2008, 4, 19), timed=False, venue=None,
+        language=(), fee_hkd=None, sectors=None, registration_url=None, registration_deadline=None, status="cancelled",
+        example=False, source_title=None, source_url=None,
+    )
+    return _event(**{**past, **changes})
+
+
+@pytest.mark.parametrize("start,end,timed,lang,expected", [
+    ((2027, 1, 21, 14, 30), (2027, 1, 21, 17, 30), True, "en", "Thu 21 January 2027, 14:30 to 17:30"),
+    ((2027, 1, 21, 9, 0), (2027, 1, 22, 17, 0), True, "en", "Thu 21 January 2027, 09:00 to Fri 22 January 2027, 17:00"),
+    ((2008, 4, 18), (2008, 4, 19), False, "en", "Fri 18 April 2008"),
+    ((2008, 4, 18), (2008, 4, 21), False, "en", "Fri 18 April 2008 to Sun 20 April 2008"),
+    ((2027, 1, 21, 14, 30), (2027, 1, 21, 17, 30), True, "zh-Hant", "2027年1月21日（四） 14:30 至 17:30"),
+])
+def test_when_an_event_is_held_in_words(start: tuple[int, ...], end: tuple[int, ...], timed: bool, lang: str, expected: str) -> None:
+    labels = {"weekday": "一 二 三 四 五 六 日", "event.to": "至"} if lang == "zh-Hant" else EVENT_LABELS
+    assert event_render.format_when(_event(start=_hk(*start), end=_hk(*end), timed=timed, lang=lang), labels) == expected
+
+
+def test_panel_of_an_upcoming_event_gives_every_detail(venues: Dataset, sectors: Dataset) -> None:
+    html = event_render.panel(_event(), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics?a&b", TODAY)
+    until = ' data-until="2027-01-15T00:00:00+08:00"'  # registration closes at the end of the deadline's day
+    assert html == (
+        '<p class="example-note"><strong class="example-badge">Example</strong> An example event.</p>'
+        '<section class="event-panel" aria-label="Details" data-ends="2027-01-21T17:30:00+08:00" data-past="Ended"><dl>'
+        "<dt>Type</dt><dd>Seminar &lt;S&gt;</dd>"
+        '<dt>When</dt><dd><time datetime="2027-01-21T14:30:00+08:00">Thu 21 January 2027, 14:30 to 17:30</time> (HK time)</dd>'
+        "<dt>Venue</dt><dd>HKPC &lt;Building&gt;</dd>"
+        "<dt>Language</dt><dd>English, Cantonese</dd>"
+        "<dt>Fee</dt><dd>HK$1,500</dd>"
+        "<dt>Sectors</dt><dd>Textiles &amp; &lt;dyeing&gt;, Food</dd>"
+        '<dt data-while-upcoming>Status</dt><dd data-while-upcoming><strong class="event-status event-status--open">Open</strong></dd>'
+        f'<dt{until}>Register</dt><dd{until}><a href="https://r.example/?a=1&amp;b=2">Register</a> by 14 January 2027</dd>'
+        '<dt>Source</dt><dd><a href="https://s.example/?c&amp;d">Notice &lt;1&gt;</a></dd>'
+        '</dl><p><a class="event-calendar" href="cal.ics?a&amp;b" download>Add to calendar</a></p></section>'
+    )
+
+
+def test_panel_of_a_past_event_says_what_is_not_published(venues: Dataset, sectors: Dataset) -> None:
+    html = event_render.panel(_past_event(), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    missing = '<span class="not-published">&lt;Not published&gt;</span>'
+    assert html == (
+        '<section class="event-panel" aria-label="Details" data-ends="2008-04-19T00:00:00+08:00" data-past="Ended">'
+        '<p class="event-past">Ended</p><dl>'
+        "<dt>Type</dt><dd>Visit</dd>"
+        '<dt>When</dt><dd><time datetime="2008-04-18">Fri 18 April 2008</time> (time not published)</dd>'
+        f"<dt>Venue</dt><dd>{missing}</dd><dt>Language</dt><dd>{missing}</dd><dt>Fee</dt><dd>{missing}</dd><dt>Sectors</dt><dd>{missing}</dd>"
+        '<dt>Status</dt><dd><strong class="event-status event-status--cancelled">Cancelled</strong></dd>'
+        '</dl><p><a class="event-calendar" href="cal.ics" download>Add to calendar</a></p></section>'
+    )
+
+
+@pytest.mark.parametrize("changes,row", [
+    ({"fee_hkd": 0}, "<dt>Fee</dt><dd>Free &amp; open</dd>"),
+    ({"sectors": ()}, "<dt>Sectors</dt><dd>All sectors</dd>"),
+    ({"status": "full"}, '<dt data-while-upcoming>Status</dt><dd data-while-upcoming><strong class="event-status event-status--full">Full</strong></dd>'),
+    ({"status": "postponed"}, '<dt>Status</dt><dd><strong class="event-status event-status--postponed">Postponed</strong></dd>'),
+    ({"registration_deadline": _hk(2027, 1, 14, 12, 0)},
+     '<dt data-until="2027-01-14T12:00:00+08:00">Register</dt><dd data-until="2027-01-14T12:00:00+08:00"><a href="https://r.example/?a=1&amp;b=2">Register</a> by 14 January 2027</dd>'),
+    ({"registration_deadline": None},
+     '<dt data-until="2027-01-21T17:30:00+08:00">Register</dt><dd data-until="2027-01-21T17:30:00+08:00"><a href="https://r.example/?a=1&amp;b=2">Register</a></dd>'),
+    ({"source_title": None}, '<dt>Source</dt><dd><a href="https://s.example/?c&amp;d">https://s.example/?c&amp;d</a></dd>'),
+])
+def test_panel_row_for_each_kind_of_detail(venues: Dataset, sectors: Dataset, changes: dict, row: str) -> None:
+    html = event_render.panel(_event(**changes), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    assert row in html
+
+
+@pytest.mark.parametrize("changes", [
+    {"status": "full"},  # held as planned once it has ended: nothing to announce
+    {"status": None},
+])
+def test_past_event_shows_no_status_unless_called_off(venues: Dataset, sectors: Dataset, changes: dict) -> None:
+    html = event_render.panel(_past_event(**changes), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    assert "Status" not in html
+
+
+@pytest.mark.parametrize("changes", [
+    {"status": "full"},
+    {"registration_url": None},
+    {"registration_deadline": _hk(2026, 12, 31)},  # closed at the end of the day before
+])
+def test_registration_is_offered_only_while_open(venues: Dataset, sectors: Dataset, changes: dict) -> None:
+    html = event_render.panel(_event(**changes), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
+    assert "Register" not in html
+
+
+def test_events_list_upcoming_first_then_past_by_year(venues: Dataset, sectors: Dataset) -> None:
+    coming = _event()
+    a = _past_event()
+    b = _past_event(slug="2008-05-06-b", title="Visit B", start=_hk(2008, 5, 6), end=_hk(2008, 5, 7), status="full", sectors=())
+    d = _event(slug="2026-11-03-d", title="Visit D", type="visit", start=_hk(2026, 11, 3, 10, 0), end=_hk(2026, 11, 3, 12, 0),
+               venue=None, status=None, example=False, sectors=("food",))
+    events = Events(EVENT_SCHEMA, {"en": [a, b, d, coming]})
+    html = event_render.index("en", events, venues, sectors, EVENT_LABELS, "/a&b/", TODAY)
+    listed = '<ul class="event-list" data-pagefind-weight="0.5">'
+    assert html == (
+        '<p><a href="/a&amp;b/events/calendar.ics" download>Subscribe</a></p>'
+        '<form class="event-filters" data-event-filters hidden>'
+        '<div class="question"><label for="filter-type">Type of event</label><select id="filter-type" name="type">'
+        '<option value="">All</option><option value="seminar">Seminar &lt;S&gt;</option><option value="visit">Visit</option></select></div>'
+        '<div class="question"><label for="filter-sector">Sector</label><select id="filter-sector" name="sector">'
+        '<option value="">All</option><option value="textiles">Textiles &amp; &lt;dyeing&gt;</option><option value="food">Food</option></select></div>'
+        '<p class="event-count" role="status" aria-live="polite" data-event-count data-template="{shown} of {total}" data-none="None match" data-total="4"></p></form>'
+        '<div class="event-lists" data-event-lists data-past="Past" data-none-upcoming="None to come">'
+        f'<h2 id="upcoming">Upcoming</h2>{listed}'
+        '<li class="event-item" data-type="seminar" data-sectors="textiles food" data-ends="2027-01-21T17:30:00+08:00" data-year="2027">'
+        '<a href="/a&amp;b/events/2027-01-21-energy/">Energy &amp; &lt;you&gt;</a> <strong class="example-badge">Example</strong><br>'
+        '<span class="event-facts"><time datetime="2027-01-21T14:30:00+08:00">Thu 21 January 2027, 14:30 to 17:30</time> · Seminar &lt;S&gt; · '
+        'HKPC &lt;Building&gt; · <span class="event-status event-status--open" data-while-upcoming>Open</span></span></li></ul>'
+        f'<h2 id="past">Past</h2><h3 id="past-2026">2026</h3>{listed}'
+        '<li class="event-item" data-type="visit" data-sectors="food" data-ends="2026-11-03T12:00:00+08:00" data-year="2026">'
+        '<a href="/a&amp;b/events/2026-11-03-d/">Visit D</a><br>'
+        '<span class="event-facts"><time datetime="2026-11-03T10:00:00+08:00">Tue 3 November 2026, 10:00 to 12:00</time> · Visit</span></li></ul>'
+        f'<h3 id="past-2008">2008</h3>{listed}'
+        '<li class="event-item" data-type="visit" data-sectors="all" data-ends="2008-05-07T00:00:00+08:00" data-year="2008">'
+        '<a href="/a&amp;b/events/2008-05-06-b/">Visit B</a><br>'
+        '<span class="event-facts"><time datetime="2008-05-06">Tue 6 May 2008</time> · Visit</span></li>'
+        '<li class="event-item" data-type="visit" data-sectors="all" data-ends="2008-04-19T00:00:00+08:00" data-year="2008">'
+        '<a href="/a&amp;b/events/2008-04-18-a/">Visit A</a><br>'
+        '<span class="event-facts"><time datetime="2008-04-18">Fri 18 April 2008</time> · Visit · '
+        '<span class="event-status event-status--cancelled">Cancelled</span></span></li></ul></div>'
+    )
+
+
+def test_events_list_with_none_to_come_and_none_past(venues: Dataset, sectors: Dataset) -> None:
+    past_only = event_render.index("en", Events(EVENT_SCHEMA, {"en": [_past_event()]}), venues, sectors, EVENT_LABELS, "/", TODAY)
+    assert '<h2 id="upcoming">Upcoming</h2><p>None to come</p><h2 id="past">Past</h2><h3 id="past-2008">2008</h3>' in past_only
+    coming_only = event_render.index("en", Events(EVENT_SCHEMA, {"en": [_event()]}), venues, sectors, EVENT_LABELS, "/", TODAY)
+    assert coming_only.endswith("</span></span></li></ul></div>")
+    assert 'id="past' not in coming_only
+
+
+# ---- News (render/news.py) ------------------------------------------------------
+
+NEWS_LABELS = {"news.published": "Published: ", "record.source": "Source: ", "example.news": "An example item.", "example.badge": "Example", "news.feed": "Feed <Atom>", "news.all": "All news"}
+
+
+def _news(day: int, example: bool = False) -> NewsItem:
+    return NewsItem(f"2026-11-{day:02d}-n", "en", f"Item {day} & <b>", date(2026, 11, day), f"Summary <{day}>", example, Path("news/n.md"), "Gazette <G>", "https://g.example/?a&b")
+
+
+def test_news_date_line_with_its_source_and_note() -> None:
+    assert news_render.header(_news(3, example=True), NEWS_LABELS) == (
+        '<p class="news-date">Published: <time datetime="2026-11-03">3 November 2026</time></p>'
+        '<p class="record-source">Source: <a href="https://g.example/?a&amp;b">Gazette &lt;G&gt;</a></p>'
+        '<p class="example-note"><strong class="example-badge">Example</strong> An example item.</p>'
+    )
+    assert news_render.header(_news(3), NEWS_LABELS).endswith("Gazette &lt;G&gt;</a></p>")
+
+
+def _news_item(day: int, badge: str = "") -> str:
+    return (
+        f'<li class="news-item"><time datetime="2026-11-{day:02d}">{day} November 2026</time><br>'
+        f'<a href="/a&amp;b/news/2026-11-{day:02d}-n/">Item {day} &amp; &lt;b&gt;</a>{badge}<br><span class="news-summary">Summary &lt;{day}&gt;</span></li>'
+    )
+
+
+def test_news_list_has_every_item_and_the_feed() -> None:
+    items = [_news(9, example=True), _news(5), _news(4), _news(3)]
+    assert news_render.index(items, NEWS_LABELS, "/a&b/") == (
+        '<p><a href="/a&amp;b/news/feed.xml" type="application/atom+xml">Feed &lt;Atom&gt;</a></p>'
+        '<ul class="news-list" data-pagefind-weight="0.5">'
+        + _news_item(9, ' <strong class="example-badge">Example</strong>') + _news_item(5) + _news_item(4) + _news_item(3) + "</ul>"
+    )
+
+
+def test_latest_news_is_the_first_three_and_a_link_to_the_rest() -> None:
+    items = [_news(9, example=True), _news(5), _news(4), _news(3)]
+    assert news_render.latest(items, NEWS_LABELS, "/a&b/") == (
+        '<ul class="news-list" data-pagefind-weight="0.5">' + _news_item(9, ' <strong class="example-badge">Example</strong>') + _news_item(5) + _news_item(4) + "</ul>"
+        '<p><a href="/a&amp;b/news/">All news</a></p>'
+    )
+
+
+# ---- Case studies' panels and index (render/cases.py) -----------------------------
+
+CASE_SCHEMA = {"properties": {
+    "technology": {"enum": ["heat-recovery", "led"], "x-labels": {"heat-recovery": {"zh-Hant": "熱能回收", "en": "Heat <recovery>"}, "led": {"zh-Hant": "LED", "en": "LED lighting"}}},
+    "city": {"x-labels": {"dongguan": {"zh-Hant": "東莞", "en": "Dongguan & area"}}},
+    "results": {"properties": {
+        "electricity_kwh": {"x-labels": {"zh-Hant": "節省電力", "en": "Electricity <saved>"}, "x-unit": {"zh-Hant": "千瓦時", "en": "kWh"}},
+        "water_m3": {"x-labels": {"zh-Hant": "節省用水", "en": "Water saved"}, "x-unit": {"zh-Hant": "立方米", "en": "m³"}},
+        "cost_saved_hkd": {"x-labels": {"zh-Hant": "節省成本", "en": "Cost saved"}, "x-unit": {"zh-Hant": "港元", "en": "HK$"}},
+    }},
+}}
+CASE_LABELS = {
+    "calc.money": "HK${amount}", "cases.headline": "{amount} of {result} a year", "cases.payback.none": "No saving stated",
+    "cases.payback.years": "{years} years", "cases.sector": "Sector", "cases.technology": "Technology", "cases.year": "Year",
+    "cases.city": "City", "cases.investment": "Investment", "cases.subsidy": "Subsidy", "cases.payback": "Payback",
+    "cases.details": "Project <facts>", "cases.results": "Results", "cases.result": "Result", "cases.per-year": "A year",
+    "cases.payback.how": "Payback: investment / saving", "example.case": "An example case.", "example.badge": "Example",
+    "cases.shown": "{shown} of {total} cases", "cases.none": "No cases", "cases.totals": "Totals", "cases.totals.examples": "Totals of examples",
+    "cases.chart": "{result} by sector ({unit})", "cases.chart.examples": "{result} by sector ({unit}), examples",
+    "cases.chart.source": "From the cases above", "cases.chart.none": "None of these has the result", "data.chart.desc": "Bars <desc>",
+    "data.chart.table": "The numbers", "events.filter.sector": "Sector of trade", "events.filter.all": "All",
+}
+
+
+def _case(**changes: object) -> Case:
+    case = Case(
+        slug="dyehouse", lang="en", title="Dyehouse & <heat>", description="", sector="textiles", technology="heat-recovery",
+        year=2014, city="dongguan", investment_hkd=1_200_000, subsidy_hkd=15_000,
+        results={"electricity_kwh": 350_000, "cost_saved_hkd": 480_000}, example=True, source=Path("cases/dyehouse.md"),
+    )
+    return replace(case, **changes)
+
+
+@pytest.mark.parametrize("results,expected", [
+    ({"electricity_kwh": 350_000, "cost_saved_hkd": 480_000}, "350,000 kWh of Electricity <saved> a year"),
+    ({"cost_saved_hkd": 480_000, "water_m3": 1_200}, "1,200 m³ of Water saved a year"),  # the schema's order, not the page's
+    ({"electricity_kwh": 0, "cost_saved_hkd": 480_000}, "HK$480,000 of Cost saved a year"),  # a result of nothing is passed over
+    ({"water_m3": 0}, "0 m³ of Water saved a year"),  # unless there is no other
+])
+def test_case_headline_is_its_first_result_in_the_schema_s_order(results: dict[str, int], expected: str) -> None:
+    assert case_render.headline(_case(results=results), Cases(CASE_SCHEMA, {}), CASE_LABELS) == expected
+
+
+@pytest.mark.parametrize("investment,saved,expected", [
+    (1_200_000, 480_000, "2.5 years"),
+    (900_000, 300_000, "3.0 years"),
+    (1_000_000, 300_000, "3.3 years"),
+    (1_000_000, None, "No saving stated"),
+])
+def test_case_payback_in_years_to_one_place(investment: int, saved: int | None, expected: str) -> None:
+    results = {"electricity_kwh": 1} if saved is None else {"cost_saved_hkd": saved}
+    assert case_render.payback_text(_case(investment_hkd=investment, results=results), CASE_LABELS) == expected
+
+
+def test_case_panel_gives_its_facts_and_results(sectors: Dataset) -> None:
+    results = {"cost_saved_hkd": 480_000, "electricity_kwh": 350_000}
+    assert case_render.panel(_case(results=results), Cases(CASE_SCHEMA, {}), sectors, CASE_LABELS) == (
+        '<p class="example-note"><strong class="example-badge">Example</strong> An example case.</p>'
+        '<section class="case-panel" aria-label="Project &lt;facts&gt;"><dl>'
+        "<dt>Sector</dt><dd>Textiles &amp; &lt;dyeing&gt;</dd><dt>Technology</dt><dd>Heat &lt;recovery&gt;</dd>"
+        "<dt>Year</dt><dd>2014</dd><dt>City</dt><dd>Dongguan &amp; area</dd><dt>Investment</dt><dd>HK$1,200,000</dd>"
+        "<dt>Subsidy</dt><dd>HK$15,000</dd><dt>Payback</dt><dd>2.5 years</dd></dl>"
+        '<div class="data-table"><table><caption>Results</caption>'
+        '<thead><tr><th scope="col">Result</th><th scope="col" class="num">A year</th></tr></thead>'
+        '<tbody><tr><th scope="row">Electricity &lt;saved&gt;</th><td class="num">350,000 kWh</td></tr>'
+        '<tr><th scope="row">Cost saved</th><td class="num">HK$480,000</td></tr></tbody></table></div>'
+        '<p class="case-payback-note">Payback: investment / saving</p></section>'
+    )
+    assert case_render.panel(_case(example=False), Cases(CASE_SCHEMA, {}), sectors, CASE_LABELS).startswith('<section class="case-panel"')
+
+
+def test_cases_index_filters_totals_list_and_chart(tmp_path: Path) -> None:
+    sectors = _names(tmp_path / "sectors.csv", [("textiles", "紡織業", "Textiles & <dyeing>"), ("food", "食品業", "Food"), ("paper", "造紙業", "Paper")])
+    dyehouse = _case()
+    bakery = _case(slug="bakery", title="Bakery", sector="food", technology="led", year=2016, results={"electricity_kwh": 70_000, "water_m3": 1_200}, example=False)
+    mill = _case(slug="mill", title="Mill", sector="paper", technology="led", year=2016, results={"water_m3": 300}, example=False)
+    cases = Cases(CASE_SCHEMA, {"en": [bakery, mill, dyehouse]})
+    title = "Electricity &lt;saved&gt; by sector (kWh), examples"
+    assert case_render.index("en", cases, sectors, CASE_LABELS, "/a&b/") == (
+        '<form class="event-filters" data-case-filters hidden>'
+        '<div class="question"><label for="filter-sector">Sector of trade</label><select id="filter-sector" name="sector"><option value="">All</option>'
+        '<option value="textiles">Textiles &amp; &lt;dyeing&gt;</option><option value="food">Food</option><option value="paper">Paper</option></select></div>'
+        '<div class="question"><label for="filter-technology">Technology</label><select id="filter-technology" name="technology"><option value="">All</option>'
+        '<option value="heat-recovery">Heat &lt;recovery&gt;</option><option value="led">LED lighting</option></select></div>'
+        '<div class="question"><label for="filter-year">Year</label><select id="filter-year" name="year"><option value="">All</option>'
+        '<option value="2016">2016</option><option value="2014">2014</option></select></div></form>'
+        '<p class="case-count" role="status" aria-live="polite" data-case-count data-template="{shown} of {total} cases" data-none="No cases">3 of 3 cases</p>'
+        '<div class="data-table"><table class="case-totals"><caption>Totals of examples</caption>'
+        '<thead><tr><th scope="col">Result</th><th scope="col" class="num">A year</th></tr></thead><tbody>'
+        '<tr><th scope="row">Electricity &lt;saved&gt;</th><td class="num"><span data-total="electricity-kwh">420,000</span> kWh</td></tr>'
+        '<tr><th scope="row">Water saved</th><td class="num"><span data-total="water-m3">1,500</span> m³</td></tr>'
+        '<tr><th scope="row">Cost saved</th><td class="num">HK$<span data-total="cost-saved-hkd">480,000</span></td></tr></tbody></table></div>'
+        '<ul class="case-list" data-case-list data-pagefind-weight="0.5">'
+        '<li class="case-item" data-sector="food" data-technology="led" data-year="2016" data-electricity-kwh="70000" data-water-m3="1200">'
+        '<a href="/a&amp;b/cases/bakery/">Bakery</a><br><span class="case-facts">Food · LED lighting · 2016</span><br>'
+        "<strong>70,000 kWh of Electricity &lt;saved&gt; a year</strong></li>"
+        '<li class="case-item" data-sector="paper" data-technology="led" data-year="2016" data-water-m3="300">'
+        '<a href="/a&amp;b/cases/mill/">Mill</a><br><span class="case-facts">Paper · LED lighting · 2016</span><br>'
+        "<strong>300 m³ of Water saved a year</strong></li>"
+        '<li class="case-item" data-sector="textiles" data-technology="heat-recovery" data-year="2014" data-electricity-kwh="350000" data-cost-saved-hkd="480000">'
+        '<a href="/a&amp;b/cases/dyehouse/">Dyehouse &amp; &lt;heat&gt;</a> <strong class="example-badge">Example</strong><br>'
+        '<span class="case-facts">Textiles &amp; &lt;dyeing&gt; · Heat &lt;recovery&gt; · 2014</span><br>'
+        "<strong>350,000 kWh of Electricity &lt;saved&gt; a year</strong></li></ul>"
+        f'<h2 id="by-sector">{title}</h2><p class="case-chart-none" data-chart-none hidden>None of these has the result</p>'
+        '<figure data-case-chart="electricity-kwh" class="data-figure">'
+        '<svg class="data-chart" viewBox="0 -10 640 140" data-bar-room="510" data-group-height="74" data-group-gap="18" role="img" '
+        'aria-labelledby="cases-chart-title cases-chart-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="cases-chart-title">{title}</title><desc id="cases-chart-desc">Bars &lt;desc&gt;</desc>'
+        '<g data-key="textiles"><text x="0" y="21.0" class="axis">Textiles &amp; &lt;dyeing&gt;</text>'
+        '<rect x="0" y="30.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="47.6" class="value">350,000</text></g>'
+        '<g data-key="food"><text x="0" y="95.0" class="axis">Food</text>'
+        '<rect x="0" y="104.0" width="102.0" height="22" fill="#00695c"/><text x="108.0" y="121.6" class="value">70,000</text></g></svg>'
+        '<details class="data-chart-table"><summary>The numbers</summary>'
+        '<div class="data-table"><table><thead><tr><th scope="col">Sector of trade</th><th scope="col" class="num">kWh</th></tr></thead><tbody>'
+        '<tr data-key="textiles"><th scope="row">Textiles &amp; &lt;dyeing&gt;</th><td class="num">350,000</td></tr>'
+        '<tr data-key="food"><th scope="row">Food</th><td class="num">70,000</td></tr></tbody></table></div></details>'
+        "<figcaption>From the cases above</figcaption></figure>"
+    )
+
+
+def test_cases_index_of_real_cases_without_the_result_charted(sectors: Dataset) -> None:
+    """Totals and chart titles say 'examples' only where a case is one; no
+    case with electricity saved, no chart."""
+    html = case_render.index("en", Cases(CASE_SCHEMA, {"en": [_case(example=False, results={"water_m3": 5})]}), sectors, CASE_LABELS, "/")
+    assert "<caption>Totals</caption>" in html
+    assert html.endswith("<strong>5 m³ of Water saved a year</strong></li></ul>")
+    charted = case_render.index("en", Cases(CASE_SCHEMA, {"en": [_case(example=False)]}), sectors, CASE_LABELS, "/")
+    assert '<h2 id="by-sector">Electricity &lt;saved&gt; by sector (kWh)</h2>' in charted
+
+
+
+def test_case_chart_adds_up_only_the_cases_with_the_result(sectors: Dataset) -> None:
+    """A sector's bar is its cases' electricity saved: a case of the sector
+    without that result adds nothing."""
+    lit = _case(example=False, results={"electricity_kwh": 100})
+    watered = _case(slug="watered", example=False, results={"water_m3": 7})
+    html = case_render.index("en", Cases(CASE_SCHEMA, {"en": [lit, watered]}), sectors, CASE_LABELS, "/")
+    assert '<tbody><tr data-key="textiles"><th scope="row">Textiles &amp; &lt;dyeing&gt;</th><td class="num">100</td></tr></tbody>' in html
+
+# ---- The partner directory (render/partners.py) ----------------------------------
+
+PARTNER_LABELS = {
+    "data.table.more": "Scroll", "partners.counts": "Names by year", "partners.counts.examples": "Names by year (examples)",
+    "partners.year": "Year", "partners.class": "Class", "partners.more": "More <…>", "partners.search": "Search names",
+    "partners.shown": "{shown} of {total} names", "partners.none": "No names", "partners.name-zh": "Chinese name",
+    "partners.name-en": "English name", "partners.sector": "Sector", "partners.list": "Awardees", "example.partner": "Example",
+    "events.filter.all": "All",
+}
+
+
+def _partners(path: Path, example: bool) -> Dataset:
+    classes = {"maker": {"zh-Hant": "製造商", "en": "Maker <M>"}, "supplier": {"zh-Hant": "供應商", "en": "Supplier"}, "buyer": {"zh-Hant": "採購商", "en": "Buyer"}}
+    schema = {"fields": [{"name": "class", "type": "string", "constraints": {"enum": list(classes)}, "x-labels": classes}], "x-names": "name"}
+    rows = [(2012, "maker", "丙公司", "C Co", ""), (2013, "buyer", "乙電器", "b & <Co>", "food"), (2013, "maker", "甲紡織廠", "Z Mill", "textiles"), (2013, "maker", "丁廠", "a Works", "")]
+    return Dataset(path, schema, tuple(
+        {"year": year, "class": kind, "name_zh-Hant": zh, "name_en": en, "sector": sector, "example": example and year == 2013} for year, kind, zh, en, sector in rows
+    ))
+
+
+def test_partner_counts_by_year_and_class(tmp_path: Path) -> None:
+    assert partners.counts(_partners(tmp_path / "p.csv", example=False), "en", PARTNER_LABELS) == (
+        '<div class="data-table" role="group" tabindex="0" aria-label="Names by year"><p class="data-table__more" data-pagefind-ignore>Scroll</p>'
+        '<table class="partner-counts"><caption>Names by year</caption><thead><tr><th scope="col">Year</th>'
+        '<th scope="col" class="num">Maker &lt;M&gt;</th><th scope="col" class="num">Supplier</th><th scope="col" class="num">Buyer</th></tr></thead>'
+        '<tbody><tr><th scope="row">2013</th><td class="num">2</td><td class="num">0</td><td class="num">1</td></tr>'
+        '<tr><th scope="row">2012</th><td class="num">1</td><td class="num">0</td><td class="num">0</td></tr></tbody></table></div>'
+    )
+    assert "<caption>Names by year (examples)</caption>" in partners.counts(_partners(tmp_path / "p.csv", example=True), "en", PARTNER_LABELS)
+
+
+def test_partner_directory_by_year_class_and_name(tmp_path: Path, sectors: Dataset) -> None:
+    """Newest year first, then class, then English name whatever its case;
+    each row searchable by its names in both Chinese scripts and English."""
+    html = partners.directory(_partners(tmp_path / "p.csv", example=True), sectors, "en", PARTNER_LABELS)
+    badge = ' <strong class="example-badge">Example</strong>'
+    assert html.endswith(
+        '<form class="event-filters" data-directory-filters hidden role="search" data-more="More &lt;…&gt;">'
+        '<div class="question"><label for="partner-search">Search names</label>'
+        '<input id="partner-search" type="search" name="q" autocomplete="off" spellcheck="false"></div>'
+        '<div class="question"><label for="partner-year">Year</label><select id="partner-year" name="year"><option value="">All</option>'
+        '<option value="2013">2013</option><option value="2012">2012</option></select></div>'
+        '<div class="question"><label for="partner-class">Class</label><select id="partner-class" name="class"><option value="">All</option>'
+        '<option value="maker">Maker &lt;M&gt;</option><option value="supplier">Supplier</option><option value="buyer">Buyer</option></select></div>'
+        '<p class="event-count" role="status" aria-live="polite" data-directory-count data-template="{shown} of {total} names" '
+        'data-none="No names" data-total="4">4 of 4 names</p></form>'
+        '<div class="data-table partner-directory"><table class="partner-list"><caption>Awardees</caption><thead><tr>'
+        '<th scope="col">Year</th><th scope="col">Class</th><th scope="col">Chinese name</th><th scope="col">English name</th><th scope="col">Sector</th>'
+        "</tr></thead><tbody data-directory>"
+        '<tr data-year="2013" data-class="buyer" data-search="乙電器 乙电器 b &amp; &lt;co&gt;"><td>2013</td><td>Buyer</td>'
+        f'<td lang="zh-Hant">乙電器{badge}</td><td lang="en">b &amp; &lt;Co&gt;</td><td>Food</td></tr>'
+        '<tr data-year="2013" data-class="maker" data-search="丁廠 丁厂 a works"><td>2013</td><td>Maker &lt;M&gt;</td>'
+        f'<td lang="zh-Hant">丁廠{badge}</td><td lang="en">a Works</td><td></td></tr>'
+        '<tr data-year="2013" data-class="maker" data-search="甲紡織廠 甲纺织厂 z mill"><td>2013</td><td>Maker &lt;M&gt;</td>'
+        f'<td lang="zh-Hant">甲紡織廠{badge}</td><td lang="en">Z Mill</td><td>Textiles &amp; &lt;dyeing&gt;</td></tr>'
+        '<tr data-year="2012" data-class="maker" data-search="丙公司 丙公司 c co"><td>2012</td><td>Maker &lt;M&gt;</td>'
+        '<td lang="zh-Hant">丙公司</td><td lang="en">C Co</td><td></td></tr></tbody></table></div>'
+    )
+    assert html.startswith('<div class="data-table" role="group" tabindex="0" aria-label="Names by year">')
+
+
+def test_partner_directory_in_simplified_chinese(tmp_path: Path, sectors: Dataset) -> None:
+    html = partners.directory(_partners(tmp_path / "p.csv", example=False), sectors, "zh-Hans", PARTNER_LABELS)
+    assert '<td>2013</td><td>制造商</td><td lang="zh-Hans">甲纺织厂</td><td lang="en">Z Mill</td><td>纺织业</td></tr>' in html
+
+
+# ---- Bar charts drawn at build time (render/chart.py) ------------------------------
+
+def _texts(value: str) -> dict[str, str]:
+    """A text staff write, the same in both languages."""
+    return {"zh-Hant": value, "en": value}
+
+
+CHART_LABELS = {"data.chart.desc": "Bars <desc>", "data.chart.table": "Numbers & table", "data.total": "Total", **LABELS}
+
+
+def test_bar_chart_of_a_pivot_with_its_legend_and_table(tmp_path: Path) -> None:
+    """Two measures (a, b) over two years: a legend, each year a group of
+    two bars, the longest (1,000) drawn 640 - 130 = 510 wide."""
+    html = chart.bar_chart(_dataset(tmp_path / "t.csv"), "en", CHART_LABELS, "c1")
+    assert html == (
+        '<figure class="data-figure">'
+        '<svg class="data-chart" viewBox="0 -10 640 270" role="img" aria-labelledby="c1-title c1-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="c1-title">{ESCAPED}</title><desc id="c1-desc">Bars &lt;desc&gt;</desc>'
+        '<rect x="0" y="8.0" width="14" height="14" fill="#00695c"/><text x="22" y="21.0" class="legend">&lt;i&gt;a&lt;/i&gt;</text>'
+        '<rect x="0" y="38.0" width="14" height="14" fill="#b34700"/><text x="22" y="51.0" class="legend">b &amp; c</text>'
+        '<text x="0" y="99.0" class="axis">1</text>'
+        '<rect x="0" y="108.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="125.6" class="value">1,000</text>'
+        '<rect x="0" y="134.0" width="15.3" height="22" fill="#b34700"/><text x="21.3" y="151.6" class="value">30</text>'
+        '<text x="0" y="199.0" class="axis">2</text>'
+        '<rect x="0" y="208.0" width="1.0" height="22" fill="#00695c"/><text x="7.0" y="225.6" class="value">2</text>'
+        '<rect x="0" y="234.0" width="2.0" height="22" fill="#b34700"/><text x="8.0" y="251.6" class="value">4</text></svg>'
+        '<details class="data-chart-table"><summary>Numbers &amp; table</summary>'
+        f'<div class="data-table" role="group" tabindex="0" aria-label="{ESCAPED}">{MORE}<table>'
+        f'<thead><tr><th scope="col">{ESCAPED} kind</th><th scope="col" class="num">1</th><th scope="col" class="num">2</th><th scope="col" class="num">Total</th></tr></thead>'
+        '<tbody><tr><th scope="row">&lt;i&gt;a&lt;/i&gt;</th><td class="num">1,000</td><td class="num">2</td><td class="num">1,002</td></tr>'
+        '<tr><th scope="row">b &amp; c</th><td class="num">30</td><td class="num">4</td><td class="num">34</td></tr></tbody>'
+        '<tfoot><tr><th scope="row">Total</th><td class="num">1,030</td><td class="num">6</td><td class="num">1,036</td></tr></tfoot>'
+        f"</table></div></details><figcaption>{ESCAPED} source</figcaption></figure>"
+    )
+
+
+
+def test_bar_chart_names_its_groups_by_their_labels(tmp_path: Path) -> None:
+    dataset = _dataset(tmp_path / "t.csv")
+    fields = [dict(f, **{"x-labels": {"1": {"zh-Hant": "第一年", "en": "Year <1>"}, "2": {"zh-Hant": "第二年", "en": "Year 2"}}}) if f["name"] == "year" else f for f in dataset.schema["fields"]]
+    html = chart.bar_chart(Dataset(dataset.path, {**dataset.schema, "fields": fields}, dataset.rows), "en", CHART_LABELS, "c1")
+    assert '<text x="0" y="99.0" class="axis">Year &lt;1&gt;</text>' in html
+    assert '<text x="0" y="199.0" class="axis">Year 2</text>' in html
+
+def test_stated_chart_draws_each_figure_as_its_source_states_it(tmp_path: Path) -> None:
+    """'over 500' is drawn to 500 and says 'over'; only the rows `where` picks."""
+    schema = {
+        "x-title": _texts("Approvals"), "x-source": _texts("Sources <S>"), "x-value": "approved",
+        "x-chart": {"groups": "as_of", "where": {"kind": "a"}, "x-title": _texts("Stated <figures>")},
+        "fields": [
+            {"name": "as_of", "type": "date", "x-title": _texts("As of")},
+            {"name": "approved", "type": "integer", "x-title": _texts("Approved"), "x-qualifier": "qualifier"},
+            {"name": "qualifier", "type": "string", "x-title": _texts("How"), "x-labels": {"over": _texts("over {n}")}},
+            {"name": "kind", "type": "string", "x-title": _texts("Kind")},
+        ],
+    }
+    rows = ({"as_of": date(2009, 9, 30), "approved": 500, "qualifier": "over", "kind": "a"},
+            {"as_of": date(2010, 1, 1), "approved": 9999, "qualifier": "over", "kind": "b"},
+            {"as_of": date(2012, 11, 20), "approved": 2000, "qualifier": "over", "kind": "a"})
+    html = chart.stated_chart(Dataset(tmp_path / "s.csv", schema, rows, (2, 3, 4)), "en", CHART_LABELS, "c2")
+    assert html == (
+        '<figure class="data-figure"><p class="data-figure-title"><strong>Stated &lt;figures&gt;</strong></p>'
+        '<svg class="data-chart" viewBox="0 -10 640 140" role="img" aria-labelledby="c2-title c2-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="c2-title">Stated &lt;figures&gt;</title><desc id="c2-desc">Bars &lt;desc&gt;</desc>'
+        '<text x="0" y="21.0" class="axis">30 September 2009</text>'
+        '<rect x="0" y="30.0" width="127.5" height="22" fill="#00695c"/><text x="133.5" y="47.6" class="value">over 500</text>'
+        '<text x="0" y="95.0" class="axis">20 November 2012</text>'
+        '<rect x="0" y="104.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="121.6" class="value">over 2,000</text></svg>'
+        '<details class="data-chart-table"><summary>Numbers &amp; table</summary>'
+        f'<div class="data-table" role="group" tabindex="0" aria-label="Approvals">{MORE}<table>'
+        '<thead><tr><th scope="col">As of</th><th scope="col" class="num">Approved</th><th scope="col">Kind</th></tr></thead><tbody>'
+        '<tr><td><time datetime="2009-09-30">30 September 2009</time></td><td class="num">over 500</td><td>a</td></tr>'
+        '<tr><td><time datetime="2012-11-20">20 November 2012</time></td><td class="num">over 2,000</td><td>a</td></tr></tbody></table></div>'
+        "</details><figcaption>Sources &lt;S&gt;</figcaption></figure>"
+    )
+
+
+
+def test_stated_chart_of_every_row_names_its_groups_by_their_labels(tmp_path: Path) -> None:
+    """Without `where`, every row; a group that is not a date, by its label."""
+    schema = {
+        "x-title": _texts("Counts"), "x-source": _texts("Source"), "x-value": "count", "x-chart": {"groups": "period", "x-title": _texts("By period")},
+        "fields": [
+            {"name": "period", "type": "string", "x-title": _texts("Period"), "x-labels": {"p1": _texts("First <p>"), "p2": _texts("Second")}},
+            {"name": "count", "type": "integer", "x-title": _texts("Count")},
+        ],
+    }
+    rows = ({"period": "p1", "count": 1500}, {"period": "p2", "count": 3000})
+    html = chart.stated_chart(Dataset(tmp_path / "s.csv", schema, rows), "en", CHART_LABELS, "c4")
+    assert (
+        '<text x="0" y="21.0" class="axis">First &lt;p&gt;</text>'
+        '<rect x="0" y="30.0" width="255.0" height="22" fill="#00695c"/><text x="261.0" y="47.6" class="value">1,500</text>'
+        '<text x="0" y="95.0" class="axis">Second</text>'
+        '<rect x="0" y="104.0" width="510.0" height="22" fill="#00695c"/><text x="516.0" y="121.6" class="value">3,000</text></svg>'
+    ) in html
+    assert '<tbody><tr><td>First &lt;p&gt;</td><td class="num">1,500</td></tr><tr><td>Second</td><td class="num">3,000</td></tr></tbody>' in html
+
+def test_bars_of_nothing_and_a_sixth_series_colour() -> None:
+    """All bars at 0 are drawn at 0, not divided by 0; colours start again after five."""
+    svg = chart.svg_bars("T", "D", ["g"], [str(n) for n in range(6)], [[0]] * 6, "en", "c3")
+    assert '<rect x="0" y="158.0" width="14" height="14" fill="#00695c"/><text x="22" y="171.0" class="legend">5</text>' in svg
+    assert svg.endswith('<rect x="0" y="358.0" width="0.0" height="22" fill="#00695c"/><text x="6.0" y="375.6" class="value">0</text></svg>')
+
+
+# ---- The open data page (render/catalogue.py) -------------------------------------
+
+CATALOGUE_LABELS = {
+    "data.type.integer": "Whole number", "data.type.string": "Text", "data.type.date": "Date", "data.dict.name": "Name",
+    "data.dict.title": "Title", "data.dict.type": "Type", "data.dict.unit": "Unit", "data.dict.values": "Values", "data.bytes": "bytes",
+    "data.schema": "Schema <JSON>", "data.updated": "Updated: ", "data.dict.caption": "Data dictionary", "data.package": "All files: ",
+    "data.table.more": "Scroll",
+}
+
+
+def test_catalogue_lists_each_file_with_its_dictionary(tmp_path: Path) -> None:
+    schema = {"x-title": _texts("Waste & <W>"), "x-source": _texts("Source <S>"), "fields": [
+        {"name": "kind", "type": "string", "x-title": _texts("Kind <k>"), "constraints": {"enum": ["a", "b"]}, "x-labels": {"a": _texts("over {n}"), "b": _texts("B & co")}},
+        {"name": "count", "type": "integer", "x-title": _texts("Count"), "x-unit": _texts("tonnes <t>")},
+        {"name": "day", "type": "date", "x-title": _texts("Day")},
+        {"name": "size", "type": "string", "x-title": _texts("Size"), "constraints": {"enum": ["S", "M"]}},
+    ]}
+    # 60 rows of "a,1200,2012-03-31,S\n" (20 bytes) under "kind,count,day,size\n" (20 bytes): 1,220 bytes.
+    rows = tuple({"kind": "a", "count": 1200, "day": date(2012, 3, 31), "size": "S"} for _ in range(60))
+    html = catalogue([(Dataset(tmp_path / "waste.csv", schema, rows), date(2026, 11, 3), "3 Nov <2026>")], "en", CATALOGUE_LABELS, "/a&b/")
+    assert html == (
+        '<p>All files: <a href="/a&amp;b/datapackage.json">datapackage.json</a></p>'
+        '<section class="data-file" aria-labelledby="file-waste" data-pagefind-weight="0.5">'
+        '<h2 id="file-waste" data-pagefind-weight="0.5">Waste &amp; &lt;W&gt;</h2>'
+        '<ul><li><a href="/a&amp;b/waste.csv" download>waste.csv</a> (CSV, UTF-8, 1,220 bytes)'
+        ' · <a href="/a&amp;b/waste.schema.json">Schema &lt;JSON&gt;</a></li>'
+        '<li>Updated: <time datetime="2026-11-03">3 Nov &lt;2026&gt;</time></li><li>Source &lt;S&gt;</li></ul>'
+        '<div class="data-table" role="group" tabindex="0" aria-label="Data dictionary"><p class="data-table__more" data-pagefind-ignore>Scroll</p>'
+        '<table><caption>Data dictionary</caption><thead><tr><th scope="col">Name</th><th scope="col">Title</th><th scope="col">Type</th>'
+        '<th scope="col">Unit</th><th scope="col">Values</th></tr></thead><tbody>'
+        "<tr><td><code>kind</code></td><td>Kind &lt;k&gt;</td><td>Text</td><td></td><td>a (over N), b (B &amp; co)</td></tr>"
+        "<tr><td><code>count</code></td><td>Count</td><td>Whole number</td><td>tonnes &lt;t&gt;</td><td></td></tr>"
+        "<tr><td><code>day</code></td><td>Day</td><td>Date</td><td></td><td></td></tr>"
+        "<tr><td><code>size</code></td><td>Size</td><td>Text</td><td></td><td>S, M</td></tr>"
+        "</tbody></table></div></section>"
+    )
+
+
+def test_catalogue_sections_follow_one_another(tmp_path: Path) -> None:
+    schema = {"x-title": _texts("T"), "x-source": _texts("S"), "fields": [{"name": "n", "type": "integer", "x-title": _texts("N")}]}
+    files = [(Dataset(tmp_path / f"{name}.csv", schema, ()), date(2026, 1, 1), "1 Jan") for name in ("first", "second")]
+    html = catalogue(files, "en", CATALOGUE_LABELS, "")
+    assert html.count("<section") == 2
+    assert '</tbody></table></div></section><section class="data-file" aria-labelledby="file-second"' in html
