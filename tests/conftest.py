@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from cleanprod.engine import build
-from page_checks import visit_every_page
+from page_checks import AXE_PATH, AXE_SCRIPT, visit_every_page, visit_of
 from serving import serve
 
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
@@ -156,7 +156,7 @@ def all_html_files(site: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
-    with serve(site) as address:
+    with serve(site, {AXE_PATH: AXE_SCRIPT.encode("utf-8")}) as address:
         yield address
 
 
@@ -247,7 +247,7 @@ def every_page_at(site: Path, server: str, page, _found_at: dict):
 
     def found(width: int) -> dict[str, dict[str, object]]:
         if width not in _found_at:
-            _found_at[width] = visit_every_page(page, server, site, all_html_files(site), width)
+            _found_at.update(visit_every_page(page, server, site, all_html_files(site), visit_of(width)))
         return _found_at[width]
 
     return found

@@ -1,13 +1,13 @@
 """Checks run in the browser on every built page, and the one visit of each
-page at each screen width that they share.
+page that they share on a wide screen and on a phone.
 
-Loading a page and putting axe into it cost about as much as the checks
-themselves, but axe's, so the tests that check every page at a width (axe in
+Loading a page costs a quarter of a core-second, as much as the checks but
+axe's, so the tests that check every page at a width (axe in
 test_accessibility.py, target sizes in test_wcag22.py, reflow in
-test_reflow.py) do not each load every page again: the first of them at a
-width visits every page once, runs every check that width needs, and keeps
-what each found for the others (`every_page_at` in conftest.py). The tests of
-one width are kept on one worker (`at_width`), which holds what was found."""
+test_reflow.py) do not each load every page again: the first of them visits
+every page once, runs every check of its widths, and keeps what each found
+for the others (`every_page_at` in conftest.py). The tests of one visit are
+kept on one worker (`at_width`), which holds what was found."""
 
 from __future__ import annotations
 
@@ -60,11 +60,20 @@ OVERFLOW = """() => {
 }"""
 
 
+# Where the test server (conftest.py) serves axe, beside the site: loaded from
+# there, the browser keeps it compiled, where handing its 570 kB to every page
+# had taken a sixth of a core-second a page.
+AXE_PATH = "/.tests/axe.min.js"
+
+
 def axe_violations(page) -> list[dict]:
     """axe's violations (with the options above) on the page in the tab. Only
     the violations leave the browser: the rest of axe's results are no
     assertion's concern, and were hundreds of kilobytes a page."""
-    page.evaluate(AXE_SCRIPT)
+    if page.url.startswith("http"):
+        page.add_script_tag(url=AXE_PATH)
+    else:  # a page the test wrote into the tab, which has no server
+        page.evaluate(AXE_SCRIPT)
     return page.evaluate("options => axe.run(document, options).then(results => results.violations)", WCAG)
 
 
@@ -75,24 +84,35 @@ CHECKS = {
 }
 # The checks each width's tests make of every page: axe and target sizes on a
 # wide screen and on a phone, reflow on a phone and on the narrowest screen
-# WCAG names (320 px).
+# WCAG names (320 px). The page is not loaded again at 320 px: the phone's
+# screen is narrowed to it, as zooming in narrows a page already shown.
 CHECKS_AT = {1280: ("axe", "small targets"), 390: ("axe", "small targets", "overflow"), 320: ("overflow",)}
+NARROWED_FROM = {320: 390}
 HEIGHT = 800
+
+
+def visit_of(width: int) -> int:
+    """The width of the visit in which every page is checked at `width`."""
+    return NARROWED_FROM.get(width, width)
 
 
 def at_width(*widths: int) -> list:
     """`widths` as a test's parameters, each kept on the worker that visits
     every page at that width (pytest-xdist's `loadgroup`)."""
-    return [pytest.param(width, marks=pytest.mark.xdist_group(f"every page at {width} px")) for width in widths]
+    return [pytest.param(width, marks=pytest.mark.xdist_group(f"every page at {visit_of(width)} px")) for width in widths]
 
 
-def visit_every_page(page, server: str, site: Path, files: list[Path], width: int) -> dict[str, dict[str, object]]:
-    """What each check of `width` found on each page, by the page's address
-    below the site's root ("" for the home page)."""
-    page.set_viewport_size({"width": width, "height": HEIGHT})
-    found = {}
+def visit_every_page(page, server: str, site: Path, files: list[Path], width: int) -> dict[int, dict[str, dict[str, object]]]:
+    """What each check found on each page (by its address below the site's
+    root, "" for the home page), at `width` and at the widths the screen is
+    narrowed to from it."""
+    widths = [width] + [narrow for narrow, wide in NARROWED_FROM.items() if wide == width]
+    found: dict[int, dict[str, dict[str, object]]] = {w: {} for w in widths}
     for file in files:
         url = file.relative_to(site).as_posix().removesuffix("index.html")
+        page.set_viewport_size({"width": width, "height": HEIGHT})
         page.goto(server + url)
-        found[url] = {name: CHECKS[name](page) for name in CHECKS_AT[width]}
+        for shown in widths:
+            page.set_viewport_size({"width": shown, "height": HEIGHT})
+            found[shown][url] = {name: CHECKS[name](page) for name in CHECKS_AT[shown]}
     return found
