@@ -265,7 +265,7 @@ WHO_3 = {"business": "required", "area": _t("Guangdong"), "area_code": "guangdon
 P1 = Phase("2008-04", 1, _t("P1"), _t("2008-2013"), (DATED,), _t("the <PMC>"), WHO_1, (AVERAGE, FREE), rules_source=UNDATED)
 P2 = Phase("2013-04", 2, _t("P2"), _t("2013-2015"), (UNDATED,), _t("the PMC"), WHO_2, (OF,))
 P3 = Phase("2025", 3, _t("P3"), _t("2025-2027"), (DATED, UNDATED), _t("the PMC"), WHO_3, (ASSESS, PROJECT, OF, UP_TO, UNPUBLISHED), money=_t("HK$<100> million"))
-MADE = funding.Rules(Path("rules.yml"), (P1, P2, P3), {"pearl-river-delta": [{"zh-Hant": "廣州<市>", "en": "Guang<zhou>"}, {"zh-Hant": "深圳", "en": "Shenzhen"}], "other-guangdong": [{"zh-Hant": "汕頭", "en": "Shantou"}]})
+MADE = funding.Rules((P1, P2, P3), {"pearl-river-delta": [{"zh-Hant": "廣州<市>", "en": "Guang<zhou>"}, {"zh-Hant": "深圳", "en": "Shenzhen"}], "other-guangdong": [{"zh-Hant": "汕頭", "en": "Shantou"}]})
 SECTORS = Dataset(Path("sectors.csv"), {"x-names": "name", "primaryKey": ["code"]}, (
     {"code": "textiles", "name_zh-Hant": "紡織<染>", "name_en": "Textiles & <dye>"},
     {"code": "furniture", "name_zh-Hant": "傢俬", "name_en": "Furniture"},
@@ -359,7 +359,7 @@ def test_the_phase_in_force_leads_with_its_money_and_sources() -> None:
         '<p class="funding-current">In P3 (2025-2027), HK$&lt;100&gt; million. <a href="../apply/?a&amp;b">&lt;apply.link&gt;</a></p>'
         f'<p class="funding-sources">Source &amp; {NAMED_DATED}; {NAMED_UNDATED}</p>'
     )
-    in_force = funding.Rules(Path("rules.yml"), (P2,), {})
+    in_force = funding.Rules((P2,), {})
     assert render.current(in_force, "zh-Hant", L, "../apply/") == (
         '<p class="funding-current">In 中P2 (中2013-2015), &lt;funding.money.not-published&gt;. <a href="../apply/">&lt;apply.link&gt;</a></p>'
         '<p class="funding-sources">Source &amp; 中Home (中CPP)</p>'
@@ -384,7 +384,7 @@ def test_rules_table_names_each_measure_s_pay_share_and_cap() -> None:
 
 
 def test_history_sets_each_phase_s_measures_under_its_title_and_money() -> None:
-    rules = funding.Rules(Path("rules.yml"), (P1, dataclasses.replace(P3, measures=(OF,))), {})
+    rules = funding.Rules((P1, dataclasses.replace(P3, measures=(OF,))), {})
     cell = '<td data-label="&lt;funding.col.{}&gt;">{}</td>'
     assert render.history(rules, "en", L) == (
         '<div data-pagefind-ignore><div class="data-table" role="group" tabindex="0" aria-label="&lt;funding.history.caption&gt;">'
@@ -416,7 +416,7 @@ def test_largest_cap_counts_the_higher_cap(measures: tuple[Measure, ...], larges
 def test_caps_chart_draws_each_phase_s_largest_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     drawn = []
     monkeypatch.setattr(render, "svg_bars", lambda *args: drawn.append(args) or "<svg/>")
-    rules = funding.Rules(Path("rules.yml"), (P1, dataclasses.replace(P2, measures=(UP_TO,)), P3), {})
+    rules = funding.Rules((P1, dataclasses.replace(P2, measures=(UP_TO,)), P3), {})
     assert render.caps_chart(rules, "en", L, "chart-7") == (
         '<div data-pagefind-ignore><figure class="data-figure"><svg/>'
         '<details class="data-chart-table"><summary>&lt;data.chart.table&gt;</summary><table><thead><tr>'
@@ -536,7 +536,7 @@ def test_checker_asks_each_question_of_the_phases_whose_rules_ask_it() -> None:
 
 
 def test_checker_asks_the_business_of_every_phase_that_requires_it() -> None:
-    rules = funding.Rules(Path("rules.yml"), (dataclasses.replace(P1, who={**WHO_1, "business": "required"}), P3), {})
+    rules = funding.Rules((dataclasses.replace(P1, who={**WHO_1, "business": "required"}), P3), {})
     assert _fieldset("business", "2008-04 2025", _choices("business", ("yes", "no", "unsure"))) in render.checker(rules, SECTORS, {}, "en", L)
 
 
@@ -558,7 +558,7 @@ def test_calculator_lists_the_measures_in_force_that_a_sum_can_be_done_for() -> 
 
 def test_script_data_carries_every_phase_s_rules_and_the_tools_labels() -> None:
     labels = _Labels({"funding.phase.title": "{name} ({dates})", "funding.share.of": "{share}% of {of}", "calc.end": "</script>", "elig.x": "e", "apply.link": "A", "contact.phone": "1", "data.z": "no", "calcx.w": "no"})
-    rules = funding.Rules(Path("rules.yml"), (dataclasses.replace(P2, measures=(ASSESS, UP_TO, OF)), P1), {})
+    rules = funding.Rules((dataclasses.replace(P2, measures=(ASSESS, UP_TO, OF)), P1), {})
     html = render.script_data(rules, SECTORS, "zh-Hant", labels, "../apply/?a&b")
     start, end = '<script type="application/json" id="funding-data">', "</script>"
     assert html.startswith(start + '{"applyPage": "../apply/?a&b", "labels": {"apply.link": "A", "calc.end": "<\\/script>", ') and html.endswith(end)

@@ -93,7 +93,6 @@ class Phase:
 
 @dataclass(frozen=True)
 class Rules:
-    path: Path
     phases: tuple[Phase, ...]  # in order, the latest last
     places: dict[str, list[dict[str, str]]]  # area → its cities, for the checker
 
@@ -203,4 +202,4 @@ def load(path: Path) -> tuple[Rules | None, list[Problem]]:
         for j, m in enumerate(phase.measures):
             if m.higher_cap_hkd is not None and m.cap_hkd is not None and m.higher_cap_hkd <= m.cap_hkd:
                 problems.append(Problem(path, at("phases", i, "measures", j, "higher_cap_hkd"), f"the higher cap (HK${m.higher_cap_hkd:,}) is not more than the cap (HK${m.cap_hkd:,})", "check both figures in the source"))
-    return (None if problems else Rules(path, phases, data["places"])), problems
+    return (None if problems else Rules(phases, data["places"])), problems
