@@ -28,7 +28,7 @@ from serving import serve
 
 LANG_PREFIXES = {"zh-Hant": "", "en": "en/", "zh-Hans": "zh-Hans/"}
 CONTENT_PAGES = ["", "about/", "funding/", "eligibility/", "apply/", "events/", "news/", "cases/", "partners/", "statistics/", "open-data/", "notices/", "privacy/", "accessibility/", "sitemap/"]
-CHROMIUM = "/usr/bin/chromium-headless-shell"
+CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[1]
 
 
