@@ -239,15 +239,24 @@ def _found_at() -> dict[int, dict[str, dict[str, object]]]:
     return {}
 
 
+@pytest.fixture(scope="session")
+def _visit_tab(browser) -> Iterator:
+    """The tab in which this worker visits every page (page_checks.py): one
+    of its own, as the visit listens to it."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
-def every_page_at(site: Path, server: str, page, _found_at: dict):
+def every_page_at(site: Path, server: str, _visit_tab, _found_at: dict):
     """`every_page_at(width)`: what each check of that width
     (page_checks.CHECKS_AT) found on every page of the site, visiting each
     page once at that width for all the tests that ask (page_checks.py)."""
 
     def found(width: int) -> dict[str, dict[str, object]]:
         if width not in _found_at:
-            _found_at.update(visit_every_page(page, server, site, all_html_files(site), visit_of(width)))
+            _found_at.update(visit_every_page(_visit_tab, server, site, all_html_files(site), visit_of(width)))
         return _found_at[width]
 
     return found

@@ -4,14 +4,17 @@ page that they share on a wide screen and on a phone.
 Loading a page costs a quarter of a core-second, as much as the checks but
 axe's, so the tests that check every page at a width (axe in
 test_accessibility.py, target sizes in test_wcag22.py, reflow in
-test_reflow.py) do not each load every page again: the first of them visits
-every page once, runs every check of its widths, and keeps what each found
-for the others (`every_page_at` in conftest.py). The tests of one visit are
-kept on one worker (`at_width`), which holds what was found."""
+test_reflow.py, 200% zoom and headings on a phone in
+test_keyboard_zoom_print.py, the security policy in test_security.py) do
+not each load every page again: the first of them visits every page once,
+runs every check of its widths, and keeps what each found for the others
+(`every_page_at` in conftest.py). The tests of one visit are kept on one
+worker (`on_the_visit`), which holds what was found."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
@@ -77,18 +80,74 @@ def axe_violations(page) -> list[dict]:
     return page.evaluate("options => axe.run(document, options).then(results => results.violations)", WCAG)
 
 
+# What 200% zoom leaves of a page (a window 1280 × 800 zoomed to 200% lays
+# out as one 640 × 400): whether it scrolls sideways, whether its heading
+# shows, and whether the menu button opens the navigation. The button is
+# clicked last: the drawer stays open until the next page.
+def zoomed(page) -> dict[str, bool]:
+    scrolls = page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    heading = page.locator("h1").first.is_visible()
+    page.locator(".md-header label[for='__drawer']").click()
+    return {"scrolls sideways": scrolls, "heading shows": heading, "menu opens": page.locator(".md-nav--primary").first.is_visible()}
+
+
+# On a phone: captions squeezed to a narrow column (under half the width of
+# their table, or of the box a wide table scrolls in), and headings a line
+# taller than their words (where a hidden ¶ link wrapped).
+GAPS = """() => ({
+  squeezed: [...document.querySelectorAll('article caption')]
+    .filter(c => c.getBoundingClientRect().width < 0.5 * Math.min(c.closest('table').getBoundingClientRect().width, (c.closest('.data-table[tabindex]') || c.closest('table')).clientWidth))
+    .map(c => c.textContent.trim().slice(0, 20)),
+  taller: [...document.querySelectorAll('article h1, article h2, article h3')].filter(h => {
+    const text = document.createRange();
+    text.selectNodeContents(h.firstChild);
+    return h.getBoundingClientRect().height - text.getBoundingClientRect().height > parseFloat(getComputedStyle(h).lineHeight) / 2;
+  }).map(h => h.textContent.trim()),
+})"""
+
+
+class PolicyWatch:
+    """What a tab reports against the pages' Content-Security-Policy, and
+    what it requests from anywhere but the test server, since it was last
+    asked. It listens from the start of each page, so it is asked right
+    after the page loads, before any check puts a script into it."""
+
+    def __init__(self, page, server: str) -> None:
+        self.page = page
+        self.reported: list[str] = []
+        here = urlsplit(server).netloc
+        page.on("console", lambda message: self.reported.append(message.text) if "Content Security Policy" in message.text else None)
+        page.on("request", lambda request: self.reported.append("requested " + request.url) if urlsplit(request.url).netloc not in (here, "") and not request.url.startswith("data:") else None)
+        page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
+
+    def take(self, page) -> list[str]:
+        found = self.reported + page.evaluate("window.__violations")
+        self.reported = []
+        return found
+
+
 CHECKS = {
     "axe": axe_violations,
     "small targets": lambda page: page.evaluate(SMALL_TARGETS),
     "overflow": lambda page: page.evaluate(OVERFLOW),
+    "zoom": zoomed,
+    "gaps": lambda page: page.evaluate(GAPS),
 }
-# The checks each width's tests make of every page: axe and target sizes on a
-# wide screen and on a phone, reflow on a phone and on the narrowest screen
-# WCAG names (320 px). The page is not loaded again at 320 px: the phone's
-# screen is narrowed to it, as zooming in narrows a page already shown.
-CHECKS_AT = {1280: ("axe", "small targets"), 390: ("axe", "small targets", "overflow"), 320: ("overflow",)}
-NARROWED_FROM = {320: 390}
-HEIGHT = 800
+# The checks each width's tests make of every page, in this order: on a wide
+# screen, the security policy (first, before axe is put into the page), axe
+# and target sizes; at 200% zoom of it (640 px); on a phone, axe, target
+# sizes, reflow and the space under headings and captions; reflow again on
+# the narrowest screen WCAG names (320 px). The page is not loaded again at
+# 640 or 320 px: the screen is narrowed to them, as zooming in narrows a
+# page already shown.
+CHECKS_AT = {
+    1280: ("policy", "axe", "small targets"),
+    640: ("zoom",),
+    390: ("axe", "small targets", "overflow", "gaps"),
+    320: ("overflow",),
+}
+NARROWED_FROM = {640: 1280, 320: 390}
+HEIGHT = {640: 400}  # 800 px unless named
 
 
 def visit_of(width: int) -> int:
@@ -96,23 +155,33 @@ def visit_of(width: int) -> int:
     return NARROWED_FROM.get(width, width)
 
 
+def on_the_visit(width: int) -> pytest.MarkDecorator:
+    """Keeps a test on the worker that visits every page at `width`
+    (pytest-xdist's `loadgroup`)."""
+    return pytest.mark.xdist_group(f"every page at {visit_of(width)} px")
+
+
 def at_width(*widths: int) -> list:
     """`widths` as a test's parameters, each kept on the worker that visits
-    every page at that width (pytest-xdist's `loadgroup`)."""
-    return [pytest.param(width, marks=pytest.mark.xdist_group(f"every page at {visit_of(width)} px")) for width in widths]
+    every page at that width."""
+    return [pytest.param(width, marks=on_the_visit(width)) for width in widths]
 
 
 def visit_every_page(page, server: str, site: Path, files: list[Path], width: int) -> dict[int, dict[str, dict[str, object]]]:
     """What each check found on each page (by its address below the site's
     root, "" for the home page), at `width` and at the widths the screen is
-    narrowed to from it."""
+    narrowed to from it. `page` is a tab of the visit's own: the policy's
+    watch listens to it for good."""
     widths = [width] + [narrow for narrow, wide in NARROWED_FROM.items() if wide == width]
+    checks = dict(CHECKS)
+    if any("policy" in CHECKS_AT[w] for w in widths):
+        checks["policy"] = PolicyWatch(page, server).take
     found: dict[int, dict[str, dict[str, object]]] = {w: {} for w in widths}
     for file in files:
         url = file.relative_to(site).as_posix().removesuffix("index.html")
-        page.set_viewport_size({"width": width, "height": HEIGHT})
+        page.set_viewport_size({"width": width, "height": HEIGHT.get(width, 800)})
         page.goto(server + url)
         for shown in widths:
-            page.set_viewport_size({"width": shown, "height": HEIGHT})
-            found[shown][url] = {name: CHECKS[name](page) for name in CHECKS_AT[shown]}
+            page.set_viewport_size({"width": shown, "height": HEIGHT.get(shown, 800)})
+            found[shown][url] = {name: checks[name](page) for name in CHECKS_AT[shown]}
     return found

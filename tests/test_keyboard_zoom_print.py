@@ -7,27 +7,37 @@ from __future__ import annotations
 import pytest
 
 from conftest import CONTENT_PAGES, LANG_PREFIXES
+from page_checks import on_the_visit
 
 pytestmark = pytest.mark.browser
 PAGES = [prefix + page for prefix in LANG_PREFIXES.values() for page in CONTENT_PAGES]
 
-FOCUSED = """() => {
-  const e = document.activeElement;
-  const style = getComputedStyle(e);
-  return {
-    tag: e.tagName, skip: e.classList.contains('md-skip'), text: (e.textContent || '').trim(), href: e.getAttribute('href') || '',
-    hreflang: e.getAttribute('hreflang') || '', name: e.getAttribute('name') || '',
-    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-    shown: e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0,
-  };
+# What each Tab reached: kept by the page as the key comes up, after the
+# focus has moved, so that walking 40 stops is 40 key presses, not 40 more
+# questions to the browser.
+RECORD_TAB_STOPS = """() => {
+  window.__stops = [];
+  document.addEventListener('keyup', event => {
+    if (event.key !== 'Tab') return;
+    const e = document.activeElement;
+    const style = getComputedStyle(e);
+    window.__stops.push({
+      tag: e.tagName, skip: e.classList.contains('md-skip'), text: (e.textContent || '').trim(), href: e.getAttribute('href') || '',
+      hreflang: e.getAttribute('hreflang') || '', name: e.getAttribute('name') || '',
+      outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      shown: e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0,
+    });
+  });
 }"""
 
 
 def tab_through(page, presses: int = 40) -> list[dict]:
-    stops = []
+    """Where each of `presses` Tabs from the top of the page put the focus."""
+    page.evaluate(RECORD_TAB_STOPS)
     for _ in range(presses):
         page.keyboard.press("Tab")
-        stops.append(page.evaluate(FOCUSED))
+    stops = page.evaluate("window.__stops")
+    assert len(stops) == presses
     return stops
 
 
@@ -53,20 +63,15 @@ def test_skip_link_moves_focus_past_the_navigation(server: str, page) -> None:
     assert focused, "after the skip link, Tab moves into the page's content"
 
 
+@on_the_visit(640)
 @pytest.mark.parametrize("url", PAGES)
-def test_200_percent_zoom_hides_no_content(browser, server: str, url: str) -> None:
-    """A 1280 px wide window zoomed to 200% lays out like a 640 px one at scale 2."""
-    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
-    page = context.new_page()
-    page.goto(server + url)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    heading = page.locator("h1").first
-    assert overflow <= 0, "the page scrolls sideways at 200% zoom"
-    assert heading.is_visible()
-    menu = page.locator(".md-header label[for='__drawer']")
-    menu.click()
-    assert page.locator(".md-nav--primary").first.is_visible(), "the menu opens at 200% zoom"
-    context.close()
+def test_200_percent_zoom_hides_no_content(every_page_at, url: str) -> None:
+    """A 1280 × 800 window zoomed to 200% lays out as a 640 × 400 one
+    (page_checks.zoomed)."""
+    zoomed = every_page_at(640)[url]["zoom"]
+    assert not zoomed["scrolls sideways"], "the page scrolls sideways at 200% zoom"
+    assert zoomed["heading shows"]
+    assert zoomed["menu opens"], "the menu opens at 200% zoom"
 
 
 # Where the focused element is, and whether it shows: on the screen (not the
@@ -148,29 +153,18 @@ def test_print_shows_content_without_navigation(server: str, page, url: str) -> 
     assert page.locator(".page-revised").first.is_visible(), "the revision date is printed"
 
 
+@on_the_visit(390)
 @pytest.mark.parametrize("url", PAGES)
-def test_phone_width_leaves_no_gaps_under_headings_or_captions(page, server: str, url: str) -> None:
+def test_phone_width_leaves_no_gaps_under_headings_or_captions(every_page_at, url: str) -> None:
     """On a phone the funding tables stack into blocks: their captions had
     shrunk to a column of one or two characters (計/算/例/子), a quarter of
     the table's width. A heading that filled its line had a blank line under
     it, where its hidden ¶ link wrapped. A table that scrolls in its box has
-    a caption as wide as the box (the screen), not the table."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(server + url)
-    squeezed = page.evaluate(
-        """() => [...document.querySelectorAll('article caption')]
-          .filter(c => c.getBoundingClientRect().width < 0.5 * Math.min(c.closest('table').getBoundingClientRect().width, (c.closest('.data-table[tabindex]') || c.closest('table')).clientWidth))
-          .map(c => c.textContent.trim().slice(0, 20))"""
-    )
-    taller = page.evaluate(
-        """() => [...document.querySelectorAll('article h1, article h2, article h3')].filter(h => {
-          const text = document.createRange();
-          text.selectNodeContents(h.firstChild);
-          return h.getBoundingClientRect().height - text.getBoundingClientRect().height > parseFloat(getComputedStyle(h).lineHeight) / 2;
-        }).map(h => h.textContent.trim())"""
-    )
-    assert squeezed == []
-    assert taller == [], "these headings have a line more than their words"
+    a caption as wide as the box (the screen), not the table
+    (page_checks.GAPS)."""
+    gaps = every_page_at(390)[url]["gaps"]
+    assert gaps["squeezed"] == []
+    assert gaps["taller"] == [], "these headings have a line more than their words"
 
 
 @pytest.mark.parametrize("url", ["statistics/", "en/statistics/", "zh-Hans/statistics/"])

@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -29,6 +28,7 @@ from cleanprod.publish import search_index
 from cleanprod.problems import describe
 from cleanprod.checks.validate import validate
 from conftest import all_html_files, copy_project, edit, edit_front_matter, read_html, run_build, run_command
+from page_checks import PolicyWatch, on_the_visit
 
 # ---- The check: hostile HTML, links and text, each named with its line ------
 
@@ -288,17 +288,38 @@ def test_no_script_or_style_is_written_into_a_page(site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_every_page_loads_under_the_policy_with_no_violation_and_nothing_from_elsewhere(site: Path, server: str, page) -> None:
-    violations: list[str] = []
-    elsewhere: list[str] = []
-    here = urlsplit(server).netloc
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
-    page.on("request", lambda request: elsewhere.append(request.url) if urlsplit(request.url).netloc not in (here, "") and not request.url.startswith("data:") else None)
-    page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
-    for file in all_html_files(site):
-        page.goto(server + file.relative_to(site).as_posix())
-        violations += page.evaluate("window.__violations")
-    assert violations == [] and elsewhere == []
+@on_the_visit(1280)
+def test_every_page_loads_under_the_policy_with_no_violation_and_nothing_from_elsewhere(site: Path, every_page_at) -> None:
+    """Each page as it loads, before any test puts a script into it
+    (page_checks.PolicyWatch)."""
+    visited = every_page_at(1280)
+    assert sorted(visited) == sorted(file.relative_to(site).as_posix().removesuffix("index.html") for file in all_html_files(site))
+    assert {url: checks["policy"] for url, checks in visited.items() if checks["policy"]} == {}
+
+
+@pytest.mark.browser
+def test_the_policy_watch_reports_what_the_policy_blocks(server: str, browser) -> None:
+    """The positive control of the test above: a script written into a page
+    and an image from another site are reported."""
+    context = browser.new_context()
+    tab = context.new_page()
+    watch = PolicyWatch(tab, server)
+    tab.goto(server + "en/funding/")
+    assert watch.take(tab) == []
+    tab.evaluate("""() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.ran = true';
+      document.body.append(script);
+      const image = document.createElement('img');
+      image.src = 'https://example.org/pixel.png';
+      document.body.append(image);
+    }""")
+    tab.wait_for_function("window.__violations.length === 2")
+    reported = watch.take(tab)
+    context.close()
+    # as the console reports it, as the tab saw the request, and as the page's event
+    assert [line.split(" violates ")[0] for line in reported if "Content Security Policy" in line] == ["Executing inline script", "Loading the image 'https://example.org/pixel.png'"]
+    assert [line for line in reported if "Content Security Policy" not in line] == ["requested https://example.org/pixel.png", "script-src-elem inline", "img-src https://example.org/pixel.png"]
 
 
 @pytest.mark.browser

@@ -31,22 +31,31 @@ def test_axe_reports_the_violations_seeded_into_a_page(page) -> None:
     assert {"image-alt", "target-size", "label-title-only"} <= found
 
 
-# The focused element, if the header (or anything else) covers all of it:
-# points across its box, inside the screen, none of which shows the element.
+# After each Tab (or Shift+Tab), the focused element if the header (or
+# anything else) covers all of it: points across its box, inside the
+# screen, none of which shows the element. The page checks as the key comes
+# up, after the focus has moved and the page has scrolled to it, and keeps
+# what it found, so that each stop costs one key press.
 HIDDEN_FOCUS = """() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return null;
-  const r = e.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return null;
-  const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
-  const name = e.tagName.toLowerCase() + ' "' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40) + '"';
-  if (left >= right) return null; // beside the screen: the closed navigation drawer on a phone, not this test's concern
-  if (top >= bottom) return name + ' above or below the screen';
-  for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) {
-    const hit = document.elementFromPoint(left + (right - left) * fx, top + (bottom - top) * fy);
-    if (hit && (e.contains(hit) || hit.contains(e) || (e.labels && [...e.labels].includes(hit)))) return null;
-  }
-  return name + ' hidden under ' + document.elementFromPoint((left + right) / 2, (top + bottom) / 2)?.className;
+  window.__hidden = [];
+  window.__stops = 0;
+  document.addEventListener('keyup', event => {
+    if (event.key !== 'Tab') return;
+    window.__stops += 1;
+    const e = document.activeElement;
+    if (!e || e === document.body) return;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return;
+    const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+    const name = e.tagName.toLowerCase() + ' "' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40) + '"';
+    if (left >= right) return; // beside the screen: the closed navigation drawer on a phone, not this test's concern
+    if (top >= bottom) { window.__hidden.push(name + ' above or below the screen'); return; }
+    for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) {
+      const hit = document.elementFromPoint(left + (right - left) * fx, top + (bottom - top) * fy);
+      if (hit && (e.contains(hit) || hit.contains(e) || (e.labels && [...e.labels].includes(hit)))) return;
+    }
+    window.__hidden.push(name + ' hidden under ' + document.elementFromPoint((left + right) / 2, (top + bottom) / 2)?.className);
+  });
 }"""
 LONG_PAGES = ["en/funding/", "statistics/", "zh-Hans/open-data/", "en/cases/"]
 
@@ -61,18 +70,34 @@ def test_a_focused_element_is_never_hidden_under_the_sticky_header(server: str, 
     hidden = []
     for url in LONG_PAGES:
         page.goto(server + url)
-        if key == "Shift+Tab":
-            page.keyboard.press("End")
-            page.wait_for_function("() => scrollY > 0")
+        if key == "Shift+Tab":  # from the foot of the page
             page.locator("footer a").last.focus()
-        stops = 0
+            assert page.evaluate("scrollY") > 0
+        page.evaluate(HIDDEN_FOCUS)
         for _ in range(100):
             page.keyboard.press(key)
-            stops += 1
-            if problem := page.evaluate(HIDDEN_FOCUS):
-                hidden.append(f"{url}: {problem}")
-        assert stops == 100
+        assert page.evaluate("window.__stops") == 100
+        hidden += [f"{url}: {problem}" for problem in page.evaluate("window.__hidden")]
     assert hidden == []
+
+
+def test_the_hidden_focus_check_reports_focus_under_the_header(server: str, page) -> None:
+    """The positive control: with the sticky header stretched over the top
+    60% of the screen, Shift+Tab leaves links under it, and the check says
+    so; as built, the same walk finds none."""
+    page.set_viewport_size({"width": 390, "height": 700})
+    hidden = {}
+    for header in ("60vh", ""):
+        page.goto(server + "en/funding/")
+        page.evaluate("height => document.querySelector('.md-header').style.height = height", header)
+        page.locator("footer a").last.focus()
+        page.evaluate(HIDDEN_FOCUS)
+        for _ in range(30):
+            page.keyboard.press("Shift+Tab")
+        hidden[header] = page.evaluate("window.__hidden")
+    assert len(hidden["60vh"]) >= 10
+    assert all(problem.endswith(" hidden under md-header md-header--shadow") for problem in hidden["60vh"]), hidden["60vh"]
+    assert hidden[""] == []
 
 
 @pytest.mark.slow
