@@ -27,7 +27,7 @@ from cleanprod.checks import html_policy, text_checks, unfinished
 from cleanprod.publish import search_index
 from cleanprod.problems import describe
 from cleanprod.checks.validate import validate
-from conftest import all_html_files, copy_project, edit, edit_front_matter, read_html, run_build, run_command
+from conftest import ROOT, all_html_files, copy_project, edit, edit_front_matter, read_html, run_build, run_command
 from page_checks import PolicyWatch, on_the_visit
 
 # ---- The check: hostile HTML, links and text, each named with its line ------
@@ -258,6 +258,37 @@ def test_a_glossary_replacement_holding_html_is_not_published(tmp_path: Path) ->
     assert "the page has a script written into it. Fix: remove it" in result.stderr
     assert "Traceback" not in result.stderr
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+# What a renderer may write into an attribute without escaping it: numbers,
+# dates, its own constants and ids, and links escaped where they are made.
+# Every other value, a code from a data file or the rules too, is escaped,
+# so that a page stays safe even if a schema let a quote through.
+RENDERED_UNESCAPED = {
+    "cases.py": {'CHART_RESULT.replace("_", "-")', "case.year"},
+    "catalogue.py": {"csv_link", "package", "schema_link", "updated.isoformat()"},
+    "chart.py": {
+        "BAR", "COLOURS[si % len(COLOURS)]", "GROUP_GAP", "KEY", "KEY + 8", "LINE + len(series) * (BAR + BAR_GAP) + GROUP_GAP", "TOP",
+        "chart_id", "length + 6:.1f", "length:.1f", "longest", "y + (LINE - KEY) / 2:.1f", "y + BAR * 0.8:.1f", "y + LINE * 0.7:.1f", "y:.1f",
+    },
+    "data.py": {"link"},
+    "events.py": {"(closes or event.end).isoformat()", "event.end.isoformat()", "event.start.year", "moment", "total", "year"},
+    "forms.py": {"control_id", "name"},
+    "funding.py": {"css_class", "name", "span"},
+    "markup.py": {"ANSWER_WEIGHT", "PASSING_WEIGHT"},
+    "news.py": {"FEED_FILE", "item.date.isoformat()"},
+    "partners.py": {"other.code", "shown_lang", "total"},
+    "table.py": {"value.isoformat()"},
+}
+# A value put into an attribute of an f-string, unless it is escape()d.
+_IN_AN_ATTRIBUTE = re.compile(r'[\w-]="[^"<>]*?\{(?!escape\()([^{}]*)\}')
+
+
+def test_renderers_escape_every_value_they_write_into_an_attribute() -> None:
+    renderers = sorted((ROOT / "scripts" / "cleanprod" / "render").glob("*.py"))
+    assert len(renderers) >= 14
+    found = {path.name: set(_IN_AN_ATTRIBUTE.findall(path.read_text(encoding="utf-8"))) for path in renderers}
+    assert {name: values for name, values in found.items() if values} == RENDERED_UNESCAPED
 
 
 # ---- The built site: the policy on every page, nothing written in -----------

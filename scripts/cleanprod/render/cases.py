@@ -69,9 +69,9 @@ def index(lang: str, cases: Cases, sectors: Dataset, labels: Labels, home: str) 
     rows = []
     for case in chosen:
         badge = f' <strong class="example-badge">{escape(labels["example.badge"])}</strong>' if case.example else ""
-        data = " ".join(f'data-{f.replace("_", "-")}="{case.results[f]}"' for f in cases.result_fields() if f in case.results)
+        data = " ".join(f'data-{f.replace("_", "-")}="{escape(str(case.results[f]))}"' for f in cases.result_fields() if f in case.results)
         rows.append(
-            f'<li class="case-item" data-sector="{case.sector}" data-technology="{case.technology}" data-year="{case.year}" {data}>'
+            f'<li class="case-item" data-sector="{escape(case.sector)}" data-technology="{escape(case.technology)}" data-year="{case.year}" {data}>'
             f'<a href="{escape(home + case.url)}">{escape(case.title)}</a>{badge}<br>'
             f'<span class="case-facts">{escape(sectors.name_of(sectors.row_by_key()[case.sector], lang))} · '
             f'{escape(cases.label("technology", case.technology, lang))} · {case.year}</span><br>'
@@ -98,7 +98,7 @@ def _totals(chosen: list[Case], cases: Cases, lang: str, labels: Labels) -> str:
             before, after = "", " " + cases.result_label(field, lang, "x-unit")
         cells.append(
             f'<tr><th scope="row">{escape(cases.result_label(field, lang))}</th>'
-            f'<td class="num">{escape(before)}<span data-total="{field.replace("_", "-")}">{languages.get(lang).figure(total)}</span>{escape(after)}</td></tr>'
+            f'<td class="num">{escape(before)}<span data-total="{escape(field.replace("_", "-"))}">{languages.get(lang).figure(total)}</span>{escape(after)}</td></tr>'
         )
     count = f'<p class="case-count" role="status" aria-live="polite" data-case-count data-template="{escape(labels["cases.shown"])}" data-none="{escape(labels["cases.none"])}">{escape(fill(labels["cases.shown"], shown=len(chosen), total=len(chosen)))}</p>'
     return (
@@ -145,7 +145,7 @@ def _chart(chosen: list[Case], cases: Cases, sectors: Dataset, lang: str, labels
     title = fill(labels[_from_examples("cases.chart", chosen)], result=result, unit=unit)
     svg = svg_bars(title, labels["data.chart.desc"], names, [result], [values], lang, "cases-chart", keys=present)
     body = "".join(
-        f'<tr data-key="{s}"><th scope="row">{escape(n)}</th><td class="num">{languages.get(lang).figure(v)}</td></tr>' for s, n, v in zip(present, names, values)
+        f'<tr data-key="{escape(s)}"><th scope="row">{escape(n)}</th><td class="num">{languages.get(lang).figure(v)}</td></tr>' for s, n, v in zip(present, names, values)
     )
     table = (
         f'<div class="data-table"><table><thead><tr><th scope="col">{escape(labels["events.filter.sector"])}</th>'

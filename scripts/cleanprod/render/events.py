@@ -81,7 +81,7 @@ def panel(event: Event, events: Events, venues: Dataset, sectors: Dataset, label
         ("event.sectors", escape(_sectors(event, sectors, labels)) if event.sectors is not None else _not_published(labels), ""),
     ]
     if event.status and (event.upcoming(today) or event.status in CALLED_OFF):
-        rows.append(("event.status", f'<strong class="event-status event-status--{event.status}">{escape(events.label("status", event.status, lang))}</strong>', _while_upcoming(event)))
+        rows.append(("event.status", f'<strong class="event-status event-status--{escape(event.status)}">{escape(events.label("status", event.status, lang))}</strong>', _while_upcoming(event)))
     if event.registration_open(today):
         register = f'<a href="{escape(event.registration_url)}">{escape(labels["event.register"])}</a>'
         if event.registration_deadline:
@@ -118,10 +118,10 @@ def _item(event: Event, events: Events, venues: Dataset, labels: Labels, link: s
     if venue:
         facts.append(escape(venue))
     if event.status and (event.upcoming(today) or event.status in CALLED_OFF):
-        facts.append(f'<span class="event-status event-status--{event.status}"{_while_upcoming(event)}>{escape(events.label("status", event.status, lang))}</span>')
+        facts.append(f'<span class="event-status event-status--{escape(event.status)}"{_while_upcoming(event)}>{escape(events.label("status", event.status, lang))}</span>')
     sectors = " ".join(event.sectors or ()) or "all"
     return (
-        f'<li class="event-item" data-type="{event.type}" data-sectors="{escape(sectors)}" data-ends="{event.end.isoformat()}" data-year="{event.start.year}">'
+        f'<li class="event-item" data-type="{escape(event.type)}" data-sectors="{escape(sectors)}" data-ends="{event.end.isoformat()}" data-year="{event.start.year}">'
         f'<a href="{escape(link)}">{escape(event.title)}</a>{badge}<br><span class="event-facts">{" · ".join(facts)}</span></li>'
     )
 

@@ -113,7 +113,7 @@ def rules_table(phase: Phase, lang: str, labels: Labels) -> str:
         for k in ("funding.col.measure", "funding.col.pays_for", "funding.col.funding", "funding.col.cap")
     )
     rows = "".join(
-        f'<tr><th scope="row" id="rule-{escape(phase.phase)}-{m.measure}">{escape(in_language(m.name, lang))}</th>'
+        f'<tr><th scope="row" id="rule-{escape(phase.phase)}-{escape(m.measure)}">{escape(in_language(m.name, lang))}</th>'
         + _cell(labels["funding.col.pays_for"], in_language(m.pays_for, lang) if m.pays_for else labels["funding.pays_for.not-stated"])
         + _cell(labels["funding.col.funding"], funding_text(m, lang, labels))
         + _cell(labels["funding.col.cap"], cap_text(m, labels))
@@ -316,7 +316,7 @@ def checker(rules: Rules, sectors: Dataset, places: dict, lang: str, labels: Lab
     }
     place_groups = "".join(
         f'<optgroup label="{escape(labels["elig.place." + area])}">'
-        + "".join(f'<option value="{area}:{escape(c[languages.REFERENCE.label_column])}">{escape(in_language(c, lang))}</option>' for c in cities)
+        + "".join(f'<option value="{escape(area)}:{escape(c[languages.REFERENCE.label_column])}">{escape(in_language(c, lang))}</option>' for c in cities)
         + "</optgroup>"
         for area, cities in places.items()
     )
@@ -368,7 +368,7 @@ def calculator(rules: Rules, lang: str, labels: Labels) -> str:
     measures listed are the phase in force's; eligibility.js lists another
     phase's when it is chosen."""
     options = "".join(
-        f'<option value="{m.measure}">{escape(in_language(m.name, lang))}</option>' for m in rules.phase().measures if m.calculable
+        f'<option value="{escape(m.measure)}">{escape(in_language(m.name, lang))}</option>' for m in rules.phase().measures if m.calculable
     )
     return (
         '<form class="calculator" data-calculator hidden novalidate>'
