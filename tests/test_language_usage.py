@@ -271,17 +271,15 @@ BROKEN_WORDS = """() => {
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390, 320])
 @pytest.mark.parametrize("path", ["en/funding/", "en/eligibility/", "en/open-data/"])
-def test_no_word_in_a_table_is_broken_inside(browser, server: str, path: str, width: int) -> None:
+def test_no_word_in_a_table_is_broken_inside(page, server: str, path: str, width: int) -> None:
     """At 1366 px the funding tables' first column broke 'Demonstrat/ion' and
     'assessmen/t': every word of every table shown is on one line. Both pages
     lead with the current phase's measure; the funding page also shows the
     first phase's measures."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(server + path)
     if path != "en/open-data/":
         names = page.evaluate("() => [...document.querySelectorAll('article table th')].map(c => c.textContent).join(' ')")
         assert "Project adopting a new cleaner production technology" in names
         assert path != "en/funding/" or ("Demonstration project" in names and "On-site improvement assessment" in names)
     assert page.evaluate(BROKEN_WORDS) == []
-    context.close()

@@ -28,7 +28,8 @@ def test_a_group_of_tests_runs_on_one_worker(tmp_path: Path) -> None:
     (tmp_path / "test_grouped.py").write_text(GROUPED, encoding="utf-8")
     workers = tmp_path / "workers.txt"
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup", "test_grouped.py"],
+        # Hypothesis's plugin, which this file does not use, takes a second of each process to load.
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-n", "2", "--dist", "loadgroup", "test_grouped.py"],
         cwd=tmp_path, env=dict(os.environ, WORKERS_FILE=str(workers)), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
