@@ -127,6 +127,27 @@ def test_the_phone_menu_opens_and_closes_from_the_keyboard(server: str, page, wi
     assert [s["text"] for s in stops if s["inDrawer"] or not s["onScreen"]] == [], "a link of the closed drawer takes focus"
 
 
+@pytest.mark.parametrize("lang", MENU)
+def test_escape_closes_the_phone_menu_and_returns_to_its_button(server: str, page, lang: str) -> None:
+    """As a reader expects of an open menu (assets/menu.js): from a link in
+    the drawer, Escape closes it, and the focus is back on the button."""
+    name, home = MENU[lang]
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(server + LANG_PREFIXES[lang] + "about/")
+    menu = page.get_by_role("checkbox", name=name, exact=True)
+    page.keyboard.press("Escape")  # closed: nothing happens
+    assert not menu.is_checked()
+    menu.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate(WHERE_FOCUS_IS)["text"] == home
+    page.keyboard.press("Escape")
+    assert not menu.is_checked()
+    page.wait_for_function("() => document.querySelector('.md-overlay').getBoundingClientRect().width === 0")  # faded out
+    assert page.evaluate(WHERE_FOCUS_IS) == {"text": name, "tag": "INPUT", "onScreen": True, "shown": True, "ring": True, "inDrawer": False}
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
+
+
 def test_a_wide_screen_has_no_menu_control(server: str, page) -> None:
     """At a desktop's width the navigation is a sidebar, as it was: the
     menu control is hidden, and Tab goes from the skip link to the logo."""
