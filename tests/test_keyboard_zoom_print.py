@@ -148,6 +148,25 @@ def test_escape_closes_the_phone_menu_and_returns_to_its_button(server: str, pag
     assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
 
 
+def test_the_menu_opens_in_a_browser_without_has(server: str, page) -> None:
+    """A browser that cannot read :has() opens the drawer from the class the
+    menu script puts on the page while its box is checked (site.css): the
+    class follows the box, and the class alone opens the drawer."""
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(server + "en/about/")
+    menu = page.get_by_role("checkbox", name="Navigation", exact=True)
+    drawer = "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility"
+    marked = "document.documentElement.classList.contains('drawer-open')"
+    assert (page.evaluate(marked), page.evaluate(drawer)) == (False, "hidden")
+    menu.focus()
+    page.keyboard.press("Space")
+    assert page.evaluate(marked)
+    page.keyboard.press("Space")
+    assert not page.evaluate(marked)
+    page.evaluate("document.documentElement.classList.add('drawer-open')")  # the box unchecked, as :has() unread
+    assert page.evaluate(drawer) == "visible"
+
+
 def test_a_wide_screen_has_no_menu_control(server: str, page) -> None:
     """At a desktop's width the navigation is a sidebar, as it was: the
     menu control is hidden, and Tab goes from the skip link to the logo."""

@@ -1,14 +1,23 @@
 // The navigation drawer, below a desktop's width: its menu button is a
 // checkbox (partials/header.html), so the drawer opens and closes without
-// JavaScript. This adds what a reader expects of an open menu from the
-// keyboard: Escape closes it and puts the focus back on its button.
+// JavaScript, in any browser that reads CSS's :has(). This adds what a
+// reader expects of an open menu from the keyboard: Escape closes it and
+// puts the focus back on its button. And it marks the page "drawer-open"
+// while the box is checked, which opens the drawer in a browser too old to
+// read :has() (site.css).
 (function () {
   "use strict";
   var menu = document.getElementById("__drawer");
   if (!menu) return;
+  function mark() {
+    document.documentElement.classList.toggle("drawer-open", menu.checked);
+  }
+  menu.addEventListener("change", mark);
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !menu.checked) return;
     menu.checked = false;
+    mark();
     menu.focus();
   });
+  mark(); // a box the browser checked again, going back to the page
 })();
