@@ -148,6 +148,25 @@ def test_escape_closes_the_phone_menu_and_returns_to_its_button(server: str, pag
     assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
 
 
+def test_tab_past_the_last_link_of_the_phone_menu_closes_it(server: str, page) -> None:
+    """Focus that leaves the open drawer closes it (assets/menu.js), so the
+    next link is not under the overlay."""
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(server + "en/about/")
+    menu = page.get_by_role("checkbox", name="Navigation", exact=True)
+    menu.focus()
+    page.keyboard.press("Space")
+    walked = [page.evaluate(WHERE_FOCUS_IS)]
+    while walked[-1]["inDrawer"] or walked[-1]["tag"] == "INPUT":  # the button, then the drawer's links
+        assert len(walked) < 60, "Tab never leaves the drawer"
+        page.keyboard.press("Tab")
+        walked.append(page.evaluate(WHERE_FOCUS_IS))
+    assert len(walked) > 10  # the button, every page of the site, and the first stop after them
+    assert not menu.is_checked()
+    page.wait_for_function("() => document.querySelector('.md-overlay').getBoundingClientRect().width === 0")  # faded out
+    assert page.evaluate(WHERE_FOCUS_IS)["shown"]
+
+
 def test_the_menu_opens_in_a_browser_without_has(server: str, page) -> None:
     """A browser that cannot read :has() opens the drawer from the class the
     menu script puts on the page while its box is checked (site.css): the

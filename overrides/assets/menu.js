@@ -2,7 +2,8 @@
 // checkbox (partials/header.html), so the drawer opens and closes without
 // JavaScript, in any browser that reads CSS's :has(). This adds what a
 // reader expects of an open menu from the keyboard: Escape closes it and
-// puts the focus back on its button. And it marks the page "drawer-open"
+// puts the focus back on its button, and Tab past its last link closes it,
+// rather than moving on under the overlay. And it marks the page "drawer-open"
 // while the box is checked, which opens the drawer in a browser too old to
 // read :has() (site.css).
 (function () {
@@ -18,6 +19,11 @@
     menu.checked = false;
     mark();
     menu.focus();
+  });
+  document.addEventListener("focusin", function (event) {
+    if (!menu.checked || event.target.closest(".md-sidebar--primary, .md-header")) return;
+    menu.checked = false;
+    mark();
   });
   mark(); // a box the browser checked again, going back to the page
 })();
