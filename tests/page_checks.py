@@ -80,11 +80,11 @@ def axe_violations(page) -> list[dict]:
     return page.evaluate("options => axe.run(document, options).then(results => results.violations)", WCAG)
 
 
-# What 200% zoom leaves of a page (a window 1280 × 800 zoomed to 200% lays
-# out as one 640 × 400): whether it scrolls sideways, whether its heading
-# shows, and whether the menu button opens the navigation. The button is
-# clicked last: the drawer stays open until the next page.
 def zoomed(page) -> dict[str, bool]:
+    """What 200% zoom leaves of a page (a window 1280 × 800 zoomed to 200%
+    lays out as one 640 × 400): whether it scrolls sideways, whether its
+    heading shows, and whether the menu button opens the navigation. The
+    button is clicked last: the drawer stays open until the next page."""
     scrolls = page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
     heading = page.locator("h1").first.is_visible()
     page.locator(".md-header label[for='__drawer']").click()
@@ -113,7 +113,6 @@ class PolicyWatch:
     after the page loads, before any check puts a script into it."""
 
     def __init__(self, page, server: str) -> None:
-        self.page = page
         self.reported: list[str] = []
         here = urlsplit(server).netloc
         page.on("console", lambda message: self.reported.append(message.text) if "Content Security Policy" in message.text else None)
