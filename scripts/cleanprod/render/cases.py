@@ -69,7 +69,7 @@ def index(lang: str, cases: Cases, sectors: Dataset, labels: Labels, home: str) 
     rows = []
     for case in chosen:
         badge = f' <strong class="example-badge">{escape(labels["example.badge"])}</strong>' if case.example else ""
-        data = " ".join(f'data-{f.replace("_", "-")}="{escape(str(case.results[f]))}"' for f in cases.result_fields() if f in case.results)
+        data = " ".join(f'data-{f.replace("_", "-")}="{case.results[f]}"' for f in cases.result_fields() if f in case.results)
         rows.append(
             f'<li class="case-item" data-sector="{escape(case.sector)}" data-technology="{escape(case.technology)}" data-year="{case.year}" {data}>'
             f'<a href="{escape(home + case.url)}">{escape(case.title)}</a>{badge}<br>'

@@ -51,8 +51,8 @@ def directory(partners: Dataset, sectors: Dataset, lang: str, labels: Labels) ->
         badge = f' <strong class="example-badge">{escape(labels["example.partner"])}</strong>' if row["example"] else ""
         shown_zh = converter_for(lang)(zh)
         rows.append(
-            f'<tr data-year="{escape(str(row["year"]))}" data-class="{escape(row["class"])}" data-search="{escape(search)}">'
-            f'<td>{escape(str(row["year"]))}</td><td>{escape(partners.label("class", row["class"], lang))}</td>'
+            f'<tr data-year="{row["year"]}" data-class="{escape(row["class"])}" data-search="{escape(search)}">'
+            f'<td>{row["year"]}</td><td>{escape(partners.label("class", row["class"], lang))}</td>'
             f'<td lang="{shown_lang}">{escape(shown_zh)}{badge}</td><td lang="{other.code}">{escape(named)}</td><td>{escape(sector)}</td></tr>'
         )
     total = len(partners.rows)
