@@ -13,17 +13,18 @@
   function mark() {
     document.documentElement.classList.toggle("drawer-open", menu.checked);
   }
+  function close() {
+    menu.checked = false; // which fires no "change"
+    mark();
+  }
   menu.addEventListener("change", mark);
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !menu.checked) return;
-    menu.checked = false;
-    mark();
+    close();
     menu.focus();
   });
   document.addEventListener("focusin", function (event) {
-    if (!menu.checked || event.target.closest(".md-sidebar--primary, .md-header")) return;
-    menu.checked = false;
-    mark();
+    if (menu.checked && !event.target.closest(".md-sidebar--primary, .md-header")) close();
   });
   mark(); // a box the browser checked again, going back to the page
 })();

@@ -42,7 +42,7 @@ mkdocs-material 9.8.2:
   and the table of contents' label `for="__toc"` (`fix_material_markup`);
 - the drawer's CSS (`[data-md-toggle=drawer]:checked ~ …`), which the site's
   own checkbox in the header cannot use: overrides/assets/site.css opens the
-  drawer with `:has()` instead;
+  drawer with `:has()` instead, or with the class assets/menu.js sets;
 - its JavaScript, under `assets/javascripts/` (`MATERIAL_SCRIPTS`);
 - copies of its templates in overrides/, which must be compared with each new
   version: `partials/header.html` and `partials/nav.html` (from 9.8.2, with
@@ -239,10 +239,10 @@ def fix_material_markup(html: str) -> str:
     dialog, which this site does not use, so it goes. The drawer checkbox,
     hidden there, could not be reached by the keyboard: the site's header
     (overrides/partials/header.html) puts its own, with the same id, inside
-    the menu button, so Material's goes too. On a page that is not in the navigation (an event, a case
-    study), the table of contents' title still points at the navigation's
-    toggle, which is not there: a label must name a control on the page, so
-    the reference goes.
+    the menu button, so Material's goes too. On a page that is not in the
+    navigation (an event, a case study), the table of contents' title still
+    points at the navigation's toggle, which is not there: a label must name
+    a control on the page, so the reference goes.
     """
     html = html.replace(_SEARCH, "").replace(_DRAWER, "")
     if 'id="__toc"' not in html:
