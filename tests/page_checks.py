@@ -149,6 +149,11 @@ NARROWED_FROM = {640: 1280, 320: 390}
 HEIGHT = {640: 400}  # 800 px unless named
 
 
+def screen(width: int) -> dict[str, int]:
+    """The viewport of a visit's width."""
+    return {"width": width, "height": HEIGHT.get(width, 800)}
+
+
 def visit_of(width: int) -> int:
     """The width of the visit in which every page is checked at `width`."""
     return NARROWED_FROM.get(width, width)
@@ -179,10 +184,10 @@ def visit_every_page(page, server: str, site: Path, files: list[Path], width: in
     found: dict[int, dict[str, dict[str, object]]] = {w: {} for w in widths}
     for file in files:
         url = file.relative_to(site).as_posix().removesuffix("index.html")
-        page.set_viewport_size({"width": width, "height": HEIGHT.get(width, 800)})
+        page.set_viewport_size(screen(width))
         page.goto(server + url)
         for shown in widths:
-            page.set_viewport_size({"width": shown, "height": HEIGHT.get(shown, 800)})
+            page.set_viewport_size(screen(shown))
             found[shown][url] = {name: checks[name](page) for name in CHECKS_AT[shown]}
     if watch:  # what the last page reported after it was asked (a report reaches the test late)
         found[width][url]["policy"] += watch.take(page)

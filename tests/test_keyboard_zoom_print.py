@@ -90,6 +90,9 @@ WHERE_FOCUS_IS = """() => {
     inDrawer: !!e.closest('.md-sidebar--primary'),
   };
 }"""
+# The closed drawer's overlay has faded out (it covers the page for a
+# quarter of a second after the drawer closes).
+OVERLAY_GONE = "() => document.querySelector('.md-overlay').getBoundingClientRect().width === 0"
 # The navigation's name in each language (Material's theme string `nav`), and its first link: the home page.
 MENU = {"zh-Hant": ("網站導覽", "清潔生產伙伴計劃"), "en": ("Navigation", "Cleaner Production Partnership Programme"), "zh-Hans": ("导航栏", "清洁生产伙伴计划")}
 
@@ -143,7 +146,7 @@ def test_escape_closes_the_phone_menu_and_returns_to_its_button(server: str, pag
     assert page.evaluate(WHERE_FOCUS_IS)["text"] == home
     page.keyboard.press("Escape")
     assert not menu.is_checked()
-    page.wait_for_function("() => document.querySelector('.md-overlay').getBoundingClientRect().width === 0")  # faded out
+    page.wait_for_function(OVERLAY_GONE)
     assert page.evaluate(WHERE_FOCUS_IS) == {"text": name, "tag": "INPUT", "onScreen": True, "shown": True, "ring": True, "inDrawer": False}
     assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
 
@@ -163,7 +166,7 @@ def test_tab_past_the_last_link_of_the_phone_menu_closes_it(server: str, page) -
         walked.append(page.evaluate(WHERE_FOCUS_IS))
     assert len(walked) > 10  # the button, every page of the site, and the first stop after them
     assert not menu.is_checked()
-    page.wait_for_function("() => document.querySelector('.md-overlay').getBoundingClientRect().width === 0")  # faded out
+    page.wait_for_function(OVERLAY_GONE)
     assert page.evaluate(WHERE_FOCUS_IS)["shown"]
 
 

@@ -60,6 +60,16 @@ HIDDEN_FOCUS = """() => {
 LONG_PAGES = ["en/funding/", "statistics/", "zh-Hans/open-data/", "en/cases/"]
 
 
+def hidden_while_pressing(page, key: str, presses: int) -> list[str]:
+    """The focused elements found hidden (HIDDEN_FOCUS) as `key` is pressed
+    `presses` times from where the focus is."""
+    page.evaluate(HIDDEN_FOCUS)
+    for _ in range(presses):
+        page.keyboard.press(key)
+    assert page.evaluate("window.__stops") == presses
+    return page.evaluate("window.__hidden")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
@@ -73,11 +83,7 @@ def test_a_focused_element_is_never_hidden_under_the_sticky_header(server: str, 
         if key == "Shift+Tab":  # from the foot of the page
             page.locator("footer a").last.focus()
             assert page.evaluate("scrollY") > 0
-        page.evaluate(HIDDEN_FOCUS)
-        for _ in range(100):
-            page.keyboard.press(key)
-        assert page.evaluate("window.__stops") == 100
-        hidden += [f"{url}: {problem}" for problem in page.evaluate("window.__hidden")]
+        hidden += [f"{url}: {problem}" for problem in hidden_while_pressing(page, key, 100)]
     assert hidden == []
 
 
@@ -91,10 +97,7 @@ def test_the_hidden_focus_check_reports_focus_under_the_header(server: str, page
         page.goto(server + "en/funding/")
         page.evaluate("height => document.querySelector('.md-header').style.height = height", header)
         page.locator("footer a").last.focus()
-        page.evaluate(HIDDEN_FOCUS)
-        for _ in range(30):
-            page.keyboard.press("Shift+Tab")
-        hidden[header] = page.evaluate("window.__hidden")
+        hidden[header] = hidden_while_pressing(page, "Shift+Tab", 30)
     assert len(hidden["60vh"]) >= 10
     assert all(problem.endswith(" hidden under md-header md-header--shadow") for problem in hidden["60vh"]), hidden["60vh"]
     assert hidden[""] == []
