@@ -323,6 +323,59 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+@pytest.fixture(scope="session")
+def _search_tab(browser) -> Iterator:
+    """`_search_tab(path)`: the tab in which this worker searches on the
+    search page at `path` (`search`), one for each language's, kept open
+    between searches as a reader's is."""
+    context = browser.new_context()
+    tabs: dict[str, object] = {}
+
+    def tab(path: str):
+        if path not in tabs or tabs[path].is_closed():
+            tabs[path] = context.new_page()
+        return tabs[path]
+
+    yield tab
+    context.close()
+
+
+SEARCH_BOX = ".pagefind-ui__search-input"
+
+
+@pytest.fixture
+def search(server: str, _search_tab):
+    """`search(path, query)`: the search page at `path` ("search/",
+    "en/search/", …) with `query` typed into its box, as a reader searching
+    again types it, and every result shown; the tab is returned to be read.
+
+    Opening the search page starts Pagefind's worker and its index, more
+    than a core-second; a query typed into the page already open costs a
+    fifth of that. So each worker keeps each language's search page open for
+    every test that only searches and reads the results, and opens it again
+    only when a test followed a link away. What the test reads is this
+    query's alone: the box is emptied first, which takes the
+    results line away at once, and the line of shorter queries forgets which
+    query it was complete for (search.js marks it), so that the wait ends
+    only when the page has tried this query's. test_search.py checks that a
+    query in the address finds the same as one typed."""
+
+    def typed(path: str, query: str):
+        tab = _search_tab(path)
+        if tab.url != server + path:
+            tab.goto(server + path)
+            tab.wait_for_selector(SEARCH_BOX)
+        tab.fill(SEARCH_BOX, "")
+        tab.wait_for_function("() => !document.querySelector('.pagefind-ui__message')")
+        tab.eval_on_selector(".search-shorter", "line => line.removeAttribute('data-query')")
+        tab.fill(SEARCH_BOX, query)
+        tab.wait_for_function("q => document.querySelector('.search-shorter').dataset.query === q", arg=query)
+        wait_for_search_results(tab)
+        return tab
+
+    return typed
+
+
 def wait_for_search_results(page) -> None:
     """Wait until the search has finished (the results line no longer says it
     is searching) and every result has loaded its page's title and link."""

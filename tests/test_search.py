@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
 from cleanprod.paths import DOCS
-from conftest import CONTENT_PAGES, wait_for_search_results
+from conftest import CONTENT_PAGES, SEARCH_BOX, wait_for_search_results
 
 pytestmark = pytest.mark.browser
 
@@ -26,12 +26,16 @@ def test_one_bundle_per_language_holding_only_that_language_pages(site: Path) ->
         assert {code: info["page_count"] for code, info in entry["languages"].items()} == {lang: expected}
 
 
-def _results(page, url: str) -> list[str]:
-    page.goto(url)
-    wait_for_search_results(page)
-    # each page once: a result lists the page, then its sections that match
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
+def _pages(tab) -> list[str]:
+    """The pages the results in the tab list, each once: a result lists the
+    page, then its sections that match."""
+    links = tab.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
     return list(dict.fromkeys(links))
+
+
+def _results(search, path: str, query: str) -> list[str]:
+    """The pages `query`, typed into the search page at `path`, finds."""
+    return _pages(search(path, query))
 
 
 # The page a reader means, and must see first, for each query. Traditional
@@ -78,8 +82,8 @@ FIRST_RESULT = [
 
 
 @pytest.mark.parametrize("path,query,expected", FIRST_RESULT)
-def test_query_finds_the_page_that_explains_it_first(page, server: str, path: str, query: str, expected: str) -> None:
-    results = _results(page, f"{server}{path}?q={query}")
+def test_query_finds_the_page_that_explains_it_first(search, path: str, query: str, expected: str) -> None:
+    results = _results(search, path, query)
     assert results[:1] == [expected], results
     prefix = "/" + path.removesuffix("search/")
     assert all(r.startswith(prefix) for r in results)
@@ -88,12 +92,11 @@ def test_query_finds_the_page_that_explains_it_first(page, server: str, path: st
 
 
 @pytest.mark.parametrize("query,at_least", [("資助", 10), ("计划", 10), ("計劃", 10), ("項目管理委員會", 2)])
-def test_traditional_queries_find_every_page_that_uses_the_words(page, server: str, query: str, at_least: int) -> None:
+def test_traditional_queries_find_every_page_that_uses_the_words(search, query: str, at_least: int) -> None:
     """Pagefind segments Traditional text poorly: before the zh-Hant index was
     made from Simplified text, 資助 found 1 page of the 12 that use it. A
     query typed in Simplified characters on the Traditional page finds as many."""
-    _results(page, f"{server}search/?q={query}")
-    message = page.inner_text(".pagefind-ui__message")  # "找到 12 個 … 的相關結果"; five are listed at first
+    message = search("search/", query).inner_text(".pagefind-ui__message")  # "找到 12 個 … 的相關結果"; five are listed at first
     assert int(re.search(r"\d+", message).group()) >= at_least, message
     assert message.startswith("找到") and "個" in message and "个" not in message  # Pagefind's own Chinese strings are Simplified
 
@@ -139,25 +142,26 @@ FOUND = [
     ("en/search/", "Grants", "funding"),
     ("en/search/", "CO2", "CO₂"),  # as a keyboard types it
 ])
-def test_a_variant_or_the_other_script_finds_the_same_pages(page, server: str, path: str, query: str, same_as: str) -> None:
-    expected = _results(page, f"{server}{path}?q={same_as}")
-    assert expected and _results(page, f"{server}{path}?q={query}") == expected
+def test_a_variant_or_the_other_script_finds_the_same_pages(search, path: str, query: str, same_as: str) -> None:
+    expected = _results(search, path, same_as)
+    assert expected and _results(search, path, query) == expected
 
 
 @pytest.mark.parametrize("path,query,expected", FOUND)
-def test_chinese_query_finds_a_page_holding_it_however_the_text_is_cut(page, server: str, path: str, query: str, expected: str) -> None:
-    assert expected in _results(page, f"{server}{path}?q={query}")
+def test_chinese_query_finds_a_page_holding_it_however_the_text_is_cut(search, path: str, query: str, expected: str) -> None:
+    assert expected in _results(search, path, query)
 
 
-def test_chinese_query_finds_only_pages_holding_its_characters_in_order(page, server: str) -> None:
+def test_chinese_query_finds_only_pages_holding_its_characters_in_order(search) -> None:
     # 視像會議 is on two pages (the ninth Working Group meeting and the events listing), though 視, 像, 會 and 議 are on many.
-    assert sorted(_results(page, f"{server}search/?q=視像會議")) == ["/events/", "/events/2022-12-15-working-group-ninth-meeting/"]
+    assert sorted(_results(search, "search/", "視像會議")) == ["/events/", "/events/2022-12-15-working-group-ninth-meeting/"]
 
 
 @pytest.mark.parametrize("path,name,target", [("search/", "網站地圖", "/sitemap/"), ("en/search/", "site map", "/en/sitemap/"), ("zh-Hans/search/", "网站地图", "/zh-Hans/sitemap/")])
-def test_a_search_that_finds_nothing_points_to_the_site_map(page, server: str, path: str, name: str, target: str) -> None:
-    assert _results(page, f"{server}{path}?q=xqzvw") == []
-    link = page.locator("article").get_by_role("link", name=name)
+def test_a_search_that_finds_nothing_points_to_the_site_map(search, path: str, name: str, target: str) -> None:
+    tab = search(path, "xqzvw")
+    assert _pages(tab) == []
+    link = tab.locator("article").get_by_role("link", name=name)
     assert link.is_visible()
     assert urlsplit(link.evaluate("a => a.href")).path == target
 
@@ -176,26 +180,26 @@ def _shorter(page) -> list[tuple[str, str]]:
     ("zh-Hans/search/", "废水处理", ["废水", "处理"], "/zh-Hans/about/"),
     ("en/search/", "dyeing privacy policy", ["privacy policy", "dyeing"], "/en/cases/2011-dyeing-heat-recovery/"),  # not privacy and policy again
 ])
-def test_a_query_that_finds_nothing_offers_shorter_queries_that_do(page, server: str, path: str, query: str, offered: list[str], leads_to: str) -> None:
-    assert _results(page, f"{server}{path}?q={query}") == []
+def test_a_query_that_finds_nothing_offers_shorter_queries_that_do(search, path: str, query: str, offered: list[str], leads_to: str) -> None:
+    page = search(path, query)
+    assert _pages(page) == []
     assert [words for words, _ in _shorter(page)] == offered
     assert all(words == target for words, target in _shorter(page))
-    page.locator(".search-shorter a").last.click()
+    page.locator(".search-shorter a").last.click()  # to the search page again, with the query in its address
     page.wait_for_url(f"**/{path}?q=*")
     wait_for_search_results(page)  # every result loaded, not only the first
-    assert leads_to in page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
+    assert leads_to in _pages(page)
     assert page.inner_text(".search-shorter") == ""
 
 
-def test_shorter_queries_are_offered_only_while_the_query_finds_nothing(page, server: str) -> None:
-    _results(page, f"{server}search/?q=廢水處理")
+def test_shorter_queries_are_offered_only_while_the_query_finds_nothing(search) -> None:
+    page = search("search/", "廢水處理")
     assert _shorter(page)
-    page.fill(".pagefind-ui__search-input", "資助")
+    page.fill(SEARCH_BOX, "資助")  # typed over it, not into an emptied box
     page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length >= 5")
     page.wait_for_function("() => document.querySelector('.search-shorter').textContent === ''")
     # A word on no page offers nothing shorter: the site map line is there for it.
-    _results(page, f"{server}search/?q=xqzvw")
-    page.wait_for_selector('.search-shorter[data-query="xqzvw"]', state="attached")  # every shorter query tried
+    search("search/", "xqzvw")  # which waits until every shorter query is tried
     assert page.inner_text(".search-shorter") == ""
 
 
@@ -204,46 +208,47 @@ def test_shorter_queries_are_offered_only_while_the_query_finds_nothing(page, se
     ("zh-Hans/search/", "补贴 讲座", "已改为搜索本网站的用词：资助、研讨会"),  # in Simplified characters, as the page is
     ("en/search/", "Grant", "Searched for the words this site uses: funding"),
 ])
-def test_results_name_the_site_words_searched_for_instead(page, server: str, path: str, query: str, note: str) -> None:
+def test_results_name_the_site_words_searched_for_instead(search, path: str, query: str, note: str) -> None:
     """The results line repeats the reader's word (找到 12 個 補貼 的相關結果)
     while the results hold the site's word (資助); the line under it says so."""
-    _results(page, f"{server}{path}?q={query}")
+    page = search(path, query)
     page.wait_for_function("() => document.querySelector('.pagefind-ui__message + .search-site-words')")
     assert page.inner_text(".search-site-words") == note
-    page.fill(".pagefind-ui__search-input", "資助" if path != "en/search/" else "funding")
+    page.fill(SEARCH_BOX, "資助" if path != "en/search/" else "funding")
     page.wait_for_function("() => document.querySelector('.pagefind-ui__message + .search-site-words')?.textContent === ''")
 
 
 @pytest.mark.parametrize("path,query,no_result", [("search/", "月曆", "找不到"), ("zh-Hans/search/", "月历", "找不到")])
-def test_chinese_query_that_no_page_holds_finds_nothing(page, server: str, path: str, query: str, no_result: str) -> None:
+def test_chinese_query_that_no_page_holds_finds_nothing(search, path: str, query: str, no_result: str) -> None:
     # No page says 月曆, and 月 stands alone in every date (2026年11月28日).
     # Pagefind takes the longest word in the index that starts a query's word
     # it cannot find, so 日曆 found the 16 pages with a date.
-    assert _results(page, f"{server}{path}?q={query}") == []
+    page = search(path, query)
+    assert _pages(page) == []
     assert page.inner_text(".pagefind-ui__message").startswith(no_result)
-    _results(page, f"{server}{path}?q=月")  # a character alone still finds the pages that hold it
+    search(path, "月")  # a character alone still finds the pages that hold it
     assert int(re.search(r"\d+", page.inner_text(".pagefind-ui__message")).group()) >= 10
 
 
 @pytest.mark.parametrize("path,query", [("search/", "資助"), ("zh-Hans/search/", "资助")])
-def test_chinese_results_show_their_opening_words_once(page, server: str, path: str, query: str) -> None:
+def test_chinese_results_show_their_opening_words_once(search, path: str, query: str) -> None:
     # Pagefind shows a result's metadata as tags: the excerpt, which its record carries, appeared twice.
-    _results(page, f"{server}{path}?q={query}")
+    page = search(path, query)
     assert page.locator(".pagefind-ui__result-excerpt").count() >= 5
     assert page.locator(".pagefind-ui__result-tag").count() == 0
 
 
-def test_simplified_search_page_speaks_simplified(page, server: str) -> None:
-    _results(page, f"{server}zh-Hans/search/?q=资格")
+def test_simplified_search_page_speaks_simplified(search) -> None:
+    page = search("zh-Hans/search/", "资格")
     message = page.inner_text(".pagefind-ui__message")
     assert message.startswith("找到") and "个" in message, message
-    assert page.get_attribute(".pagefind-ui__search-input", "placeholder") == "搜索"
+    assert page.get_attribute(SEARCH_BOX, "placeholder") == "搜索"
     excerpt = page.inner_text(".pagefind-ui__result-excerpt >> nth=0")
     assert len(excerpt) > 20 and "資" not in excerpt
 
 
-def test_traditional_results_are_shown_in_traditional_characters(page, server: str) -> None:
-    _results(page, f"{server}search/?q=示範項目")
+def test_traditional_results_are_shown_in_traditional_characters(search) -> None:
+    page = search("search/", "示範項目")
     title = page.inner_text(".pagefind-ui__result-link >> nth=0")
     excerpt = page.inner_text(".pagefind-ui__result-excerpt >> nth=0")
     assert title == "資助措施"
@@ -252,24 +257,24 @@ def test_traditional_results_are_shown_in_traditional_characters(page, server: s
 
 
 @pytest.mark.parametrize("path,query,expected", [("search/", "有甚麼資助", "/funding/"), ("zh-Hans/search/", "有什么资助", "/zh-Hans/funding/"), ("search/", "我可以申請嗎", "/eligibility/")])
-def test_a_question_finds_the_pages_on_its_topic(page, server: str, path: str, query: str, expected: str) -> None:
+def test_a_question_finds_the_pages_on_its_topic(search, path: str, query: str, expected: str) -> None:
     """A question word (甚麼, 可以, 嗎) is on few pages, and Pagefind shows only
     pages holding every word some page holds: 有甚麼資助 found only the home
     page, whose heading asks it. search-words.yml leaves such words out."""
-    results = _results(page, f"{server}{path}?q={query}")
+    results = _results(search, path, query)
     assert expected in results[:3] and len(results) >= 5, results
 
 
-def test_english_results_keep_neighbouring_table_cells_apart(page, server: str) -> None:
+def test_english_results_keep_neighbouring_table_cells_apart(search) -> None:
     """Pagefind ran the text of neighbouring cells and terms together
     ("Factory locationDongguanInvestmentHK$420,000"), in the index and in the excerpt."""
-    _results(page, f"{server}en/search/?q=Dongguan")
+    page = search("en/search/", "Dongguan")
     excerpt = page.inner_text(".pagefind-ui__result-excerpt >> nth=0")
     assert re.search(r"\bDongguan\b", excerpt), excerpt
 
 
-def test_english_index_holds_no_chinese_pages(page, server: str) -> None:
-    assert _results(page, f"{server}en/search/?q=示範項目") == []
+def test_english_index_holds_no_chinese_pages(search) -> None:
+    assert _results(search, "en/search/", "示範項目") == []
 
 
 def test_no_search_index_is_downloaded_before_searching(page, server: str) -> None:
@@ -287,15 +292,33 @@ def test_header_search_box_takes_the_reader_to_results(page, server: str) -> Non
     page.press("#site-search-q", "Enter")
     page.wait_for_url("**/en/search/?q=demonstration")
     page.wait_for_selector(".pagefind-ui__result-link")
-    assert "/en/funding/" in page.eval_on_selector_all(
-        ".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)"
-    )
+    assert "/en/funding/" in _pages(page)
 
 
 def test_results_line_up_with_the_search_box(page, server: str) -> None:
     # Material indents every list in an article; Pagefind's list of results was 30 px in from the box on a phone.
     page.set_viewport_size({"width": 390, "height": 844})
-    _results(page, f"{server}search/?q=資助")
+    page.goto(f"{server}search/?q=資助")
+    wait_for_search_results(page)
     box = page.locator(".pagefind-ui__form").bounding_box()
     first = page.locator(".pagefind-ui__result >> nth=0").bounding_box()
     assert first["x"] == box["x"]
+
+
+@pytest.mark.parametrize("path,query", [
+    ("search/", "補貼"),  # a word the site does not use, named under the results line
+    ("zh-Hans/search/", "資助計算機"),  # Traditional characters on the Simplified page
+    ("en/search/", "dyeing privacy policy"),  # nothing found, and shorter queries offered
+])
+def test_a_query_in_the_address_finds_what_the_same_query_typed_finds(page, server: str, search, path: str, query: str) -> None:
+    """The tests above type each query into a search page already open
+    (`search`, conftest.py); a reader who comes from the header's search box,
+    or from a link, brings the query in the page's address (?q=)."""
+    shown = "() => ['.pagefind-ui__message', '.search-site-words', '.search-shorter'].map(s => document.querySelector(s)?.textContent)"
+    typed = search(path, query)
+    page.goto(f"{server}{path}?q={quote(query)}")
+    page.wait_for_function("q => document.querySelector('.search-shorter')?.dataset.query === q", arg=query)
+    wait_for_search_results(page)
+    assert _pages(page) == _pages(typed)
+    assert page.evaluate(shown) == typed.evaluate(shown)
+    assert page.evaluate(shown)[0]

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CONTENT_PAGES, LANG_PREFIXES, ROOT, all_html_files, read_html, wait_for_search_results
+from conftest import CONTENT_PAGES, LANG_PREFIXES, ROOT, SEARCH_BOX, all_html_files, read_html
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
@@ -37,12 +37,6 @@ def test_site_map_lists_every_page_with_records_under_their_listings(site: Path,
         assert records and all(r.startswith(f"/{prefix}{folder}/") and r != f"/{prefix}{folder}/" for r in records)
 
 
-def _search(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(".pagefind-ui__result-excerpt")
-    wait_for_search_results(page)
-
-
 def _results(page) -> list[str]:
     """The result links shown, pages and their sections, as paths with their #sections."""
     return page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => { const u = new URL(a.href); return u.pathname + u.hash; })")
@@ -54,23 +48,23 @@ def _results(page) -> list[str]:
     ("zh-Hans/search/", "核证", "/zh-Hans/funding/#verification", "核证"),
     ("en/search/", "verification", "/en/funding/#verification", "Verification"),
 ])
-def test_chinese_results_link_to_the_matching_section_and_show_the_passage(page, server: str, path: str, query: str, section: str, passage: str) -> None:
-    _search(page, f"{server}{path}?q={query}")
-    assert section in _results(page)
-    heading = page.locator(f'.pagefind-ui__result-link[href$="{section.rsplit("/", 1)[1]}"]').first.inner_text()
-    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+def test_chinese_results_link_to_the_matching_section_and_show_the_passage(search, page, server: str, path: str, query: str, section: str, passage: str) -> None:
+    results = search(path, query)
+    assert section in _results(results)
+    heading = results.locator(f'.pagefind-ui__result-link[href$="{section.rsplit("/", 1)[1]}"]').first.inner_text()
+    excerpts = results.locator(".pagefind-ui__result-excerpt").all_inner_texts()
     assert all(not re.search(r"\b[a-p]{8}\b|[a-p]{4}z\b|¶", e) for e in excerpts), excerpts  # no index letters shown
-    marked = page.locator(".pagefind-ui__result-excerpt mark").all_inner_texts()
+    marked = results.locator(".pagefind-ui__result-excerpt mark").all_inner_texts()
     assert passage in marked  # the words searched for, marked in their passage
     page.goto(server + section.lstrip("/"))  # the link lands on the heading it names
     assert page.locator(f'[id="{section.rsplit("#", 1)[1]}"]').inner_text().strip().rstrip("¶").strip() == heading
 
 
 @pytest.mark.browser
-def test_traditional_passages_are_in_the_characters_the_page_uses(page, server: str) -> None:
+def test_traditional_passages_are_in_the_characters_the_page_uses(search) -> None:
     """The index holds Simplified characters; 制 stands for 製 in 製品 and 製造
     but for 制 in 管制, and each passage shows the page's own."""
-    _search(page, f"{server}search/?q=製品")
+    page = search("search/", "製品")
     text = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts() + page.locator(".pagefind-ui__result-title").all_inner_texts())
     assert "製品" in text and "制品" not in text
     assert not re.search(r"[资项厂环织]", text), text
@@ -84,12 +78,12 @@ def test_traditional_passages_are_in_the_characters_the_page_uses(page, server: 
     ("zh-Hans/search/", "印染厂", "个 纺织厂 的相关结果", "补贴", "个 资助 的相关结果"),
     ("en/search/", "grant", "results for funding", "audit", "results for assessment"),
 ])
-def test_the_results_line_names_the_words_searched(page, server: str, path: str, query: str, line: str, then: str, line_then: str) -> None:
-    _search(page, f"{server}{path}?q={query}")
+def test_the_results_line_names_the_words_searched(search, path: str, query: str, line: str, then: str, line_then: str) -> None:
+    page = search(path, query)
     message = page.locator(".pagefind-ui__message")
     page.wait_for_function("([m, t]) => document.querySelector(m).textContent.includes(t)", arg=[".pagefind-ui__message", line])
     assert query not in message.inner_text()
-    page.fill(".pagefind-ui__search-input", then)  # and again for the next query typed
+    page.fill(SEARCH_BOX, then)  # and again for the next query typed over it
     page.wait_for_function("([m, t]) => document.querySelector(m).textContent.includes(t)", arg=[".pagefind-ui__message", line_then])
 
 
@@ -105,9 +99,8 @@ def test_the_results_line_names_the_words_searched(page, server: str, path: str,
     ("en/search/", "criteria", "/en/funding/"),  # conditions
     ("en/search/", "hotline", "/en/apply/"),  # contact: the enquiry line
 ])
-def test_near_synonyms_find_the_pages_using_the_site_word(page, server: str, path: str, query: str, expected: str) -> None:
-    _search(page, f"{server}{path}?q={query}")
-    assert _results(page)[0].split("#")[0] == expected
+def test_near_synonyms_find_the_pages_using_the_site_word(search, path: str, query: str, expected: str) -> None:
+    assert _results(search(path, query))[0].split("#")[0] == expected
 
 
 @pytest.mark.browser
@@ -115,9 +108,8 @@ def test_near_synonyms_find_the_pages_using_the_site_word(page, server: str, pat
     ("en/search/", "textiles"), ("en/search/", "furniture"), ("en/search/", "food"), ("en/search/", "metal"), ("en/search/", "printing"),
     ("search/", "紡織"), ("search/", "家具"), ("zh-Hans/search/", "食品"), ("zh-Hans/search/", "金属"),
 ])
-def test_a_sector_name_finds_the_pages_on_who_may_apply_before_any_example(page, server: str, path: str, query: str) -> None:
-    _search(page, f"{server}{path}?q={query}")
-    pages = list(dict.fromkeys(r.split("#")[0] for r in _results(page)))
+def test_a_sector_name_finds_the_pages_on_who_may_apply_before_any_example(search, path: str, query: str) -> None:
+    pages = list(dict.fromkeys(r.split("#")[0] for r in _results(search(path, query))))
     home = "/" + path.removesuffix("search/")
     answers = {home + "eligibility/", home + "funding/", home + "about/"}
     examples = [i for i, p in enumerate(pages) if p.startswith(tuple(home + f + "/" for f in ("events", "cases", "news"))) and p.count("/") > home.count("/") + 1]
@@ -126,11 +118,10 @@ def test_a_sector_name_finds_the_pages_on_who_may_apply_before_any_example(page,
 
 
 @pytest.mark.browser
-def test_a_reader_word_finds_the_case_that_uses_the_site_word(page, server: str) -> None:
+def test_a_reader_word_finds_the_case_that_uses_the_site_word(search) -> None:
     """The case says "waste water" (search-words.yml). Its title no longer
     gets Pagefind's title boost, which example titles lost so that a trade's
     name finds who may apply; the about page, on waste-water technologies,
     may come first."""
-    _search(page, f"{server}en/search/?q=wastewater")
-    pages = list(dict.fromkeys(r.split("#")[0] for r in _results(page)))
+    pages = list(dict.fromkeys(r.split("#")[0] for r in _results(search("en/search/", "wastewater"))))
     assert "/en/cases/2011-dyeing-heat-recovery/" in pages[:2], pages
