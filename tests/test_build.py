@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import all_html_files, edit, read_html, run_build, run_command
+from conftest import all_html_files, copy_project, edit, read_html, run_build, run_command
 
 
 def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:
@@ -35,12 +35,39 @@ def failed_check_output(project: Path) -> str:
     return result.stdout + result.stderr
 
 
-def test_clean_build_replaces_the_previous_site(project: Path) -> None:
+def _png(width: int, height: int) -> bytes:
+    """A black PNG image of this size."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + bytes(3 * width) for _ in range(height))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+@pytest.fixture(scope="module")
+def added_to(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site, with a previous build in site/, to whose about
+    pages staff added what builds (two images, and a link to a heading made
+    from data), built once for the tests that read what each became."""
+    project = copy_project(tmp_path_factory.mktemp("added"))
+    images = project / "docs" / "images"
+    images.mkdir()
+    (images / "plant.png").write_bytes(_png(640, 480))
+    (images / "diagram.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"></svg>', encoding="utf-8")
+    for name, words in (("about.md", ("廠房", "流程圖")), ("about.en.md", ("Plant", "Diagram"))):
+        page = project / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8") + f"\n![{words[0]}](images/plant.png)\n\n![{words[1]}](images/diagram.svg)\n", encoding="utf-8")
+    # The events list's headings come from the events, not from the page's Markdown.
+    about = project / "docs" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [coming events](events/index.md#upcoming).\n", encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    assert (project / "site" / "en" / "funding" / "index.html").exists()
-    assert "previous build" not in (project / "site" / "index.html").read_text(encoding="utf-8")
-    assert not list(project.glob(".site-*"))
+    return project
+
+
+def test_clean_build_replaces_the_previous_site(added_to: Path) -> None:
+    assert (added_to / "site" / "en" / "funding" / "index.html").exists()
+    assert "previous build" not in (added_to / "site" / "index.html").read_text(encoding="utf-8")
+    assert not list(added_to.glob(".site-*"))
 
 
 def test_broken_front_matter_names_file_line_and_fix(project: Path) -> None:
@@ -116,14 +143,9 @@ def test_link_to_no_heading_stops_the_build_naming_its_line(project: Path) -> No
             "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals-over-time, promotion, demonstration, partners, first-phase, approvals, awareness.") in output
 
 
-def test_link_to_a_heading_made_from_data_builds(project: Path) -> None:
-    # The events list's headings come from the events, not from the page's Markdown.
-    about = project / "docs" / "about.en.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [coming events](events/index.md#upcoming).\n", encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
-    assert read_html(project / "site", "en/about/").select_one('a[href="../events/#upcoming"]')
-    assert read_html(project / "site", "en/events/").select_one("#upcoming")
+def test_link_to_a_heading_made_from_data_builds(added_to: Path) -> None:
+    assert read_html(added_to / "site", "en/about/").select_one('a[href="../events/#upcoming"]')
+    assert read_html(added_to / "site", "en/events/").select_one("#upcoming")
 
 
 def test_label_without_english_text_is_named(project: Path) -> None:
@@ -200,14 +222,6 @@ def test_unknown_data_in_a_page_names_the_line(project: Path) -> None:
     assert "there is no data file 'approval.csv'" in output and "use one of: approvals-over-time.csv, approvals.csv, awareness.csv," in output
 
 
-def _png(width: int, height: int) -> bytes:
-    """A black PNG image of this size."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\x00" + bytes(3 * width) for _ in range(height))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-
-
 def test_every_image_of_the_theme_carries_its_size(site: Path) -> None:
     """The header's logo too: its link is named by the site's name, so the image says nothing."""
     for url in ("", "en/funding/", "zh-Hans/cases/"):
@@ -217,18 +231,9 @@ def test_every_image_of_the_theme_carries_its_size(site: Path) -> None:
     assert sizeless == []
 
 
-def test_images_carry_their_size_and_all_but_the_first_load_lazily(project: Path) -> None:
+def test_images_carry_their_size_and_all_but_the_first_load_lazily(added_to: Path) -> None:
     """So that the text does not jump as images arrive, and a phone fetches
     an image further down only when the reader scrolls near it."""
-    images = project / "docs" / "images"
-    images.mkdir()
-    (images / "plant.png").write_bytes(_png(640, 480))
-    (images / "diagram.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"></svg>', encoding="utf-8")
-    for name, words in (("about.md", ("廠房", "流程圖")), ("about.en.md", ("Plant", "Diagram"))):
-        page = project / "docs" / name
-        page.write_text(page.read_text(encoding="utf-8") + f"\n![{words[0]}](images/plant.png)\n\n![{words[1]}](images/diagram.svg)\n", encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
     for url in ("about/", "en/about/", "zh-Hans/about/"):
-        shown = [(img["src"].rsplit("/", 1)[-1], img.get("width"), img.get("height"), img.get("loading")) for img in read_html(project / "site", url).select("article img")]
+        shown = [(img["src"].rsplit("/", 1)[-1], img.get("width"), img.get("height"), img.get("loading")) for img in read_html(added_to / "site", url).select("article img")]
         assert shown == [("plant.png", "640", "480", None), ("diagram.svg", "320", "200", "lazy")], url
