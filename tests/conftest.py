@@ -300,14 +300,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     or a fixture it uses builds a site (the `site` fixture, or a command run
     in its own process that builds), so that `-m "not browser and not build"`
     selects the fast tier whatever file a test is in. Tests sharing a
-    fixture built once per file are kept together on one worker; tests
-    marked `slow` are put first."""
+    fixture built once per file are kept together on one worker, as are the
+    tests that search; tests marked `slow` are put first."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
         if any(d.scope in ("module", "class", "package") for defs in definitions.values() for d in defs):
             # One worker runs them all (--dist loadgroup), so that it builds the fixture once.
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+        elif "search" in names:
+            # So do the tests that search: each search page is opened once,
+            # and their pauses, as the box waits for the reader to stop
+            # typing, leave the cores to the other workers.
+            item.add_marker(pytest.mark.xdist_group("the search pages"))
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if names & BUILD_FIXTURES or item.get_closest_marker("browser"):
