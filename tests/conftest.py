@@ -367,7 +367,7 @@ def search(server: str, _search_tab):
 
     def typed(path: str, query: str):
         tab = _search_tab(path)
-        if tab.url != server + path:
+        if tab.url.split("?")[0] != server + path:  # the address names the last query (?q=)
             tab.goto(server + path)
             tab.wait_for_selector(SEARCH_BOX)
         tab.fill(SEARCH_BOX, "")

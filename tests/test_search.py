@@ -295,6 +295,28 @@ def test_header_search_box_takes_the_reader_to_results(page, server: str) -> Non
     assert "/en/funding/" in _pages(page)
 
 
+def _query(url: str) -> list[str]:
+    return parse_qs(urlsplit(url).query).get("q", [])
+
+
+def test_the_address_names_the_query_typed(page, server: str) -> None:
+    """So that a reload, Back from a result, or the address shared brings the
+    reader's last query, not the one the page was opened with; and Back
+    leaves the search page, as each query replaces the last in the history."""
+    page.goto(f"{server}search/?q=資格")
+    wait_for_search_results(page)
+    entries = page.evaluate("history.length")
+    page.fill(SEARCH_BOX, "核證 費用")
+    page.wait_for_url(lambda url: _query(url) == ["核證 費用"])
+    page.reload()
+    wait_for_search_results(page)
+    assert page.input_value(SEARCH_BOX) == "核證 費用"
+    assert _pages(page)[0] == "/funding/"
+    page.fill(SEARCH_BOX, "")
+    page.wait_for_url(f"{server}search/")
+    assert page.evaluate("history.length") == entries
+
+
 def test_results_line_up_with_the_search_box(page, server: str) -> None:
     # Material indents every list in an article; Pagefind's list of results was 30 px in from the box on a phone.
     page.set_viewport_size({"width": 390, "height": 844})

@@ -1,5 +1,6 @@
 // The search page: loads Pagefind's interface and the index for this page's
-// language only when the page is opened, and runs the query from ?q=.
+// language only when the page is opened, runs the query from ?q=, and keeps
+// ?q= to the query the reader types.
 //
 // Chinese pages are indexed in Simplified characters, with each run of
 // Chinese characters written as its overlapping pairs (see
@@ -299,6 +300,17 @@
     input.closest("form").before(label);
   }
 
+  // The page's address names the query shown (?q=), once the reader stops
+  // typing: a reload, Back from a result, or the address shared brings this
+  // query again, not the one the page was opened with. The entry is
+  // replaced, not added, so Back leaves the search page.
+  function remember(typed) {
+    var address = new URL(window.location.href);
+    if (typed.trim()) address.searchParams.set("q", typed);
+    else address.searchParams.delete("q");
+    history.replaceState(history.state, "", address);
+  }
+
   function start(query) {
     var table = query.characters || {};
     var replace = siteWords(query.words || {});
@@ -357,9 +369,13 @@
     );
     var waiting;
     target.addEventListener("input", function (event) {
+      var typed = event.target.value;
       clearTimeout(waiting);
-      note(event.target.value);
-      waiting = setTimeout(offer, 300, event.target.value);
+      note(typed);
+      waiting = setTimeout(function () {
+        remember(typed);
+        offer(typed);
+      }, 300);
     });
     var asked = new URLSearchParams(window.location.search).get("q");
     if (asked) {
