@@ -317,6 +317,18 @@ def test_the_address_names_the_query_typed(page, server: str) -> None:
     assert page.evaluate("history.length") == entries
 
 
+def test_the_clear_button_takes_the_shorter_queries_and_the_address_with_it(search) -> None:
+    """Pagefind's clear button empties the box without an input event: the
+    shorter queries went on being offered under no results, and the address
+    went on naming the query cleared."""
+    page = search("search/", "廢水處理")
+    assert _shorter(page)
+    page.click(".pagefind-ui__search-clear")
+    page.wait_for_url(lambda url: _query(url) == [])
+    assert page.inner_text(".search-shorter") == ""
+    assert page.input_value(SEARCH_BOX) == ""
+
+
 def test_results_line_up_with_the_search_box(page, server: str) -> None:
     # Material indents every list in an article; Pagefind's list of results was 30 px in from the box on a phone.
     page.set_viewport_size({"width": 390, "height": 844})

@@ -368,14 +368,20 @@
       function (term) { var typed = term.normalize("NFKC"); return replace.shown(typed, characters(typed), shown); }
     );
     var waiting;
-    target.addEventListener("input", function (event) {
-      var typed = event.target.value;
+    function changed(typed) {
       clearTimeout(waiting);
       note(typed);
       waiting = setTimeout(function () {
         remember(typed);
         offer(typed);
       }, 300);
+    }
+    target.addEventListener("input", function (event) {
+      changed(event.target.value);
+    });
+    // Pagefind's clear button empties the box without an input event.
+    target.addEventListener("click", function (event) {
+      if (event.target.closest(".pagefind-ui__search-clear")) changed("");
     });
     var asked = new URLSearchParams(window.location.search).get("q");
     if (asked) {
