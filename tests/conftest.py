@@ -356,14 +356,15 @@ def search(server: str, _search_tab):
 
     Opening the search page starts Pagefind's worker and its index, more
     than a core-second; a query typed into the page already open costs a
-    fifth of that. So each worker keeps each language's search page open for
-    every test that only searches and reads the results, and opens it again
-    only when a test followed a link away. What the test reads is this
-    query's alone: the box is emptied first, which takes the
-    results line away at once, and the line of shorter queries forgets which
-    query it was complete for (search.js marks it), so that the wait ends
-    only when the page has tried this query's. test_search.py checks that a
-    query in the address finds the same as one typed."""
+    fifth of that. So the worker that runs these tests keeps each
+    language's search page open for every test that only searches and reads
+    the results, and opens it again only when a test followed a link away.
+    What the test reads is this query's alone: the box is emptied first,
+    which takes the results line away at once, and the line of shorter
+    queries forgets which query it was complete for, so that the wait
+    (`wait_for_search_of`) ends only when the page has tried this query's.
+    test_search.py checks that a query in the address finds the same as one
+    typed."""
 
     def typed(path: str, query: str):
         tab = _search_tab(path)
@@ -374,11 +375,17 @@ def search(server: str, _search_tab):
         tab.wait_for_function("() => !document.querySelector('.pagefind-ui__message')")
         tab.eval_on_selector(".search-shorter", "line => line.removeAttribute('data-query')")
         tab.fill(SEARCH_BOX, query)
-        tab.wait_for_function("q => document.querySelector('.search-shorter').dataset.query === q", arg=query)
-        wait_for_search_results(tab)
+        wait_for_search_of(tab, query)
         return tab
 
     return typed
+
+
+def wait_for_search_of(page, query: str) -> None:
+    """Wait until the search page has tried `query`'s shorter queries (search.js
+    marks their line with the query it is complete for) and shown its results."""
+    page.wait_for_function("q => document.querySelector('.search-shorter')?.dataset.query === q", arg=query)
+    wait_for_search_results(page)
 
 
 def wait_for_search_results(page) -> None:

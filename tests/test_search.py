@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from cleanprod.paths import DOCS
-from conftest import CONTENT_PAGES, SEARCH_BOX, wait_for_search_results
+from conftest import CONTENT_PAGES, SEARCH_BOX, wait_for_search_of, wait_for_search_results
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +31,11 @@ def _pages(tab) -> list[str]:
     page, then its sections that match."""
     links = tab.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)")
     return list(dict.fromkeys(links))
+
+
+def _query(url: str) -> list[str]:
+    """The query an address carries (?q=), as a list: empty if none."""
+    return parse_qs(urlsplit(url).query).get("q", [])
 
 
 def _results(search, path: str, query: str) -> list[str]:
@@ -170,7 +175,7 @@ def _shorter(page) -> list[tuple[str, str]]:
     """The shorter queries the search page offers, once it has looked for them: each link's words and query."""
     page.wait_for_function("() => document.querySelector('.search-shorter a')")
     links = page.locator(".search-shorter a")
-    return [(link.inner_text(), parse_qs(urlsplit(link.get_attribute("href")).query)["q"][0]) for link in links.all()]
+    return [(link.inner_text(), *_query(link.get_attribute("href"))) for link in links.all()]
 
 
 # Pagefind finds only pages that hold every word of a query that some page
@@ -295,10 +300,6 @@ def test_header_search_box_takes_the_reader_to_results(page, server: str) -> Non
     assert "/en/funding/" in _pages(page)
 
 
-def _query(url: str) -> list[str]:
-    return parse_qs(urlsplit(url).query).get("q", [])
-
-
 def test_the_address_names_the_query_typed(page, server: str) -> None:
     """So that a reload, Back from a result, or the address shared brings the
     reader's last query, not the one the page was opened with; and Back
@@ -351,8 +352,7 @@ def test_a_query_in_the_address_finds_what_the_same_query_typed_finds(page, serv
     shown = "() => ['.pagefind-ui__message', '.search-site-words', '.search-shorter'].map(s => document.querySelector(s)?.textContent)"
     typed = search(path, query)
     page.goto(f"{server}{path}?q={quote(query)}")
-    page.wait_for_function("q => document.querySelector('.search-shorter')?.dataset.query === q", arg=query)
-    wait_for_search_results(page)
+    wait_for_search_of(page, query)
     assert _pages(page) == _pages(typed)
     assert page.evaluate(shown) == typed.evaluate(shown)
     assert page.evaluate(shown)[0]
