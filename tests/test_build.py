@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import all_html_files, copy_project, edit, read_html, run_build, run_command
+from conftest import ROOT, all_html_files, copy_project, edit, read_html, run_build, run_command
 
 
 def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:
@@ -62,6 +62,30 @@ def added_to(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     return project
+
+
+LABEL_DELETED = "docs/_data/labels.yml, label 'footer.privacy': the site uses this label, but the file has no label of that name. Fix: add it back"
+
+
+@pytest.fixture(scope="module")
+def stopped_while_rendering(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int]:
+    """What a build prints, and the line of the link, after three mistakes
+    that only rendering the pages finds: a link to a heading the page lacks
+    (in English), a label the templates use deleted (in every language), and
+    a style given to a link in Markdown's {: …} (in Traditional Chinese, and
+    so in Simplified). The build must stop and leave site/ as it was."""
+    project = copy_project(tmp_path_factory.mktemp("mistaken"))
+    line = _append(project / "docs" / "about.en.md", "See the [figures](statistics.md#approval).")
+    _append(project / "docs" / "about.md", '見[統計數字](statistics.md){: style="color: red" }。')
+    edit(project / "docs" / "_data" / "labels.yml", "footer.privacy:\n  zh-Hant: 私隱政策\n  en: Privacy policy\n", "")
+    return assert_failed_and_site_untouched(project, run_build(project)), line
+
+
+def _append(page: Path, paragraph: str) -> int:
+    """Add `paragraph` at the end of `page`; the line it is on."""
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + f"\n{paragraph}\n", encoding="utf-8")
+    return len(text.splitlines()) + 2
 
 
 def test_clean_build_replaces_the_previous_site(added_to: Path) -> None:
@@ -132,13 +156,10 @@ def test_link_that_would_lead_astray_stops_the_build_naming_its_line(project: Pa
     assert f"docs/about.en.md, line {line}: {message}" in failed_check_output(project)
 
 
-def test_link_to_no_heading_stops_the_build_naming_its_line(project: Path) -> None:
+def test_link_to_no_heading_stops_the_build_naming_its_line(stopped_while_rendering: tuple[str, int]) -> None:
     """MkDocs finds this one as it builds, but named neither the line nor the
     headings there are (cleanprod/engine/anchor_warnings.py)."""
-    about = project / "docs" / "about.en.md"
-    line = len(about.read_text(encoding="utf-8").splitlines()) + 2
-    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [figures](statistics.md#approval).\n", encoding="utf-8")
-    output = assert_failed_and_site_untouched(project, run_build(project))
+    output, line = stopped_while_rendering
     assert (f"docs/about.en.md, line {line}: the link 'statistics.md#approval' leads to no heading '#approval' of statistics.en.md. "
             "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals-over-time, promotion, demonstration, partners, first-phase, approvals, awareness.") in output
 
@@ -154,13 +175,26 @@ def test_label_without_english_text_is_named(project: Path) -> None:
     assert "labels.yml, label 'footer.notices': no en text" in output
 
 
-def test_label_deleted_but_used_is_named_once(project: Path) -> None:
+def test_label_deleted_but_used_is_named_once(stopped_while_rendering: tuple[str, int]) -> None:
     # Before, the footer's link lost its words, and a search page label ended in a traceback.
-    edit(project / "docs" / "_data" / "labels.yml", "footer.privacy:\n  zh-Hant: 私隱政策\n  en: Privacy policy\n", "")
-    output = assert_failed_and_site_untouched(project, run_build(project))
-    message = "docs/_data/labels.yml, label 'footer.privacy': the site uses this label, but the file has no label of that name. Fix: add it back"
-    assert output.count(message) == 1, output
+    output, _ = stopped_while_rendering
+    assert output.count(LABEL_DELETED) == 1, output
     assert "Traceback" not in output
+
+
+def test_every_mistake_found_while_rendering_is_listed_at_once(stopped_while_rendering: tuple[str, int]) -> None:
+    """Three mistakes only the build finds, each found by more than one
+    language's build or by another language's than the others: all three are
+    listed, each once, in one numbered list, as the check lists what it
+    finds; the build does not stop at the first."""
+    output, line = stopped_while_rendering
+    style_line = len((ROOT / "docs" / "about.md").read_text(encoding="utf-8").splitlines()) + 2
+    assert output.count("The site was not built: ") == 1, output
+    assert "The site was not built: 3 problems found.\n" in output
+    assert f"  1. {LABEL_DELETED}" in output
+    assert f"  2. docs/about.en.md, line {line}: the link 'statistics.md#approval' leads to no heading '#approval' of statistics.en.md." in output
+    assert f"  3. docs/about.md, line {style_line}: the <a> has a style attribute. Fix: remove 'style=…'" in output
+    assert "Aborted with" not in output and "Traceback" not in output
 
 
 def test_unclosed_quotation_mark_in_labels_names_its_line(project: Path) -> None:

@@ -82,10 +82,19 @@ def test_an_edited_page_is_served_again_in_every_language_made_from_it(preview, 
 def test_a_mistake_is_reported_and_the_last_good_page_kept(preview, project: Path) -> None:
     url, log = preview
     about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n[[data:nonexistent.csv|table]]\n", encoding="utf-8")
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text + "\n[[data:nonexistent.csv|table]]\n", encoding="utf-8")
     _wait_for(lambda: "there is no data file 'nonexistent.csv'" in log.read_text(encoding="utf-8"), 10)
     assert "nonexistent" not in _served(url + "about/")
     assert "docs/about.md" in log.read_text(encoding="utf-8")
+    # A mistake that only rendering the page finds: the page is not written.
+    line = len(text.splitlines()) + 2
+    about.write_text(text + '\n見[新加的連結](statistics.md){: style="color: red" }。\n', encoding="utf-8")
+    _wait_for(lambda: f"docs/about.md, line {line}: the <a> has a style attribute" in log.read_text(encoding="utf-8"), 10)
+    assert "新加的連結" not in _served(url + "about/")
+    # Corrected, the page is served again: the mistake is not held against the next edit.
+    about.write_text(text + "\n見[新加的連結](statistics.md)。\n", encoding="utf-8")
+    _wait_for(lambda: _shows(url + "about/", "新加的連結"), 10)
 
 
 def test_a_data_file_change_builds_everything_again(preview, project: Path) -> None:

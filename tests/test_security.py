@@ -27,7 +27,7 @@ from cleanprod.checks import html_policy, text_checks, unfinished
 from cleanprod.publish import search_index
 from cleanprod.problems import describe
 from cleanprod.checks.validate import validate
-from conftest import ROOT, all_html_files, copy_project, edit, edit_front_matter, read_html, run_build, run_command
+from conftest import ROOT, all_html_files, copy_project, edit, edit_front_matter, failed_check, read_html, run_build, run_command
 from page_checks import PolicyWatch, on_the_visit
 
 # ---- The check: hostile HTML, links and text, each named with its line ------
@@ -250,14 +250,17 @@ def test_hostile_search_words_stay_data(hostile_site: Path) -> None:
 
 def test_a_glossary_replacement_holding_html_is_not_published(tmp_path: Path) -> None:
     """The glossary changes the Simplified Chinese pages' text: markup in a
-    replacement meets the HTML policy there, and stops the build."""
+    replacement is named on its line by the check, which the build runs
+    first. (Found later, the pages' HTML policy would name the pages it
+    reached, not the glossary.)"""
     project = copy_project(tmp_path)
-    edit(project / "docs" / "_data" / "glossary.yml", "私隐: 隐私", "私隐: '隐私<script>alert(1)</script>'")
-    result = run_build(project)
-    assert result.returncode == 1
-    assert "the page has a script written into it. Fix: remove it" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "previous build"
+    glossary = project / "docs" / "_data" / "glossary.yml"
+    line = glossary.read_text(encoding="utf-8").splitlines().index("私隐: 隐私") + 1
+    edit(glossary, "私隐: 隐私", "私隐: '隐私<script>alert(1)</script>'")
+    output = failed_check(project, 1).stderr
+    assert (f"docs/_data/glossary.yml, line {line}: the replacement '隐私<script>alert(1)</script>' holds '<' or '>', "
+            "which would put markup into the Simplified Chinese pages. Fix: write the replacement as plain words.") in output
+    assert "Traceback" not in output
 
 
 # What a renderer may write into an attribute without escaping it: numbers,

@@ -30,7 +30,8 @@ from cleanprod.content.cases import Case, Cases
 from cleanprod.content.datasets import Dataset
 from cleanprod.content.events import Event, Events
 from cleanprod.content.news import NewsItem
-from cleanprod.problems import Problem
+from cleanprod.content.labels import LanguageLabels
+from cleanprod.problems import ContentError, Problem
 from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.markup import fill
@@ -1395,3 +1396,31 @@ def test_catalogue_sections_follow_one_another(tmp_path: Path) -> None:
     html = catalogue(files, "en", CATALOGUE_LABELS, "")
     assert html.count("<section") == 2
     assert '</tbody></table></div></section><section class="data-file" aria-labelledby="file-second"' in html
+
+
+# ---- Problems found while the pages render (labels.py, problems.py) -----------
+
+
+def test_a_label_missing_is_noted_for_the_build_and_raised_elsewhere() -> None:
+    """A build notes a deleted label and renders on, to list it with every
+    other problem (engine/site_build.py); anywhere else it stops at once."""
+    labels = LanguageLabels(Path("docs/_data/labels.yml"))
+    labels["nav"] = "導覽"
+    noted: list[Problem] = []
+    in_build = labels.noting(noted)
+    assert (in_build["nav"], in_build["footer.privacy"], in_build["footer.privacy"]) == ("導覽", "", "")
+    assert [(p.where, p.what) for p in noted] == [("label 'footer.privacy'", "the site uses this label, but the file has no label of that name")] * 2
+    with pytest.raises(ContentError) as raised:
+        labels["footer.privacy"]
+    assert raised.value.problems == noted[:1]
+
+
+def test_a_problem_every_language_found_is_listed_once() -> None:
+    first, second = (Problem(Path("docs/about.md"), f"line {n}", "the <a> has a style attribute", "remove 'style=…'") for n in (3, 12))
+    error = ContentError([second, first, second, first])
+    assert error.problems == [second, first]
+    assert str(error) == (
+        "The site was not built: 2 problems found.\n"
+        "  1. docs/about.md, line 3: the <a> has a style attribute. Fix: remove 'style=…'.\n"
+        "  2. docs/about.md, line 12: the <a> has a style attribute. Fix: remove 'style=…'."
+    )

@@ -49,5 +49,5 @@ class ContentError(Exception):
     """Raised with every problem found, so that the build stops once, listing all."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(f"The site was not built: {describe(problems)}")
+        self.problems = list(dict.fromkeys(problems))  # each once, though every language's build found it
+        super().__init__(f"The site was not built: {describe(self.problems)}")

@@ -66,6 +66,9 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> tuple[Glossary, list[Problem]]:
     terms = []
     for found, wanted in entries.items():
         if isinstance(found, str) and isinstance(wanted, str) and found.strip() and wanted.strip():
+            if "<" in wanted or ">" in wanted:  # the pages' HTML policy would stop the build, naming each page, not this line
+                problems.append(Problem(path, line_of(node_of(), [found]), f"the replacement '{wanted}' holds '<' or '>', which would put markup into the Simplified Chinese pages", "write the replacement as plain words"))
+                continue
             terms.append((found, wanted))
         else:
             problems.append(

@@ -4,7 +4,8 @@ Each label is written in every written language (its column, languages.py);
 a converted language's are converted from its source's.
 A missing translation, or a file that cannot be read, stops the build,
 naming the label or the line. A label the site uses that is not in the file
-(deleted by mistake) stops the build where it is used, naming it.
+(deleted by mistake) is found where it is used: a build notes it and goes on,
+to list it with every other problem it finds (`noting`).
 """
 
 from __future__ import annotations
@@ -23,13 +24,26 @@ _LINES = " and ".join(f"a line '  {languages.get(lang).label_column}: …'" for 
 class LanguageLabels(dict[str, str]):
     """One language's labels, by name, read from `path`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, noted: list[Problem] | None = None) -> None:
         super().__init__()
         self.path = path
+        self.noted = noted
 
     def __missing__(self, key: str) -> str:
-        # Not a LookupError, which a template would take for an empty label.
-        raise ContentError([Problem(self.path, f"label '{key}'", "the site uses this label, but the file has no label of that name", f"add it back: a line '{key}:', then {_LINES} (git shows the file's earlier versions)")])
+        problem = Problem(self.path, f"label '{key}'", "the site uses this label, but the file has no label of that name", f"add it back: a line '{key}:', then {_LINES} (git shows the file's earlier versions)")
+        if self.noted is None:
+            # Not a LookupError, which a template would take for an empty label.
+            raise ContentError([problem])
+        self.noted.append(problem)
+        return ""
+
+    def noting(self, problems: list[Problem]) -> LanguageLabels:
+        """These labels, for one build: a label missing is added to `problems`
+        and reads as "", so that the build goes on to find every other problem
+        before it stops."""
+        copy = LanguageLabels(self.path, problems)
+        copy.update(self)
+        return copy
 
 
 Labels = dict[str, LanguageLabels]

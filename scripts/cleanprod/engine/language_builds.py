@@ -8,7 +8,9 @@ with more than one core that leaves cores idle, so here:
 2. one process per language is forked (each starts with the checked content),
    sets the i18n plugin to its language and runs MkDocs' build for it alone,
    into the same, new and empty, folder; then indexes its pages for search
-   (search_index.py).
+   (search_index.py);
+3. what each language's build found wrong as it rendered comes back here,
+   and is listed once, for all languages (`finished`).
 
 Each language writes its pages under its own folder. What every language
 would write at the site's root (theme assets, data files) is the same bytes
@@ -31,9 +33,8 @@ import signal
 import sys
 import traceback
 from dataclasses import dataclass
-from multiprocessing import Lock, Pipe, Value
+from multiprocessing import Lock, Pipe
 from multiprocessing.connection import Connection
-from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Lock as LockType
 from pathlib import Path
 
@@ -43,9 +44,10 @@ from mkdocs.exceptions import MkDocsException
 from cleanprod import languages
 from cleanprod.engine import adapter
 from cleanprod.publish import search_index
+from cleanprod.engine.site_build import ProblemsFound
 from cleanprod.render.directives import Placed
 from cleanprod.paths import CONFIG
-from cleanprod.problems import ContentError
+from cleanprod.problems import ContentError, Problem
 from cleanprod.checks.validate import Content
 
 log = logging.getLogger("mkdocs")
@@ -72,12 +74,14 @@ class Worker:
     pid: int
     connection: Connection
 
-    def built(self) -> bool:
-        """Wait for the language's build: True if it succeeded."""
+    def outcome(self) -> list[Problem] | None:
+        """Wait for the language's build: the problems it found as it
+        rendered (none if it succeeded), or None if it stopped otherwise,
+        having said why."""
         try:
             return self.connection.recv()
         except EOFError:  # the process ended without a word: a fault, printed by it
-            return False
+            return None
 
     def render(self, placed: dict[Path, list[Placed]]) -> None:
         """Render again the pages made from the files `placed` names, with
@@ -95,7 +99,6 @@ def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
     """Fork one process per language, each building its language into the
     configured folder; with `keep`, each then waits to render pages again."""
     indexing = Lock()  # one language's Pagefind at a time (see _child)
-    reported = Value("b", False)  # a content problem found while rendering, said once for all languages
     sys.stdout.flush()
     sys.stderr.flush()
     workers = []
@@ -104,13 +107,23 @@ def start(config: MkDocsConfig, keep: bool = False) -> list[Worker]:
         pid = os.fork()
         if pid == 0:
             parent_end.close()
-            _child(config, lang, child_end, keep, indexing, reported)
+            _child(config, lang, child_end, keep, indexing)
         child_end.close()
         workers.append(Worker(pid, parent_end))
     return workers
 
 
-def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, indexing: LockType, reported: Synchronized) -> None:
+def finished(workers: list[Worker]) -> bool:
+    """Wait for every language's build, and list the problems they found, each
+    once (a label missing is missing in every language): True if all built."""
+    outcomes = [worker.outcome() for worker in workers]
+    problems = [problem for found in outcomes for problem in found or []]
+    if problems:
+        log.error(str(ContentError(problems)))
+    return all(found == [] for found in outcomes)
+
+
+def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, indexing: LockType) -> None:
     """The forked process: it never returns into the parent's code.
 
     Pagefind uses every core and, at thousands of pages, a few hundred
@@ -121,26 +134,24 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the children
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
     try:
+        outcome: list[Problem] | None = None
         try:
             adapter.build_language(config, lang)  # into the new folder, which it does not empty of the others' pages
             if not keep:  # the preview has no search index
                 plugin = adapter.site_plugin(config)
                 search_index.write(Path(config.site_dir), lang, plugin.search_records(), plugin.search_words(), indexing)
-            built = True
+            built, outcome = True, []
+        except ProblemsFound as error:  # listed by the parent, with the other languages' (`finished`)
+            outcome = error.problems
         except MkDocsException as error:
             log.error(str(error))
-        except ContentError as error:  # a label missing where it is used: the same in every language
-            with reported.get_lock():
-                if not reported.value:
-                    log.error(str(error))
-                reported.value = True
-        connection.send(built)
+        connection.send(outcome)
         while keep and built and (placed := connection.recv()) is not None:
             try:
                 plugin = adapter.site_plugin(config)
                 plugin.checked_again(placed)
                 adapter.render_again(config, *plugin.built(), {str(path) for path in placed})
-            except MkDocsException as error:  # a page outside the HTML policy: the reader keeps the last good version
+            except MkDocsException as error:  # a page with a problem (ProblemsFound): the reader keeps the last good version
                 log.error(str(error))
             connection.send(True)
     except RecursionError:  # text nested deeper than the check foresaw: MkDocs has named the page
@@ -163,10 +174,10 @@ def build(site_dir: Path) -> int:
     if check(config) is None:
         return 1
     workers = start(config)
-    built = [worker.built() for worker in workers]
+    built = finished(workers)
     for worker in workers:
         os.waitpid(worker.pid, 0)
-    return 0 if all(built) else 1
+    return 0 if built else 1
 
 
 if __name__ == "__main__":

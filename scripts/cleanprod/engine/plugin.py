@@ -76,6 +76,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         """The views that edited pages place, as the preview checked them again,
         for the pages' next render."""
         self.build.placed.update(placed)
+        self.build.again = True
 
     def built(self) -> tuple[Files, Navigation, Environment]:
         """This language's files, navigation and templates as its build left them,
@@ -101,8 +102,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
             convert = chinese.converter_for(build.lang)
             config.site_name = convert(config.site_name)
             config.site_description = convert(config.site_description or "")
-        adapter.name_permalinks(config, build.site.labels[build.lang]["permalink"])
-        anchor_warnings.install(Path(config.docs_dir), partial(_heading_ids, build))
+        adapter.name_permalinks(config, build.labels["permalink"])
+        anchor_warnings.install(Path(config.docs_dir), partial(_heading_ids, build), build.problems.append)
         return config
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has made each language's files
@@ -137,15 +138,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
         build.files, build.env = files, env
         env.globals["kept"] = partial(_kept, build)
         env.globals["content_security_policy"] = html_policy.CONTENT_SECURITY_POLICY
-        env.globals["labels"] = build.site.labels[build.lang]
-        env.globals["search_ui_labels"] = search_index.ui_labels(build.site.labels[build.lang])
+        env.globals["labels"] = build.labels
+        env.globals["search_ui_labels"] = search_index.ui_labels(build.labels)
         env.globals["lang_home"] = languages.get(build.lang).url_prefix
         env.globals["share_locale"] = languages.get(build.lang).og_locale
         env.globals["site_root"] = urlsplit(config.site_url or "/").path
         # The site's root 404 page, which a host serves at any missing address,
         # in any language: a line in each other language too, with its home.
         others = [lang for lang in languages.ALL if lang != build.lang] if languages.get(build.lang).is_default else []
-        env.globals["notfound_elsewhere"] = [(lang, languages.get(lang).url_prefix, build.site.labels[lang]) for lang in others]
+        env.globals["notfound_elsewhere"] = [(lang, languages.get(lang).url_prefix, build.labels_in(lang)) for lang in others]
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -170,8 +171,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         build = self.build
         html, breaches = html_policy.enforce(html, Path(page.file.abs_src_path))
-        if breaches:
-            raise PluginError(str(ContentError(breaches)))
+        build.problems += breaches  # the page goes on without what breached the policy; the build stops at its end
         blocks = [search_index.words_apart(block) for block in build.blocks.pop(page.file.src_uri, [])]
         html = directives.restore(html, blocks)
         if page.present_anchor_ids is not None:  # for MkDocs' check of links to headings (validation: anchors)
@@ -197,6 +197,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         build = self.build
+        if build.again:  # the preview writes no page it found a problem in: the reader keeps the last good one
+            build.stop_if_problems()
         page.content = str(page.content)  # a plain str again for the code below, whose str methods Markup would change
         if languages.get(build.lang).is_chinese and page.meta.get("search") is not False:
             # By URL: a page the preview renders again replaces its record.
@@ -226,6 +228,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         _write_calendars_and_feed(build, config)
         if languages.get(build.lang).is_default:
             _write(Path(config.site_dir) / "robots.txt", sitemap.robots_txt(config.site_url or "/"))
+        build.stop_if_problems()  # every page has rendered, and MkDocs has checked the links to headings
 
 
 def _validate(config: MkDocsConfig) -> tuple[Content, Checked]:
@@ -270,7 +273,7 @@ def _untranslated(build: LanguageBuild, html: str, page: Page) -> str:
     readers. The language's search leaves the page out (on_page_markdown)."""
     if _reads_in_language(build, page):
         return html
-    note = escape(build.site.labels[build.lang]["untranslated"])
+    note = escape(build.labels["untranslated"])
     return f'<p class="untranslated" role="note">{note}</p><div lang="{escape(adapter.written_in(page.file))}">{html}</div>'
 
 
@@ -309,7 +312,7 @@ def _write_calendars_and_feed(build: LanguageBuild, config: MkDocsConfig) -> Non
     extra_files.write(
         Path(config.site_dir) / languages.get(build.lang).url_prefix,
         lang=build.lang,
-        labels=build.site.labels[build.lang],
+        labels=build.labels,
         site_name=config.site_name,
         site_url=config.site_url or "/",
         events=build.site.events,
@@ -360,7 +363,7 @@ def _page_data(build: LanguageBuild, page: Page, config: MkDocsConfig) -> PageDa
     return PageData(
         datasets=build.site.datasets,
         lang=build.lang,
-        labels=build.site.labels[build.lang],
+        labels=build.labels,
         data_prefix=_relative_link(DATA_FOLDER, page.url),
         home_prefix=_relative_link(languages.get(build.lang).url_prefix, page.url),
         file_facts=build.file_facts,

@@ -68,7 +68,7 @@ class Preview:
         if content is None:
             return False
         workers = language_builds.start(config, keep=True)
-        if not all([worker.built() for worker in workers]):
+        if not language_builds.finished(workers):
             for worker in workers:
                 worker.stop()
             shutil.rmtree(target, ignore_errors=True)
