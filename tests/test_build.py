@@ -13,10 +13,11 @@ import struct
 import subprocess
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from conftest import ROOT, all_html_files, copy_project, edit, read_html, run_build, run_command
+from conftest import all_html_files, copy_project, edit, read_html, run_build, run_command
 
 
 def assert_failed_and_site_untouched(project: Path, result: subprocess.CompletedProcess[str]) -> str:
@@ -67,18 +68,26 @@ def added_to(tmp_path_factory: pytest.TempPathFactory) -> Path:
 LABEL_DELETED = "docs/_data/labels.yml, label 'footer.privacy': the site uses this label, but the file has no label of that name. Fix: add it back"
 
 
+class Stopped(NamedTuple):
+    """What a stopped build printed, and the lines its mistakes were put on."""
+
+    output: str
+    link_line: int
+    style_line: int
+
+
 @pytest.fixture(scope="module")
-def stopped_while_rendering(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int]:
-    """What a build prints, and the line of the link, after three mistakes
+def stopped_while_rendering(tmp_path_factory: pytest.TempPathFactory) -> Stopped:
+    """What a build prints, and the lines of the mistakes, after three mistakes
     that only rendering the pages finds: a link to a heading the page lacks
     (in English), a label the templates use deleted (in every language), and
     a style given to a link in Markdown's {: …} (in Traditional Chinese, and
     so in Simplified). The build must stop and leave site/ as it was."""
     project = copy_project(tmp_path_factory.mktemp("mistaken"))
-    line = _append(project / "docs" / "about.en.md", "See the [figures](statistics.md#approval).")
-    _append(project / "docs" / "about.md", '見[統計數字](statistics.md){: style="color: red" }。')
+    link_line = _append(project / "docs" / "about.en.md", "See the [figures](statistics.md#approval).")
+    style_line = _append(project / "docs" / "about.md", '見[統計數字](statistics.md){: style="color: red" }。')
     edit(project / "docs" / "_data" / "labels.yml", "footer.privacy:\n  zh-Hant: 私隱政策\n  en: Privacy policy\n", "")
-    return assert_failed_and_site_untouched(project, run_build(project)), line
+    return Stopped(assert_failed_and_site_untouched(project, run_build(project)), link_line, style_line)
 
 
 def _append(page: Path, paragraph: str) -> int:
@@ -156,10 +165,10 @@ def test_link_that_would_lead_astray_stops_the_build_naming_its_line(project: Pa
     assert f"docs/about.en.md, line {line}: {message}" in failed_check_output(project)
 
 
-def test_link_to_no_heading_stops_the_build_naming_its_line(stopped_while_rendering: tuple[str, int]) -> None:
+def test_link_to_no_heading_stops_the_build_naming_its_line(stopped_while_rendering: Stopped) -> None:
     """MkDocs finds this one as it builds, but named neither the line nor the
     headings there are (cleanprod/engine/anchor_warnings.py)."""
-    output, line = stopped_while_rendering
+    output, line = stopped_while_rendering.output, stopped_while_rendering.link_line
     assert (f"docs/about.en.md, line {line}: the link 'statistics.md#approval' leads to no heading '#approval' of statistics.en.md. "
             "Fix: after '#', write the id of the heading you mean; statistics.en.md has: approvals-over-time, promotion, demonstration, partners, first-phase, approvals, awareness.") in output
 
@@ -175,20 +184,19 @@ def test_label_without_english_text_is_named(project: Path) -> None:
     assert "labels.yml, label 'footer.notices': no en text" in output
 
 
-def test_label_deleted_but_used_is_named_once(stopped_while_rendering: tuple[str, int]) -> None:
+def test_label_deleted_but_used_is_named_once(stopped_while_rendering: Stopped) -> None:
     # Before, the footer's link lost its words, and a search page label ended in a traceback.
-    output, _ = stopped_while_rendering
+    output = stopped_while_rendering.output
     assert output.count(LABEL_DELETED) == 1, output
     assert "Traceback" not in output
 
 
-def test_every_mistake_found_while_rendering_is_listed_at_once(stopped_while_rendering: tuple[str, int]) -> None:
+def test_every_mistake_found_while_rendering_is_listed_at_once(stopped_while_rendering: Stopped) -> None:
     """Three mistakes only the build finds, each found by more than one
     language's build or by another language's than the others: all three are
     listed, each once, in one numbered list, as the check lists what it
     finds; the build does not stop at the first."""
-    output, line = stopped_while_rendering
-    style_line = len((ROOT / "docs" / "about.md").read_text(encoding="utf-8").splitlines()) + 2
+    output, line, style_line = stopped_while_rendering
     assert output.count("The site was not built: ") == 1, output
     assert "The site was not built: 3 problems found.\n" in output
     assert f"  1. {LABEL_DELETED}" in output

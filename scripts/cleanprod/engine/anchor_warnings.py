@@ -21,7 +21,7 @@ from cleanprod.problems import Problem
 SHOWN = 10  # headings named in the fix, at most
 
 
-class Rewrite(logging.Filter):
+class NoteAsProblem(logging.Filter):
     """Notes each anchor warning as a problem, in place of printing it; lets
     every other record through."""
 
@@ -50,9 +50,9 @@ def install(docs: Path, headings_of: Callable[[str], list[str]], note: Callable[
     build put there (whose `headings_of` knows that language's pages, and
     whose `note` that language's problems)."""
     logger = logging.getLogger(adapter.ANCHOR_WARNING_LOGGER)
-    for existing in [f for f in logger.filters if isinstance(f, Rewrite)]:
+    for existing in [f for f in logger.filters if isinstance(f, NoteAsProblem)]:
         logger.removeFilter(existing)
-    logger.addFilter(Rewrite(docs, headings_of, note))
+    logger.addFilter(NoteAsProblem(docs, headings_of, note))
 
 
 def _line(source: Path, link: str) -> str:

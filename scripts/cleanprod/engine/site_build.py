@@ -81,6 +81,7 @@ class LanguageBuild:
     in_nav: set[str] = field(default_factory=set)  # the pages the navigation lists
     kept: dict[tuple[str, str], str] = field(default_factory=dict)  # template fragments kept (see plugin._kept)
     again: bool = False  # the preview is rendering edited pages again, after the build
+    labels: LanguageLabels = field(init=False)  # this language's, a missing one noted in `problems`
     search_records: dict[str, search_index.Record] = field(default_factory=dict)  # Chinese page's URL from its language's home → its record, for search_index.write
 
     def __post_init__(self) -> None:
