@@ -52,10 +52,11 @@ mutation: $(INSTALLED)
 	ln -sfn scripts src
 	$(BIN)/mutmut run $(MUTANTS); status=$$?; rm -f src; $(BIN)/mutmut results; exit $$status
 
-# Debian's Chromium and CJK fonts for the browser tests; Java and Node.js
-# for the Nu HTML Checker, unless the machine already has them.
+# Debian's Chromium (as its headless shell: tests/conftest.py says why) and
+# CJK fonts for the browser tests; Java and Node.js for the Nu HTML Checker,
+# unless the machine already has them.
 system-packages:
-	scripts/install-system-packages.sh chromium fonts-noto-cjk
+	scripts/install-system-packages.sh chromium-headless-shell fonts-noto-cjk
 	command -v java >/dev/null || scripts/install-system-packages.sh default-jre-headless
 	command -v npm >/dev/null || scripts/install-system-packages.sh nodejs npm
 

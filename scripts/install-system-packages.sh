@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages named on the command line, those not yet
-# installed: e.g. chromium and fonts-noto-cjk for the browser tests (the
-# Makefile names them). Uses sudo when not run as root.
+# installed: e.g. chromium-headless-shell and fonts-noto-cjk for the browser
+# tests (the Makefile names them). Uses sudo when not run as root.
 set -euo pipefail
 
 missing=()

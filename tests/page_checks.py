@@ -1,7 +1,7 @@
 """Checks run in the browser on every built page, and the one visit of each
 page that they share on a wide screen and on a phone.
 
-Loading a page costs a quarter of a core-second, as much as the checks but
+Loading a page costs a seventh of a core-second, as much as the checks but
 axe's, so the tests that check every page at a width (axe in
 test_accessibility.py, target sizes in test_wcag22.py, reflow in
 test_reflow.py, 200% zoom and headings on a phone in

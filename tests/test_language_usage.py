@@ -13,11 +13,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from cleanprod.checks import mainland_usage
 from cleanprod.content.chinese import characters_to_simplified, markdown_to_simplified, to_simplified
-from conftest import LANG_PREFIXES, all_html_files, copy_project, read_html, run_build, run_command
+from conftest import LANG_PREFIXES, all_html_files, copy_project, parsed_page, read_html, run_build, run_command
 
 # Hong Kong words a Mainland reader pointed out on the Simplified pages, each
 # with a page that had it and the Mainland word it must now show there.
@@ -64,7 +63,7 @@ def test_simplified_pages_use_mainland_quotation_marks(site: Path) -> None:
 
 def _page_text(page: Path) -> str:
     """A built page's text, with the labels its scripts show (JSON)."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(page)
     return soup.get_text(" ") + " ".join(script.get_text() for script in soup.select('script[type="application/json"]'))
 
 
@@ -238,7 +237,7 @@ def test_english_sentences_read_plainly(site: Path) -> None:
     assert conditions.startswith("The applicant is a business registered in Hong Kong under the Business Registration Ordinance (Cap. 310) The business is connected with a factory in Guangdong in one of these ways: the factory is owned and run by")
     assert "Who may apply in Phase 5 (2025 to 2027):" in read_html(site, "en/funding/").select_one("article").get_text()
     for page in all_html_files(site / "en"):
-        text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+        text = parsed_page(page).get_text(" ")
         assert "one of the Hong Kong-owned factories" not in text, page
     about = read_html(site, "en/about/").select_one("article").get_text()
     assert "facilitate" not in about and "To encourage them and make this easier, the Government launched" in about

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import struct
 from pathlib import Path
@@ -77,12 +78,13 @@ def test_a_shared_link_previews_the_page_in_its_language(site: Path, lang: str, 
     """Chat apps and social sites show a shared page's Open Graph title and description."""
     html = read_html(site, LANG_PREFIXES[lang] + path)
     shared = {meta["property"]: meta["content"] for meta in html.select("meta[property^='og:']")}
-    for anchor in html.h1.select(".headerlink"):
+    heading = copy.copy(html.h1)  # the page's tree is shared (read_html)
+    for anchor in heading.select(".headerlink"):
         anchor.decompose()
     assert shared == {
         "og:type": "website",
         "og:site_name": site_name,
-        "og:title": html.h1.get_text(strip=True),
+        "og:title": heading.get_text(strip=True),
         "og:description": html.select_one("meta[name=description]")["content"],
         "og:url": SITE_URL + LANG_PREFIXES[lang] + path,
         "og:locale": locale,

@@ -27,7 +27,7 @@ from cleanprod.checks import html_policy, text_checks, unfinished
 from cleanprod.publish import search_index
 from cleanprod.problems import describe
 from cleanprod.checks.validate import validate
-from conftest import ROOT, all_html_files, copy_project, edit, edit_front_matter, failed_check, read_html, run_build, run_command
+from conftest import ROOT, all_html_files, copy_project, edit, edit_front_matter, failed_check, parsed_page, read_html, run_build, run_command
 from page_checks import PolicyWatch, on_the_visit
 
 # ---- The check: hostile HTML, links and text, each named with its line ------
@@ -222,7 +222,7 @@ def test_hostile_values_reach_every_page_inert(hostile_site: Path) -> None:
     pages = all_html_files(hostile_site)
     assert len(pages) > 70
     for file in pages:
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(file)
         assert _scripts_run(soup) == [], file
         assert _handlers(soup) == [], file
         assert not soup.find_all(["svg", "img"], src=re.compile("^x$")), file
@@ -300,7 +300,7 @@ def test_renderers_escape_every_value_they_write_into_an_attribute() -> None:
 
 def test_every_page_has_the_policy_before_anything_it_governs(site: Path) -> None:
     for file in all_html_files(site):
-        head = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").head
+        head = parsed_page(file).head
         tags = [tag for tag in head.find_all(["meta", "script", "link", "style"])]
         policies = [n for n, tag in enumerate(tags) if tag.get("http-equiv") == "Content-Security-Policy"]
         assert policies == [1], file  # one, right after <meta charset>
@@ -313,7 +313,7 @@ def test_no_script_or_style_is_written_into_a_page(site: Path) -> None:
     but JSON data, which a browser does not run."""
     found = []
     for file in all_html_files(site):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(file)
         found += [f"{file}: {s}" for s in _scripts_run(soup)]
         found += [f"{file}: <style>" for _ in soup.find_all("style")]
         found += [f"{file}: {tag.name} style=" for tag in soup.find_all(style=True)]
