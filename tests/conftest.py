@@ -135,15 +135,16 @@ def read_html(site: Path, url_path: str) -> BeautifulSoup:
 
 def parsed_page(file: Path) -> BeautifulSoup:
     """A built page's tree (read_html says why it is shared)."""
-    written = file.stat()
-    return _parsed(file, written.st_mtime_ns, written.st_size)
+    return _parsed(file.read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=256)
-def _parsed(file: Path, mtime_ns: int, size: int) -> BeautifulSoup:
-    """`file` parsed, kept until the file is written again (a test's copy of
-    the site built again changes its time and size)."""
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+def _parsed(html: str) -> BeautifulSoup:
+    """The tree of a page's text, found again by the text itself: reading a
+    file is cheap, and a page written again is parsed again however soon
+    after and at whatever length (a file's time is only as fine as the
+    system's clock tick)."""
+    return BeautifulSoup(html, "html.parser")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -36,7 +36,7 @@ from cleanprod.render import cases as case_render, chart, events as event_render
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.markup import fill
 from cleanprod.render.table import pivot_table, plain_table, scrolling
-from conftest import edit
+from conftest import edit, read_html
 
 DATA = Path(__file__).resolve().parents[1] / "docs" / "data"
 
@@ -1424,3 +1424,21 @@ def test_a_problem_every_language_found_is_listed_once() -> None:
         "  1. docs/about.md, line 3: the <a> has a style attribute. Fix: remove 'style=…'.\n"
         "  2. docs/about.md, line 12: the <a> has a style attribute. Fix: remove 'style=…'."
     )
+
+
+# ---- Reading built pages in the tests (conftest.read_html) ------------------------
+
+
+def test_a_page_written_again_is_read_again_at_once_and_at_the_same_length(tmp_path: Path) -> None:
+    """The tests share each page's parsed tree; a page a test's build wrote
+    again must not be read as it was, even within one tick of the file
+    system's clock, which two writes of a page the same length would share."""
+    page = tmp_path / "en" / "about" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<h1>Before</h1>", encoding="utf-8")
+    assert read_html(tmp_path, "en/about/").h1.string == "Before"
+    first = page.stat()
+    page.write_text("<h1>Latest</h1>", encoding="utf-8")
+    os.utime(page, ns=(first.st_atime_ns, first.st_mtime_ns))  # as if in the same tick
+    assert read_html(tmp_path, "en/about/").h1.string == "Latest"
+    assert read_html(tmp_path, "en/about/index.html") is read_html(tmp_path, "en/about/")
