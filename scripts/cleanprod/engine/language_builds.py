@@ -130,23 +130,22 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
     megabytes while it indexes a language; the languages take turns
     (`indexing`), which keeps the build's memory well under 1 GB.
     """
-    built = False
+    outcome: list[Problem] | None = None  # as Worker.outcome reads it: [] once the language has built
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the children
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler
     try:
-        outcome: list[Problem] | None = None
         try:
             adapter.build_language(config, lang)  # into the new folder, which it does not empty of the others' pages
             if not keep:  # the preview has no search index
                 plugin = adapter.site_plugin(config)
                 search_index.write(Path(config.site_dir), lang, plugin.search_records(), plugin.search_words(), indexing)
-            built, outcome = True, []
+            outcome = []
         except ProblemsFound as error:  # listed by the parent, with the other languages' (`finished`)
             outcome = error.problems
         except MkDocsException as error:
             log.error(str(error))
         connection.send(outcome)
-        while keep and built and (placed := connection.recv()) is not None:
+        while keep and outcome == [] and (placed := connection.recv()) is not None:
             try:
                 plugin = adapter.site_plugin(config)
                 plugin.checked_again(placed)
@@ -156,15 +155,15 @@ def _child(config: MkDocsConfig, lang: str, connection: Connection, keep: bool, 
             connection.send(True)
     except RecursionError:  # text nested deeper than the check foresaw: MkDocs has named the page
         log.error("The page named above is nested too deeply for the site to build it. Fix: write its lists and quotations with fewer levels, one inside another.")
-        built = False
+        outcome = None
     except BaseException:  # a fault in the code, or the parent gone: say so, and end
         traceback.print_exc()
-        built = False
+        outcome = None
     finally:
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(0 if built else 1)
+        os._exit(0 if outcome == [] else 1)
 
 
 def build(site_dir: Path) -> int:
