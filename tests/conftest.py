@@ -239,10 +239,10 @@ def _shared_tabs(browser) -> Iterator[list]:
 @pytest.fixture
 def page(request: pytest.FixtureRequest, browser, _shared_tabs: list):
     """A browser tab at Playwright's default size. Opening a tab costs half
-    as much as loading a page, so tests share one per worker, which each test gets
-    back at the default size and leaves at about:blank (no page, no script,
-    no state of its own carried to the next test); a test that listens to the
-    tab or changes what it loads gets one of its own."""
+    as much as loading a page, so tests share one per worker, which each
+    test gets back at the default size and leaves at about:blank (no page,
+    no script, no state of its own carried to the next test); a test that
+    listens to the tab or changes what it loads gets one of its own."""
     if _changes_the_tab(request.function):
         context = browser.new_context()
         yield context.new_page()
@@ -380,9 +380,10 @@ def search(server: str, _search_tab):
 
     Opening the search page starts Pagefind's worker and its index: with
     the first query, three quarters of a core-second; a query typed into
-    the page already open costs under a third of that. So the worker that runs these tests keeps each
-    language's search page open for every test that only searches and reads
-    the results, and opens it again only when a test followed a link away.
+    the page already open costs under a third of that. So the worker that
+    runs these tests keeps each language's search page open for every test
+    that only searches and reads the results, and opens it again only when
+    a test followed a link away.
     What the test reads is this query's alone: the box is emptied first,
     which takes the results line away at once, and the line of shorter
     queries forgets which query it was complete for, so that the wait
