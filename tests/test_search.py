@@ -296,7 +296,7 @@ def test_header_search_box_takes_the_reader_to_results(page, server: str) -> Non
     page.fill("#site-search-q", "demonstration")
     page.press("#site-search-q", "Enter")
     page.wait_for_url("**/en/search/?q=demonstration")
-    page.wait_for_selector(".pagefind-ui__result-link")
+    wait_for_search_of(page, "demonstration")  # every result loaded, not only the first
     assert "/en/funding/" in _pages(page)
 
 

@@ -27,7 +27,7 @@ from cleanprod.checks import html_policy, text_checks, unfinished
 from cleanprod.publish import search_index
 from cleanprod.problems import describe
 from cleanprod.checks.validate import validate
-from conftest import ROOT, all_html_files, copy_project, edit, edit_front_matter, failed_check, parsed_page, read_html, run_build, run_command
+from conftest import ROOT, all_html_files, copy_project, edit, edit_front_matter, failed_check, parsed_page, read_html, run_build, run_command, wait_for_search_of
 from page_checks import PolicyWatch, on_the_visit
 
 # ---- The check: hostile HTML, links and text, each named with its line ------
@@ -362,7 +362,7 @@ def test_search_and_the_forms_work_under_the_policy(server: str, page) -> None:
     violations: list[str] = []
     page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
     page.goto(server + "en/search/?q=eligibility")
-    page.wait_for_selector(".pagefind-ui__result-link")  # Pagefind's WebAssembly ran
+    wait_for_search_of(page, "eligibility")  # Pagefind's WebAssembly ran, and every result loaded
     assert "/en/eligibility/" in page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.getAttribute('href'))")
     page.goto(server + "en/eligibility/")
     page.wait_for_selector("form[data-checker]:not([hidden])")  # the checker's script ran
