@@ -407,16 +407,12 @@ def search(server: str, _search_tab):
 
 
 def wait_for_search_of(page, query: str) -> None:
-    """Wait until the search page has tried `query`'s shorter queries (search.js
-    marks their line with the query it is complete for) and shown its results."""
+    """Wait until the search page has run `query`: it has tried the query's
+    shorter ones (search.js marks their line with the query it is complete
+    for, which the last query's results cannot pass for), its results line
+    no longer says it is searching, and every result has loaded its page's
+    title and link (Pagefind fills them in one by one)."""
     page.wait_for_function("q => document.querySelector('.search-shorter')?.dataset.query === q", arg=query)
-    wait_for_search_results(page)
-
-
-def wait_for_search_results(page) -> None:
-    """Wait until the search has finished (the results line no longer says it
-    is searching) and every result has loaded its page's title and link."""
-    page.wait_for_selector(".pagefind-ui__message", state="attached")
     page.wait_for_function(
         "() => !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message')?.textContent || '…')"
         " && [...document.querySelectorAll('.pagefind-ui__result')].every(r => r.querySelector('.pagefind-ui__result-link') && !r.querySelector('.pagefind-ui__loading'))"

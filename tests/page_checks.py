@@ -106,6 +106,13 @@ GAPS = """() => ({
 })"""
 
 
+# True once a search page has built its search (or on any other page): the
+# search script reads the page's query.json after the page has loaded, and
+# then adds the search box, its interface, and last the line of shorter
+# queries; the checks are to see the page a reader sees, whole.
+SEARCH_READY = "() => !document.getElementById('search-ui') || document.querySelector('.search-shorter')"
+
+
 class PolicyWatch:
     """What a tab reports against the pages' Content-Security-Policy, and
     what it requests from anywhere but the test server, since it was last
@@ -186,6 +193,7 @@ def visit_every_page(page, server: str, site: Path, files: list[Path], width: in
         url = file.relative_to(site).as_posix().removesuffix("index.html")
         page.set_viewport_size(screen(width))
         page.goto(server + url)
+        page.wait_for_function(SEARCH_READY)
         for shown in widths:
             page.set_viewport_size(screen(shown))
             found[shown][url] = {name: checks[name](page) for name in CHECKS_AT[shown]}

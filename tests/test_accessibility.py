@@ -5,9 +5,11 @@ report violations, and what axe cannot check."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
-from conftest import CONTENT_PAGES
+from conftest import CONTENT_PAGES, wait_for_search_of
 from page_checks import at_width, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -32,6 +34,7 @@ def test_no_axe_violations_on_any_page(every_page_at, width: int) -> None:
 ])
 def test_no_axe_violations_on_search_results(server: str, page, url: str, shown: str) -> None:
     page.goto(server + url)
+    wait_for_search_of(page, parse_qs(urlsplit(url).query)["q"][0])  # the search finished, not only begun
     page.wait_for_selector(shown)
     assert axe_violations(page) == []
 

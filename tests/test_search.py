@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from cleanprod.paths import DOCS
-from conftest import CONTENT_PAGES, SEARCH_BOX, wait_for_search_of, wait_for_search_results
+from conftest import CONTENT_PAGES, SEARCH_BOX, wait_for_search_of
 
 pytestmark = pytest.mark.browser
 
@@ -191,8 +191,8 @@ def test_a_query_that_finds_nothing_offers_shorter_queries_that_do(search, path:
     assert [words for words, _ in _shorter(page)] == offered
     assert all(words == target for words, target in _shorter(page))
     page.locator(".search-shorter a").last.click()  # to the search page again, with the query in its address
-    page.wait_for_url(f"**/{path}?q=*")
-    wait_for_search_results(page)  # every result loaded, not only the first
+    page.wait_for_url(lambda url: _query(url) == offered[-1:])  # the address named the query typed before the click
+    wait_for_search_of(page, offered[-1])
     assert leads_to in _pages(page)
     assert page.inner_text(".search-shorter") == ""
 
@@ -305,12 +305,12 @@ def test_the_address_names_the_query_typed(page, server: str) -> None:
     reader's last query, not the one the page was opened with; and Back
     leaves the search page, as each query replaces the last in the history."""
     page.goto(f"{server}search/?q=資格")
-    wait_for_search_results(page)
+    wait_for_search_of(page, "資格")
     entries = page.evaluate("history.length")
     page.fill(SEARCH_BOX, "核證 費用")
     page.wait_for_url(lambda url: _query(url) == ["核證 費用"])
     page.reload()
-    wait_for_search_results(page)
+    wait_for_search_of(page, "核證 費用")
     assert page.input_value(SEARCH_BOX) == "核證 費用"
     assert _pages(page)[0] == "/funding/"
     page.fill(SEARCH_BOX, "")
@@ -334,7 +334,7 @@ def test_results_line_up_with_the_search_box(page, server: str) -> None:
     # Material indents every list in an article; Pagefind's list of results was 30 px in from the box on a phone.
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{server}search/?q=資助")
-    wait_for_search_results(page)
+    wait_for_search_of(page, "資助")
     box = page.locator(".pagefind-ui__form").bounding_box()
     first = page.locator(".pagefind-ui__result >> nth=0").bounding_box()
     assert first["x"] == box["x"]
