@@ -86,8 +86,7 @@ class Events:
 
     def label(self, field: str, code: str, lang: str) -> str:
         """A code's words (type, status, language of delivery) from the schema's x-labels."""
-        spec = self.schema["properties"][field]
-        return in_language((spec.get("x-labels") or spec["items"].get("x-labels"))[code], lang)
+        return in_language(self.schema["properties"][field]["x-labels"][code], lang)
 
     def codes(self, field: str) -> list[str]:
         return list(self.schema["properties"][field]["x-labels"])
