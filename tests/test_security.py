@@ -179,6 +179,50 @@ def test_the_policy_enforced_on_the_article_keeps_only_what_it_allows(tmp_path: 
     assert '<h2 id="part">Part</h2>' in cleaned
 
 
+# Each attribute by which an element the policy leaves out would load
+# something, and each way of writing another site's address.
+LOADING = [
+    ('<object data="https://evil.example/x.swf"></object>', "the <object> would load 'https://evil.example/x.swf' from another site"),
+    ('<button formaction="//evil.example/">Send</button>', "the <button> would load '//evil.example/' from another site"),
+    ('<x-player poster="https://evil.example/p.png"></x-player>', "the <x-player> would load 'https://evil.example/p.png' from another site"),
+    ('<link rel="stylesheet" href="https://evil.example/x.css">', "the <link> would load 'https://evil.example/x.css' from another site"),
+    ('<use href="https://evil.example/s.svg#i"/>', "the <use> would load 'https://evil.example/s.svg#i' from another site"),
+    ('<image href=" //evil.example/i.png"/>', "the <image> would load ' //evil.example/i.png' from another site"),  # a browser drops the space
+    ('<embed src="\\\\evil.example/e">', "the <embed> would load '\\\\evil.example/e' from another site"),  # \\ reads as //
+    ('<embed src="/\\evil.example/e">', "the <embed> would load '/\\evil.example/e' from another site"),
+    ('<area href="https://example.org/">', "the page has a <area> element, which pages may not use"),  # a link, which loads nothing
+    ('<object data="files/x.pdf"></object>', "the page has a <object> element, which pages may not use"),
+    ('<video controls poster="https://evil.example/p.png"></video>', "the <video> would load 'https://evil.example/p.png' from another site"),
+]
+
+
+@pytest.mark.parametrize(("html", "what"), LOADING, ids=[html[:30] for html, _ in LOADING])
+def test_each_way_an_element_loads_from_another_site_is_named(html: str, what: str) -> None:
+    assert [(b.line, b.what) for b in html_policy.breaches(html)] == [(1, what)]
+
+
+def test_an_element_outside_the_policy_is_told_which_elements_pages_may_use() -> None:
+    [breach] = html_policy.breaches("<p>Text</p>\n<marquee>News</marquee>")
+    assert (breach.line, breach.what, breach.written) == (2, "the page has a <marquee> element, which pages may not use", "<marquee")
+    assert breach.fix.startswith("remove it, or write it with Markdown; the HTML elements pages may use are: a, abbr, audio, b, blockquote, br, caption, ")
+    assert breach.fix.endswith(", u, ul, var, video, wbr") and "h1" not in breach.fix.split(": ")[1].split(", ")
+
+
+def test_the_policy_enforced_on_the_article_keeps_what_it_allows_as_written(tmp_path: Path) -> None:
+    """nh3 writes again only what the policy allows: the page's title, data
+    attributes (which the site's scripts read as text), a link as written
+    (no rel added) and comments stay; an element nh3 would allow by its
+    own defaults but the policy does not goes, and is named."""
+    source = tmp_path / "page.md"
+    source.write_text("# Title\n\n<nav>Menu</nav>\n", encoding="utf-8")
+    kept = '<h1 id="title">Title</h1><!-- note --><p data-count="3"><a href="https://example.org/" title="Site">site</a></p>'
+    cleaned, problems = html_policy.enforce(kept + "<nav>Menu</nav>", source)
+    assert cleaned == kept + "Menu"
+    assert [(p.file, p.where, p.what, p.fix) for p in problems] == [
+        (source, "line 3", "the page has a <nav> element, which pages may not use", html_policy.breaches("<nav>")[0].fix),
+    ]
+
+
 # ---- The build: hostile values in every field reach the pages inert ---------
 
 TITLE = "</title><script>alert('title')</script>\"'<b>"

@@ -7,6 +7,7 @@ runs in-process, without a build (the fast tier, `make test-fast`)."""
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import shutil
 import signal
@@ -22,23 +23,27 @@ import pytest
 import yaml
 
 from cleanprod import languages
-from cleanprod.checks import links
+from cleanprod.checks import links, page_links, text_checks
 from cleanprod.content import chinese, datasets, funding, revision
 from cleanprod.engine import build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
+from cleanprod.content import cases as case_content
 from cleanprod.content.cases import Case, Cases
+from cleanprod.content.pages import Page
 from cleanprod.content.datasets import Dataset
 from cleanprod.content.events import Event, Events
 from cleanprod.content.news import NewsItem
 from cleanprod.content.labels import LanguageLabels
+from cleanprod.paths import DOCS
 from cleanprod.problems import ContentError, Problem
+from cleanprod.publish import calendars, sitemap
 from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.markup import fill
 from cleanprod.render.table import pivot_table, plain_table, scrolling
 from conftest import edit, read_html
 
-DATA = Path(__file__).resolve().parents[1] / "docs" / "data"
+DATA = DOCS / "data"
 
 
 # ---- Stated totals (datasets.py) ----------------------------------------------
@@ -381,6 +386,23 @@ def test_external_links_are_listed_by_address_with_each_page_once(tmp_path: Path
 ])
 def test_placeholder_addresses_are_the_reserved_names(link: str, host: str | None) -> None:
     assert links.placeholder_host(link) == host
+
+
+FILE_FIX = "write the path of a file in docs/, from this page's folder, such as 'funding.md' or '../data/approvals.csv'"
+
+
+@pytest.mark.parametrize("folder,written,fix", [
+    ("", "fundng.md", FILE_FIX + "; the nearest file name is 'funding.md'"),
+    ("", "abot.en.md", FILE_FIX + "; the nearest file name is 'about.md'"),  # links name a page by its zh-Hant file, in every language
+    ("events", "../data/aprovals.csv", FILE_FIX + "; the nearest file name is '../data/approvals.csv'"),  # from the page's folder
+    ("", "_data/label.yml", FILE_FIX),  # the labels and rules are no page to link to
+    ("", "zzzz.md", FILE_FIX),  # nothing near
+    ("", "WWW.example.org", "to link to another site, write its full address, starting https://: 'https://WWW.example.org'"),
+    ("", "info@example.org", "to link to an email address, write 'mailto:info@example.org'"),
+    ("", "team/info@example.org", FILE_FIX),  # a path, not an address
+])
+def test_a_link_to_no_file_is_told_what_to_write(folder: str, written: str, fix: str) -> None:
+    assert page_links._fix(DOCS / folder, written, DOCS) == fix
 
 
 def test_checker_reads_every_kind_of_link_and_anchor(tmp_path: Path) -> None:
@@ -953,6 +975,150 @@ def test_past_event_shows_no_status_unless_called_off(venues: Dataset, sectors: 
 def test_registration_is_offered_only_while_open(venues: Dataset, sectors: Dataset, changes: dict) -> None:
     html = event_render.panel(_event(**changes), Events(EVENT_SCHEMA, {}), venues, sectors, EVENT_LABELS, "cal.ics", TODAY)
     assert "Register" not in html
+
+
+@pytest.mark.parametrize("changes,days", [
+    ({}, {date(2027, 1, 21): True, date(2027, 1, 22): False}),  # a timed event is to come all its day
+    ({"start": _hk(2008, 4, 18), "end": _hk(2008, 4, 21), "timed": False}, {date(2008, 4, 20): True, date(2008, 4, 21): False}),  # its end is the day after
+])
+def test_an_event_is_to_come_until_its_last_day_is_over(changes: dict, days: dict[date, bool]) -> None:
+    assert {day: _event(**changes).upcoming(day) for day in days} == days
+
+
+@pytest.mark.parametrize("deadline,days", [
+    (_hk(2027, 1, 14), {date(2027, 1, 14): True, date(2027, 1, 15): False}),  # a day: all of it
+    (_hk(2027, 1, 14, 0, 30), {date(2027, 1, 13): True, date(2027, 1, 14): True, date(2027, 1, 15): False}),  # a time: until then
+])
+def test_registration_is_open_until_the_deadline(deadline: datetime, days: dict[date, bool]) -> None:
+    assert {day: _event(registration_deadline=deadline).registration_open(day) for day in days} == days
+
+
+def test_a_code_of_a_list_field_has_its_words_from_the_schema() -> None:
+    schema = json.loads((DOCS / "_data" / "event.schema.json").read_text(encoding="utf-8"))
+    events = Events(schema, {})
+    assert [events.label("language", "cantonese", lang) for lang in ("zh-Hant", "en")] == ["粵語", "Cantonese"]
+    assert events.label("type", "ceremony", "en") == "Logo award ceremony"
+
+
+CASE_FRONT_MATTER = "title: Example\nsector: textiles\nyear: {year}\ninvestment_hkd: 1000\nsubsidy_hkd: {subsidy}\n"
+
+
+@pytest.mark.parametrize("year,subsidy,over", [
+    (2012, 500, False),  # half of the investment, the first phase's most
+    (2012, 501, True),
+    (2007, 501, True),  # before the first phase: its rule
+    (2013, 900, False),  # the second phase paid for no demonstration project: no rule to break
+    (2015, 501, True),  # the third phase's, from the year it began
+    (2020, 900, False),  # the fourth phase's are measures of other names
+])
+def test_a_case_subsidy_is_checked_by_the_rule_of_its_year(rules: Path, year: int, subsidy: int, over: bool) -> None:
+    loaded, _ = funding.load(rules)
+    meta = {"year": year, "investment_hkd": 1000, "subsidy_hkd": subsidy}
+    page = Page(Path("docs/cases/x.md"), "en", meta, "", 8, CASE_FRONT_MATTER.format(year=year, subsidy=subsidy))
+    expected = [Problem(
+        page.path, "line 6", f"the subsidy (HK${subsidy}) is more than 50% of the investment (HK$1,000), the most a demonstration project gets",
+        "check both figures: the subsidy may be at most HK$500",
+    )]
+    assert case_content._check_subsidy(page, meta, loaded) == (expected if over else [])
+
+
+@pytest.mark.parametrize("character,name", [("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"), ("\x00", "U+0000"), ("\ue000", "U+E000")])
+def test_a_character_is_named_as_staff_can_look_it_up(character: str, name: str) -> None:
+    assert text_checks._name(character) == name
+
+
+# ---- Calendars (iCalendar) and site maps ----------------------------------
+
+CHANGED = _hk(2026, 1, 2, 19, 4, 5)  # the event file's last change: 11:04:05 UTC
+
+
+def _ical_lines(ical: bytes) -> list[str]:
+    """An iCalendar text's lines, each long line (folded at 75 bytes) whole again."""
+    return ical.decode("utf-8").replace("\r\n ", "").split("\r\n")
+
+
+def test_a_timed_event_is_a_vevent_in_hong_kong_time(venues: Dataset) -> None:
+    ical = calendars.vevent(_event(), Events(EVENT_SCHEMA, {}), venues, "https://cp.example.gov.hk/sub/", "en/", CHANGED)
+    assert _ical_lines(ical) == [
+        "BEGIN:VEVENT",
+        "SUMMARY:Energy & <you>",  # an open event's title alone
+        "DTSTART;TZID=Asia/Hong_Kong:20270121T143000",
+        "DTEND;TZID=Asia/Hong_Kong:20270121T173000",
+        "DTSTAMP:20260102T110405Z",
+        "UID:2027-01-21-energy@cp.example.gov.hk",  # the same in every language and every build
+        "CATEGORIES:Seminar <S>",
+        "DESCRIPTION:Open. https://r.example/?a=1&b=2",  # no description of its own: its status, and where to register
+        "LAST-MODIFIED:20260102T110405Z",
+        "LOCATION:HKPC <Building>",
+        "STATUS:CONFIRMED",
+        "URL:https://cp.example.gov.hk/sub/en/events/2027-01-21-energy/",
+        "END:VEVENT",
+        "",
+    ]
+
+
+@pytest.mark.parametrize("status,summary,described,state", [
+    (None, "Energy & <you>", "Talk.", "CONFIRMED"),
+    ("full", "Energy & <you> (Full)", "Talk. Full.", "CONFIRMED"),
+    ("postponed", "Energy & <you> (Postponed)", "Talk. Postponed.", "TENTATIVE"),
+    ("cancelled", "Energy & <you> (Cancelled)", "Talk. Cancelled.", "CANCELLED"),
+])
+def test_a_calendar_entry_says_what_became_of_the_event(venues: Dataset, status: str | None, summary: str, described: str, state: str) -> None:
+    event = _event(status=status, description="Talk.", registration_url=None)
+    lines = _ical_lines(calendars.vevent(event, Events(EVENT_SCHEMA, {}), venues, "https://cp.example.gov.hk/", "en/", CHANGED))
+    assert [line for line in lines if line.split(":")[0] in ("SUMMARY", "DESCRIPTION", "STATUS")] == [
+        f"SUMMARY:{summary}", f"DESCRIPTION:{described} https://s.example/?c&d", f"STATUS:{state}",  # the source, with no registration
+    ]
+
+
+def test_an_event_whose_source_gives_only_its_days_is_whole_days_in_its_language(venues: Dataset) -> None:
+    """The end is the day after the last day (RFC 5545); with no site
+    address set, the UID still names a host."""
+    event = _past_event(lang="zh-Hant", end=_hk(2008, 4, 21), source_url="https://s.example/a", description="參觀。")
+    lines = _ical_lines(calendars.vevent(event, Events(EVENT_SCHEMA, {}), venues, "", "", CHANGED))
+    assert lines[1:6] == ["SUMMARY:Visit A (cancelled)", "DTSTART;VALUE=DATE:20080418", "DTEND;VALUE=DATE:20080421", "DTSTAMP:20260102T110405Z", "UID:2008-04-18-a@localhost"]
+    assert "DESCRIPTION:參觀。 cancelled。 https://s.example/a" in lines
+    assert not any(line.startswith("LOCATION") for line in lines)  # its venue was not published
+
+
+def test_a_calendar_holds_its_events_in_order_and_hong_kong_time() -> None:
+    events = [b"BEGIN:VEVENT\r\nUID:b\r\nEND:VEVENT\r\n", b"BEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\n"]
+    lines = _ical_lines(calendars.calendar(events, "Events & talks: upcoming"))
+    assert lines[:13] == [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cleaner Production Partnership Programme//Events//EN", "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH", "X-WR-CALNAME:Events & talks: upcoming", "X-WR-TIMEZONE:Asia/Hong_Kong",
+        "BEGIN:VEVENT", "UID:b", "END:VEVENT", "BEGIN:VEVENT", "UID:a", "END:VEVENT",
+    ]
+    assert lines[13:15] == ["BEGIN:VTIMEZONE", "TZID:Asia/Hong_Kong"]
+    assert "TZOFFSETTO:+0800" in lines and lines[-3:] == ["END:VTIMEZONE", "END:VCALENDAR", ""]
+
+
+def test_the_site_map_page_nests_sections_and_escapes_titles_and_addresses() -> None:
+    entries = [sitemap.Entry("A & B", "a/?x=1&y=2"), sitemap.Entry("Section <S>", None, (sitemap.Entry("C", "c/"),))]
+    assert sitemap.render(entries) == (
+        '<ul class="site-map"><li><a href="a/?x=1&amp;y=2">A &amp; B</a></li>'
+        '<li>Section &lt;S&gt;<ul class="site-map"><li><a href="c/">C</a></li></ul></li></ul>'
+    )
+
+
+def test_sitemap_xml_gives_each_page_its_date_and_languages() -> None:
+    urls = [
+        sitemap.Url("https://x.example/a/?q=1&r=2", date(2026, 2, 3), [("zh-Hant", "https://x.example/a/"), ("en", "https://x.example/en/a/?q&r")]),
+        sitemap.Url("https://x.example/b/", date(2027, 12, 31), []),
+    ]
+    assert sitemap.xml(urls).split("\n") == [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        "<url><loc>https://x.example/a/?q=1&amp;r=2</loc><lastmod>2026-02-03</lastmod>",
+        '  <xhtml:link rel="alternate" hreflang="zh-Hant" href="https://x.example/a/"/>',
+        '  <xhtml:link rel="alternate" hreflang="en" href="https://x.example/en/a/?q&amp;r"/>',
+        "</url>",
+        "<url><loc>https://x.example/b/</loc><lastmod>2027-12-31</lastmod>",
+        "</url>",
+        "</urlset>",
+        "",
+    ]
+    assert sitemap.robots_txt("https://x.example/sub/") == "User-agent: *\nAllow: /\n\nSitemap: https://x.example/sub/sitemap.xml\n"
 
 
 def test_events_list_upcoming_first_then_past_by_year(venues: Dataset, sectors: Dataset) -> None:
