@@ -36,7 +36,7 @@ from cleanprod.content.news import NewsItem
 from cleanprod.content.labels import LanguageLabels
 from cleanprod.paths import DOCS
 from cleanprod.problems import ContentError, Problem
-from cleanprod.publish import calendars, sitemap
+from cleanprod.publish import calendars, extra_files, feeds, sitemap
 from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.markup import fill
@@ -1207,6 +1207,53 @@ def test_latest_news_is_the_first_three_and_a_link_to_the_rest() -> None:
         '<ul class="news-list" data-pagefind-weight="0.5">' + _news_item(9, ' <strong class="example-badge">Example</strong>') + _news_item(5) + _news_item(4) + "</ul>"
         '<p><a href="/a&amp;b/news/">All news</a></p>'
     )
+
+
+def _entry(day: int) -> str:
+    link = f"https://cp.example.gov.hk/en/news/2026-11-{day:02d}-n/"
+    return (
+        f"  <entry>\n    <id>{link}</id>\n    <title>Item {day} &amp; &lt;b&gt;</title>\n"
+        f"    <updated>2026-11-{day:02d}T00:00:00+08:00</updated>\n    <link href=\"{link}\"/>\n"
+        f"    <summary>Summary &lt;{day}&gt;</summary>\n    <published>2026-11-{day:02d}T00:00:00+08:00</published>\n  </entry>\n"
+    )
+
+
+def test_the_feed_gives_each_item_whole_with_absolute_links_and_its_day() -> None:
+    feed = feeds.atom([_news(12), _news(3)], "CP: What's new", "en", "https://cp.example.gov.hk/", "en/")
+    assert feed.decode("utf-8") == (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">\n'
+        "  <id>https://cp.example.gov.hk/en/news/</id>\n"
+        "  <title>CP: What's new</title>\n"
+        "  <updated>2026-11-12T00:00:00+08:00</updated>\n"  # its newest item's day, not the build's
+        '  <link href="https://cp.example.gov.hk/en/news/feed.xml" rel="self" type="application/atom+xml"/>\n'
+        '  <link href="https://cp.example.gov.hk/en/news/" rel="alternate" type="text/html"/>\n'
+        "  <generator>cleanprod</generator>\n"
+        + _entry(12) + _entry(3) + "</feed>\n"
+    )
+
+
+def test_a_feed_with_no_items_is_dated_from_the_programme_s_start() -> None:
+    feed = feeds.atom([], "CP", "zh-Hant", "https://cp.example.gov.hk/", "").decode("utf-8")
+    assert "<updated>2008-04-01T00:00:00+08:00</updated>" in feed and "<entry>" not in feed
+    assert '<link href="https://cp.example.gov.hk/news/feed.xml" rel="self"' in feed
+
+
+def test_each_language_publishes_its_calendars_and_feed_beside_its_pages(tmp_path: Path, venues: Dataset) -> None:
+    events = Events(EVENT_SCHEMA, {"en": [_event(), _past_event()]})
+    extra_files.write(
+        tmp_path, lang="en", labels=EVENT_LABELS | {"news.title": "News"}, site_name="CP", site_url="https://cp.example.gov.hk/",
+        events=events, news=[_news(3)], venues=venues, changed={"2027-01-21-energy": CHANGED, "2008-04-18-a": CHANGED},
+    )
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "events/2008-04-18-a.ics", "events/2027-01-21-energy.ics", "events/calendar.ics", "news/feed.xml",
+    ]
+    every = _ical_lines((tmp_path / "events" / "calendar.ics").read_bytes())
+    assert "X-WR-CALNAME:CP: Upcoming" in every
+    assert [line for line in every if line.startswith("UID:")] == ["UID:2027-01-21-energy@cp.example.gov.hk", "UID:2008-04-18-a@cp.example.gov.hk"]
+    one = _ical_lines((tmp_path / "events" / "2008-04-18-a.ics").read_bytes())
+    assert "X-WR-CALNAME:Visit A" in one and [line for line in one if line.startswith("UID:")] == ["UID:2008-04-18-a@cp.example.gov.hk"]
+    assert "<title>CP: News</title>" in (tmp_path / "news" / "feed.xml").read_text(encoding="utf-8")
 
 
 # ---- Case studies' panels and index (render/cases.py) -----------------------------
