@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from cleanprod import languages
 from cleanprod.checks import links, page_links, text_checks
@@ -40,7 +41,7 @@ from cleanprod.publish import calendars, extra_files, feeds, sitemap
 from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.markup import fill
-from cleanprod.render.table import pivot_table, plain_table, scrolling
+from cleanprod.render.table import pivot_table, plain_table, scrolling, stated_pivot
 from conftest import edit, read_html
 
 DATA = DOCS / "data"
@@ -281,6 +282,35 @@ def test_pivot_columns_follow_the_schema_and_rows_the_file(tmp_path: Path) -> No
 
 def test_scrolling_box_names_itself_as_text() -> None:
     assert scrolling("<table></table>", '"><script>', LABELS) == f'<div class="data-table" role="group" tabindex="0" aria-label="&quot;&gt;&lt;script&gt;">{MORE}<table></table></div>'
+
+
+def test_figures_as_stated_leave_what_no_source_gives_unpublished_and_add_nothing() -> None:
+    """The logo awardees by year and class (logo-awardees.csv), as each
+    source states them: read against the file by hand."""
+    awardees = datasets.load_all(DATA)[0]["logo-awardees.csv"]
+    labels = {"data.source": "Source", "data.not-published": "Not published", **LABELS}
+    table = BeautifulSoup(stated_pivot(awardees, "en", labels, caption=False), "html.parser")
+    assert [th.get_text() for th in table.select("thead th")] == [
+        "Year", "Hong Kong manufacturing enterprises (not split by class)", "Excellent Partner (manufacturing)", "Partner (manufacturing)",
+        "Partner (supply chain)", "Partner (technology service)", "Total", "Source",
+    ]
+    rows = {tr.th.get_text("|"): [td.get_text() for td in tr.select("td")][:-1] for tr in table.select("tbody tr")}
+    gap = "Not published"
+    assert rows == {
+        "2011": ["113", gap, gap, "6", "20", "139"],
+        "2012": ["109", gap, gap, "3", "24", "136"],
+        "2015": [gap, "73", "74", "3", "13", "163"],
+        "2017": [gap, "87", "79", "2", "16", "184"],
+        "2018": [gap, gap, gap, gap, gap, "about 150"],  # its total only, as its source words it
+        "2019|Proposed list": [gap, "36", "116", "3", "25", "180"],
+        "2022": [gap, "36", "105", "1", "13", "155"],
+    }
+    assert len(table.select("td.not-published")) == 13  # each gap above, marked as one
+    sources = table.select("tbody tr")[3].select("td")[-1]  # 2017: its classes' source, then its total's
+    assert [(a.get_text() if a.name else a, a.get("href") if a.name else None) for a in sources.children if a.name != "br"] == [
+        ("gdcpi.com.cn, latest news item 12401", None),
+        ("news.gov.hk (Hong Kong Government news), 27 October 2017", "https://www.news.gov.hk/en/record/html/2017/10/20171027_164048.shtml"),
+    ]
 
 
 # ---- The link checker's branches (links.py) -----------------------------------
