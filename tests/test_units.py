@@ -37,10 +37,10 @@ from cleanprod.content.news import NewsItem
 from cleanprod.content.labels import LanguageLabels
 from cleanprod.paths import DOCS
 from cleanprod.problems import ContentError, Problem
-from cleanprod.publish import calendars, extra_files, feeds, sitemap
+from cleanprod.publish import calendars, extra_files, feeds, search_index, sitemap
 from cleanprod.render import cases as case_render, chart, events as event_render, forms, markup, news as news_render, partners
 from cleanprod.render.catalogue import catalogue
-from cleanprod.render.markup import fill
+from cleanprod.render.markup import PASSING_WEIGHT, fill
 from cleanprod.render.table import pivot_table, plain_table, scrolling, stated_pivot
 from conftest import edit, read_html
 
@@ -1195,6 +1195,53 @@ def test_events_list_with_none_to_come_and_none_past(venues: Dataset, sectors: D
     coming_only = event_render.index("en", Events(EVENT_SCHEMA, {"en": [_event()]}), venues, sectors, EVENT_LABELS, "/", TODAY)
     assert coming_only.endswith("</span></span></li></ul></div>")
     assert 'id="past' not in coming_only
+
+
+# ---- The search index's records and Chinese twins (search_index.py) -----------
+
+def test_a_chinese_record_shows_the_text_a_reader_sees_or_the_page_description() -> None:
+    article = ('<h1 id="t">資助<a class="headerlink" href="#t">¶</a></h1><p>工廠<br>可以<svg><text>圖</text></svg>申請'
+               "<span data-pagefind-ignore>略</span>。<script>x()</script></p>")
+    assert search_index.record("funding/", "資助", None, article, None) == search_index.Record("/funding/", "資助", "工廠 可以 申請 。", article, None)
+    long = "<h1>T</h1><p>" + "x" * 121 + "</p>"
+    assert search_index.record("a/", "T", None, long, 0.5).excerpt == "x" * 120 + "…"  # cut at 120, and said to be cut
+    assert search_index.record("a/", "T", None, "<h1>T</h1><p>" + "x" * 120 + "</p>", 0.5).excerpt == "x" * 120
+    assert search_index.record("a/", "T", "Desc", long, None).excerpt == "Desc"
+
+
+def test_neighbouring_cells_and_items_are_kept_apart_for_the_index() -> None:
+    html = "<table><tr><td>a</td><td>b</td></tr></table><dl><dt>c</dt><dd>d</dd></dl><li>e</li> f"
+    assert search_index.words_apart(html) == "<table><tr><td>a</td>\n<td>b</td>\n</tr></table><dl><dt>c</dt>\n<dd>d</dd>\n</dl><li>e</li> f"
+
+
+def test_a_page_title_counts_most_and_a_record_s_title_less() -> None:
+    assert search_index.title_kept("<h1>A</h1><h1>B</h1>", None) == '<h1 data-pagefind-weight="10.0" data-pagefind-meta="topic">A</h1><h1>B</h1>'
+    assert search_index.title_kept("<h1>A</h1><h1>B</h1>", _news(3)) == '<h1 data-pagefind-weight="6.0">A</h1><h1>B</h1>'
+    assert [search_index.weight(r) for r in (_news(3), _event(), None)] == [PASSING_WEIGHT, PASSING_WEIGHT, None]
+
+
+def test_the_character_table_and_the_way_back_to_the_page_s_characters() -> None:
+    texts = ["伙伴 資助 製造 管制 制度"]
+    table = search_index.character_table(texts)
+    # 夥 and the compatibility form of 度 (U+FA01), which the site does not use, find 伙 and 度; 制 is its own form
+    assert table == {"夥": "伙", "製": "制", "資": "资", "\ufa01": "度"}
+    assert search_index.originals(texts, table) == {
+        "characters": {"资": "資"},  # 制 stands for two characters: it goes back by its pair
+        "pairs": {"制度": "制度", "制造": "製造", "管制": "管制"},
+    }
+
+
+def test_a_chinese_twin_is_pairs_of_converted_characters_with_ids_and_metadata_kept() -> None:
+    html = ('<h1 id="x" data-pagefind-weight="10.0" data-pagefind-meta="topic">資助<a class="headerlink" href="#x">¶</a></h1>'
+            '<p>詳情見<a href="b/">研討會</a>。</p>')
+    twin = search_index._twin(search_index.Record("/a/", "資助 <項目>", "摘要 & 更多", html, 0.5), "zh-Hant", str.maketrans({"資": "资"}))
+    assert twin == (
+        '<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><title></title></head><body>'
+        '<p data-pagefind-meta="title">資助 &lt;項目&gt;</p><p data-pagefind-meta="excerpt">摘要 &amp; 更多</p>'
+        '<main data-pagefind-body data-pagefind-weight="0.5"><h1 id="x" data-pagefind-weight="6.0"> ineefckj </h1>'
+        "<p> ikhdgamf gamfijil ijilhibe hibeikao ikaoghad 。</p></main></body></html>"
+    )
+    assert search_index.pairs("節能") == " hlmaiapn " and search_index.pairs("日") == " gfofz "  # 節 U+7BC0, 能 U+80FD; 日 alone
 
 
 # ---- News (render/news.py) ------------------------------------------------------
