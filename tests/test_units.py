@@ -24,7 +24,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from cleanprod import languages
-from cleanprod.checks import links, page_links, text_checks
+from cleanprod.checks import links, mainland_usage, page_links, text_checks
 from cleanprod.content import chinese, datasets, funding, revision
 from cleanprod.engine import build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
@@ -1242,6 +1242,49 @@ def test_a_chinese_twin_is_pairs_of_converted_characters_with_ids_and_metadata_k
         "<p> ikhdgamf gamfijil ijilhibe hibeikao ikaoghad 。</p></main></body></html>"
     )
     assert search_index.pairs("節能") == " hlmaiapn " and search_index.pairs("日") == " gfofz "  # 節 U+7BC0, 能 U+80FD; 日 alone
+
+
+# ---- Hong Kong words on the Simplified pages (mainland_usage.py) ---------------
+
+SIMPLIFIED_HOME = (
+    '<html lang="zh-Hans"><head><title>首页</title><meta name="description" content="甚么"></head><body>'
+    '<p>一<br>透过</p><code>公吨</code><span lang="en">屋邨</span><script>var x = "屋邨";</script>'
+    '<svg><text>屋邨</text></svg><script type="application/json">{"a": "公吨"}</script><img alt="屋邨"><p lang="zh-Hans-CN">x</p></body></html>'
+)
+
+
+def test_a_simplified_page_is_read_as_its_reader_reads_it() -> None:
+    """Its text, title, description, image text and script labels; not code,
+    a drawing, a script, or a part in another language."""
+    assert mainland_usage.reader_text(SIMPLIFIED_HOME) == '首页\n甚么\n一\n透过\n{"a": "公吨"}\n屋邨\nx'
+
+
+def test_each_hong_kong_word_on_a_simplified_page_is_named_with_its_fix(tmp_path: Path) -> None:
+    site, docs, terms = tmp_path / "site", tmp_path / "docs", tmp_path / "terms.yml"
+    for path, html in {"zh-Hans/index.html": "<p>一<br>透过</p><code>公吨</code>", "zh-Hans/about/index.html": "<p>公吨</p>",
+                       "zh-Hans/pagefind/x.html": "<p>透过</p>", "index.html": "<p>透过</p>"}.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(html, encoding="utf-8")
+    docs.mkdir()
+    (docs / "about.zh-Hans.md").write_text("# 关于\n", encoding="utf-8")  # written by hand: the fix is in it
+    terms.write_text("- 透过\n- 公吨\n", encoding="utf-8")
+    shows = "the Simplified Chinese page {} shows '{}', which is Hong Kong usage"
+    assert mainland_usage.problems(site, docs, terms) == [
+        Problem(docs / "about.zh-Hans.md", "the page's text", shows.format("/zh-Hans/about/", "公吨"), "write the Mainland word instead of '公吨' in this hand-written Simplified page"),
+        Problem(site / "zh-Hans" / "index.html", "the page's text", shows.format("/zh-Hans/", "透过"),
+                "add a line '透过: <the Mainland word>' to docs/_data/glossary.yml, which the Simplified pages are converted through"),
+    ]
+
+
+@pytest.mark.parametrize("text,found,problems", [
+    ("- 透过\n- ' 公吨 '\n", ("透过", "公吨"), []),
+    ("- 透过\n- 3\n- ''\n", ("透过",), [("line 2", "'3' is not a word"), ("line 3", "'' is not a word")]),
+    ("透过: x\n", (), [("the whole file", "the file is not a list of words")]),
+])
+def test_the_list_of_hong_kong_words_and_each_mistake_in_it(tmp_path: Path, text: str, found: tuple[str, ...], problems: list[tuple[str, str]]) -> None:
+    (tmp_path / "terms.yml").write_text(text, encoding="utf-8")
+    terms, mistakes = mainland_usage.read_terms(tmp_path / "terms.yml")
+    assert (terms, [(p.where, p.what) for p in mistakes]) == (found, problems)
 
 
 # ---- News (render/news.py) ------------------------------------------------------
