@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import logging
 import os
 import shutil
 import signal
@@ -25,8 +26,8 @@ from bs4 import BeautifulSoup
 
 from cleanprod import languages
 from cleanprod.checks import links, mainland_usage, page_links, text_checks
-from cleanprod.content import chinese, datasets, funding, revision
-from cleanprod.engine import build
+from cleanprod.content import chinese, datasets, funding, images, revision
+from cleanprod.engine import anchor_warnings, build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content import cases as case_content
 from cleanprod.content.cases import Case, Cases
@@ -1285,6 +1286,51 @@ def test_the_list_of_hong_kong_words_and_each_mistake_in_it(tmp_path: Path, text
     (tmp_path / "terms.yml").write_text(text, encoding="utf-8")
     terms, mistakes = mainland_usage.read_terms(tmp_path / "terms.yml")
     assert (terms, [(p.where, p.what) for p in mistakes]) == (found, problems)
+
+
+# ---- Image sizes and late loading (images.py) ---------------------------------
+
+def _png(path: Path, width: int, height: int) -> Path:
+    """A PNG file's header, which is all `imagesize` reads."""
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00")
+    return path
+
+
+def test_the_site_s_images_get_their_size_and_all_but_the_first_load_late(tmp_path: Path) -> None:
+    files = {"en/assets/a b.png": _png(tmp_path / "a.png", 640, 480), "en/assets/drawing.svg": tmp_path / "missing.svg", "x&y.png": _png(tmp_path / "b.png", 2, 1)}
+    content = (
+        '<img src="../assets/a%20b.png" alt="A"><p>x</p><img src="../assets/a%20b.png" alt="B" width="10">'
+        '<img src="https://x.example/y.png" alt="C"/><img src="/en/assets/a b.png" alt="D" loading="eager">'
+        '<img src="../assets/drawing.svg" alt="E"><img src="../../x&amp;y.png" alt="F">'
+    )
+    assert images.sized(content, "en/funding/", files.get) == (
+        '<img src="../assets/a%20b.png" alt="A" width="640" height="480"><p>x</p>'  # the first: at once
+        '<img src="../assets/a%20b.png" alt="B" width="10" loading="lazy">'  # its size as written
+        '<img src="https://x.example/y.png" alt="C" loading="lazy"/>'
+        '<img src="/en/assets/a b.png" alt="D" loading="eager" width="640" height="480">'  # its loading as written
+        '<img src="../assets/drawing.svg" alt="E" loading="lazy">'  # a size its file does not give is left out
+        '<img src="../../x&amp;y.png" alt="F" width="2" height="1" loading="lazy">'  # its address as the browser reads it
+    )
+    assert images.size(_png(tmp_path / "flat.png", 640, 0)) == (0, 0)
+
+
+# ---- A link to a heading a page lacks (anchor_warnings.py) --------------------
+
+def test_mkdocs_warning_of_a_link_to_no_heading_becomes_a_problem_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "about.md").write_text("# About\n\nSee [the measures](funding.md#measure).\n", encoding="utf-8")
+    headings = {"funding.md": [f"h{n}" for n in range(11)], "privacy.md": []}
+    noted: list[Problem] = []
+    warning = anchor_warnings.NoteAsProblem(tmp_path, headings.__getitem__, noted.append)
+    message = "Doc file 'about.md' contains a link 'funding.md#measure', but the doc 'funding.md' does not contain an anchor '#measure'"
+    record = logging.LogRecord("mkdocs", logging.WARNING, "", 0, message, None, None)
+    assert warning.filter(record) is False  # noted, not printed
+    assert warning.filter(logging.LogRecord("mkdocs", logging.WARNING, "", 0, "another warning", None, None)) is True
+    assert noted == [Problem(
+        tmp_path / "about.md", "line 3", "the link 'funding.md#measure' leads to no heading '#measure' of funding.md",
+        "after '#', write the id of the heading you mean; funding.md has: h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, …",
+    )]
+    lacking = warning.problem("about.md", "privacy.md#x", "privacy.md", "x")
+    assert (lacking.where, lacking.fix) == ("the whole file", "privacy.md has no heading to link to: link to the page alone")
 
 
 # ---- News (render/news.py) ------------------------------------------------------
