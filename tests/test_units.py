@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup
 
 from cleanprod import languages
 from cleanprod.checks import links, mainland_usage, page_links, text_checks
-from cleanprod.content import chinese, datasets, funding, images, revision
+from cleanprod.content import chinese, datasets, funding, images, revision, search_words
 from cleanprod.engine import anchor_warnings, build
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content import cases as case_content
@@ -1331,6 +1331,34 @@ def test_mkdocs_warning_of_a_link_to_no_heading_becomes_a_problem_with_its_line(
     )]
     lacking = warning.problem("about.md", "privacy.md#x", "privacy.md", "x")
     assert (lacking.where, lacking.fix) == ("the whole file", "privacy.md has no heading to link to: link to the page alone")
+
+
+# ---- Words readers search for that the site does not use (search_words.py) -----
+
+def test_each_language_s_search_reads_its_words_and_simplified_reads_them_converted() -> None:
+    checked = {"zh-Hant": {"補貼": "資助", "聯絡": "聯絡人", "颱風": "台風"}, "en": {"subsidy": "funding"}}
+    assert search_words.for_language(checked, "en") == {"subsidy": "funding"}
+    assert search_words.for_language(checked, "zh-Hant") == checked["zh-Hant"]
+    simplified = search_words.for_language(checked, "zh-Hans")
+    assert (simplified["補貼"], simplified["聯絡"]) == ("资助", "联系人")  # as the Simplified pages write them, through the glossary
+    assert "颱風" not in simplified  # 台风 in Simplified characters: the search finds it already
+    assert simplified["联络方法"] == "联系方式"  # a Hong Kong word the glossary replaces
+
+
+@pytest.mark.parametrize("text,problem", [
+    ("- a\n", ("the whole file", "the file is not a list of words under 'zh-Hant:' and 'en:'", "restore it from the previous version (git shows the file's earlier versions)")),
+    ("fr:\n  a: b\n", ("line 1", "'fr' is not zh-Hant or en", "put each word under 'zh-Hant:' (for both Chinese languages) or 'en:'")),
+    ("en: x\n", ("line 1", "the words under 'en:' are not 'word: the site's word' lines", "indent each line under 'en:' by two spaces, such as '  grant: funding'")),
+    ("en:\n  \"\": x\n", ("line 2", "': x' is not a word and the site's word for it", "write the word readers search for, a colon and a space, and the word the site uses, such as 'grant: funding'")),
+    ("en:\n  Subsidy: subsidy\n", ("line 2", "'Subsidy' is given as the site's word for itself", "delete the line: the site's own words are found already")),
+    ("zh-Hant:\n  资助: 資助\n", ("line 2", "'资助' is the site's word '資助' in other characters, which the search finds already", "delete the line")),
+    ("en:\n  grant: subsidy\n  subsidy: funding\n", ("line 2", "the site's word 'subsidy' is itself listed as a word the site does not use", "write the word the site uses after 'grant:', as 'subsidy' has it")),
+])
+def test_each_mistake_in_the_search_words_is_named_and_its_line_left_out(tmp_path: Path, text: str, problem: tuple[str, str, str]) -> None:
+    (tmp_path / "words.yml").write_text(text, encoding="utf-8")
+    words, problems = search_words.read(tmp_path / "words.yml")
+    assert [(p.where, p.what, p.fix) for p in problems] == [problem]
+    assert all(word not in found for found in words.values() for word in ("a", "Subsidy", "资助", "grant", ""))
 
 
 # ---- News (render/news.py) ------------------------------------------------------
