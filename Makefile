@@ -41,8 +41,7 @@ PARALLEL := -n auto --dist loadgroup
 test: $(INSTALLED) system-packages $(NODE_INSTALLED)
 	$(RUN) $(BIN)/python -m pytest $(PARALLEL)
 
-# The HTML checker's own test (it reports a page with a mistake) is in the fast tier.
-test-fast: $(INSTALLED) $(NODE_INSTALLED)
+test-fast: $(INSTALLED)
 	$(RUN) $(BIN)/python -m pytest $(PARALLEL) -m "not browser and not build"
 
 # Mutation testing (tests/README.md): every configured module, or those
