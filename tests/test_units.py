@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -26,8 +27,10 @@ from bs4 import BeautifulSoup
 
 from cleanprod import languages
 from cleanprod.checks import links, mainland_usage, page_links, text_checks
-from cleanprod.content import chinese, datasets, funding, images, revision, search_words
-from cleanprod.engine import anchor_warnings, build
+from cleanprod.content import chinese, datasets, funding, images, labels, revision, search_words
+from cleanprod.checks.validate import Content, validate
+from cleanprod.engine import anchor_warnings, build, plugin
+from cleanprod.engine.site_build import Checked, LanguageBuild
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content import cases as case_content
 from cleanprod.content.cases import Case, Cases
@@ -1359,6 +1362,52 @@ def test_each_mistake_in_the_search_words_is_named_and_its_line_left_out(tmp_pat
     words, problems = search_words.read(tmp_path / "words.yml")
     assert [(p.where, p.what, p.fix) for p in problems] == [problem]
     assert all(word not in found for found in words.values() for word in ("a", "Subsidy", "资助", "grant", ""))
+
+
+# ---- Read from the site's own files: news order, labels, a language's build ----
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    """The site's content, checked (validate.py), once for the tests below."""
+    found, problems = validate(DOCS)
+    assert problems == []
+    return found
+
+
+def test_news_is_listed_newest_first_in_every_language(content: Content) -> None:
+    newest_first = ["2015-06-15-new-phase-applications", "2013-03-27-extended-programme-applications"]  # the files sort the other way
+    assert {lang: [item.slug for item in items] for lang, items in content.news.items()} == {lang: newest_first for lang in ("zh-Hant", "en", "zh-Hans")}
+
+
+def test_a_language_s_build_reads_each_language_s_labels(content: Content) -> None:
+    build = LanguageBuild(Checked.of(content, {}), "zh-Hant")
+    assert build.labels["untranslated"] == "本頁尚未有中文版本，以下是英文版本。"
+    assert build.labels_in("en")["untranslated"] == "This page is not yet available in English. It is shown below in Chinese."
+
+
+@pytest.mark.parametrize("building,written,shown", [
+    ("en", "zh-Hant", '<p class="untranslated" role="note">This page is not yet available in English. It is shown below in Chinese.</p><div lang="zh-Hant"><p>頁</p></div>'),
+    ("zh-Hans", "zh-Hant", "<p>頁</p>"),  # the Simplified pages are made from it: they read in their language
+    ("en", None, "<p>頁</p>"),  # not a page of any language
+])
+def test_a_page_shown_in_place_of_a_missing_translation_says_so_and_is_marked(content: Content, building: str, written: str | None, shown: str) -> None:
+    build = LanguageBuild(Checked.of(content, {}), building)
+    page = SimpleNamespace(file=SimpleNamespace(locale=written))
+    assert plugin._untranslated(build, "<p>頁</p>", page) == shown
+
+
+@pytest.mark.parametrize("year,problem", [(2026, None), (2027, "the project's year (2027) is after this year (2026)")])
+def test_a_case_study_s_year_is_not_after_the_build_s(monkeypatch: pytest.MonkeyPatch, year: int, problem: str | None) -> None:
+    monkeypatch.setattr(case_content, "build_date", lambda: date(2026, 12, 31))
+    page = Page(Path("docs/cases/x.md"), "en", {"year": year}, "", 8, CASE_FRONT_MATTER.format(year=year, subsidy=0))
+    assert [(p.where, p.what) for p in case_content._check_year(page, {"year": year})] == ([("line 4", problem)] if problem else [])
+
+
+def test_a_label_with_only_spaces_in_a_language_is_named(tmp_path: Path) -> None:
+    (tmp_path / "labels.yml").write_text("a:\n  zh-Hant: 甲\n  en: '  '\n", encoding="utf-8")
+    found, problems = labels.load(tmp_path / "labels.yml")
+    assert [(p.where, p.what, p.fix) for p in problems] == [("label 'a'", "no en text", "add a line 'en: …' under 'a:'")]
+    assert (found["zh-Hant"]["a"], found["zh-Hans"]["a"], "a" in found["en"]) == ("甲", "甲", False)
 
 
 # ---- News (render/news.py) ------------------------------------------------------
