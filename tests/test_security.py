@@ -137,6 +137,14 @@ def test_nesting_deeper_than_a_reader_can_follow_is_named_before_markdown_reads_
     assert _check_after(sources, "about.en.md", "\n" + "_" * 200 + "\n") == ""  # a rule across the page
 
 
+def test_text_left_to_replace_is_named_however_its_line_is_spaced_or_ended() -> None:
+    body = f"# Title\r\n\n  {unfinished.NEWS[1]} \r\n{unfinished.EVENT[0]}\nWrite the news here.\n"
+    assert [(p.where, p.what) for p in unfinished.problems(Path("news/a.md"), body, 5)] == [
+        ("line 7", f"{unfinished.WHAT}: '{unfinished.NEWS[1]}'"),
+        ("line 8", f"{unfinished.WHAT}: '{unfinished.EVENT[0]}'"),
+    ]
+
+
 def test_text_left_for_staff_to_replace_is_named(sources: Path) -> None:
     line = _first_line(sources, "news/2015-06-15-new-phase-applications.en.md") + 1
     report = _check_after(sources, "news/2015-06-15-new-phase-applications.en.md", f"\n{unfinished.NEWS[1]}\n")
@@ -199,6 +207,12 @@ LOADING = [
 @pytest.mark.parametrize(("html", "what"), LOADING, ids=[html[:30] for html, _ in LOADING])
 def test_each_way_an_element_loads_from_another_site_is_named(html: str, what: str) -> None:
     assert [(b.line, b.what) for b in html_policy.breaches(html)] == [(1, what)]
+
+
+def test_staff_may_mark_a_part_in_another_language_and_give_it_an_id_class_or_title() -> None:
+    html = '<span lang="en" id="a" class="b" title="c">Cleaner Production</span>'
+    assert html_policy.breaches(html) == []
+    assert html_policy.enforce(html, Path("page.md")) == (html, [])
 
 
 def test_an_element_outside_the_policy_is_told_which_elements_pages_may_use() -> None:

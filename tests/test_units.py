@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -29,7 +30,7 @@ from cleanprod import languages
 from cleanprod.checks import links, mainland_usage, page_links, text_checks
 from cleanprod.content import chinese, datasets, funding, images, labels, revision, search_words
 from cleanprod.checks.validate import Content, validate
-from cleanprod.engine import anchor_warnings, build, plugin
+from cleanprod.engine import anchor_warnings, build, language_builds, plugin
 from cleanprod.engine.site_build import Checked, LanguageBuild
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content import cases as case_content
@@ -1394,6 +1395,30 @@ def test_a_page_shown_in_place_of_a_missing_translation_says_so_and_is_marked(co
     build = LanguageBuild(Checked.of(content, {}), building)
     page = SimpleNamespace(file=SimpleNamespace(locale=written))
     assert plugin._untranslated(build, "<p>頁</p>", page) == shown
+
+
+@pytest.mark.parametrize("building,site_url,elsewhere,home,root", [
+    ("zh-Hant", "https://cp.example.gov.hk/sub/", [("en", "en/", "This page is not yet available in English. It is shown below in Chinese."),
+                                                    ("zh-Hans", "zh-Hans/", "本页尚未有中文版本，以下是英文版本。")], "", "/sub/"),
+    ("en", "", [], "en/", "/"),  # the root's 404 page alone speaks every language
+])
+def test_templates_get_each_language_s_home_and_the_404_page_the_others(content: Content, building: str, site_url: str, elsewhere: list, home: str, root: str) -> None:
+    site = plugin.SitePlugin()
+    site.build = LanguageBuild(Checked.of(content, {}), building)
+    env = site.on_env(jinja2.Environment(), SimpleNamespace(site_url=site_url), None)
+    assert env.autoescape is True  # every value a template prints is escaped
+    assert [(lang, prefix, labels["untranslated"]) for lang, prefix, labels in env.globals["notfound_elsewhere"]] == elsewhere
+    assert (env.globals["lang_home"], env.globals["site_root"]) == (home, root)
+
+
+@pytest.mark.parametrize("outcomes,built", [
+    ([[], [], []], True),
+    ([[], None, []], False),  # a language's process ended without a word
+    ([[], [], [Problem(Path("docs/a.md"), "line 1", "x", "y")]], False),
+])
+def test_the_site_is_built_only_if_every_language_built(outcomes: list, built: bool) -> None:
+    workers = [SimpleNamespace(outcome=lambda found=found: found) for found in outcomes]
+    assert language_builds.finished(workers) is built
 
 
 @pytest.mark.parametrize("year,problem", [(2026, None), (2027, "the project's year (2027) is after this year (2026)")])
