@@ -23,7 +23,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from cleanprod.checks.validate import Content, validate
 from cleanprod.engine import build
+from cleanprod.paths import DOCS
 from page_checks import AXE_PATH, AXE_SCRIPT, visit_every_page, visit_of
 from serving import serve
 
@@ -145,6 +147,15 @@ def _parsed(html: str) -> BeautifulSoup:
     after and at whatever length (a file's time is only as fine as the
     system's clock tick)."""
     return BeautifulSoup(html, "html.parser")
+
+
+@functools.cache
+def checked_content() -> Content:
+    """The site's content as validate.py checks it, once per worker: it does
+    not change, and the tests that read it do not change it."""
+    found, problems = validate(DOCS)
+    assert problems == []
+    return found
 
 
 def edit(path: Path, old: str, new: str) -> None:

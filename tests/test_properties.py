@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -23,12 +22,12 @@ from hypothesis import example, given, settings, strategies as st
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
 from cleanprod.content.datasets import Dataset
 from cleanprod.render.directives import Directive, Placed
-from cleanprod.paths import DOCS
 from cleanprod.render import cases, chart, events, forms, news, partners, table
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.data import PageData
-from cleanprod.checks.validate import Content, validate
+from cleanprod.checks.validate import Content
 from cleanprod.render.views import resolve
+from conftest import checked_content
 
 # Texts with the characters that make markup, and any others but control
 # characters (which no editor writes) and lone surrogates (which no file holds).
@@ -99,12 +98,6 @@ def _dataset(dataset: Dataset, text: str) -> Dataset:
     return Dataset(dataset.path, _texts_of(dataset.schema, text), rows, dataset.lines)
 
 
-@functools.cache
-def _content() -> Content:
-    """The site's content, checked (once: it does not change)."""
-    found, problems = validate(DOCS)
-    assert problems == []
-    return found
 
 
 def _renderers(content: Content, text: str, lang: str) -> dict[str, Callable[[], str]]:
@@ -163,7 +156,7 @@ def _plain(content: Content, lang: str) -> dict[str, _Markup]:
 @given(text=TEXTS)
 @example(text='<b>"A" & \'B\'</b>')
 def test_any_text_through_any_renderer_comes_out_as_text(lang: str, text: str) -> None:
-    content = _content()
+    content = checked_content()
     plain = _plain(content, lang)
     assert len(plain) == 19
     for name, render in _renderers(content, text, lang).items():

@@ -29,7 +29,6 @@ from bs4 import BeautifulSoup
 from cleanprod import languages
 from cleanprod.checks import links, mainland_usage, page_links, text_checks
 from cleanprod.content import chinese, datasets, funding, images, labels, revision, search_words
-from cleanprod.checks.validate import Content, validate
 from cleanprod.engine import anchor_warnings, build, language_builds, plugin
 from cleanprod.engine.site_build import Checked, LanguageBuild
 from cleanprod.content.chinese import markdown_to_simplified, to_simplified
@@ -47,7 +46,7 @@ from cleanprod.render import cases as case_render, chart, events as event_render
 from cleanprod.render.catalogue import catalogue
 from cleanprod.render.markup import PASSING_WEIGHT, fill
 from cleanprod.render.table import pivot_table, plain_table, scrolling, stated_pivot
-from conftest import edit, read_html
+from conftest import checked_content, edit, read_html
 
 DATA = DOCS / "data"
 
@@ -1367,21 +1366,13 @@ def test_each_mistake_in_the_search_words_is_named_and_its_line_left_out(tmp_pat
 
 # ---- Read from the site's own files: news order, labels, a language's build ----
 
-@pytest.fixture(scope="module")
-def content() -> Content:
-    """The site's content, checked (validate.py), once for the tests below."""
-    found, problems = validate(DOCS)
-    assert problems == []
-    return found
-
-
-def test_news_is_listed_newest_first_in_every_language(content: Content) -> None:
+def test_news_is_listed_newest_first_in_every_language() -> None:
     newest_first = ["2015-06-15-new-phase-applications", "2013-03-27-extended-programme-applications"]  # the files sort the other way
-    assert {lang: [item.slug for item in items] for lang, items in content.news.items()} == {lang: newest_first for lang in ("zh-Hant", "en", "zh-Hans")}
+    assert {lang: [item.slug for item in items] for lang, items in checked_content().news.items()} == {lang: newest_first for lang in ("zh-Hant", "en", "zh-Hans")}
 
 
-def test_a_language_s_build_reads_each_language_s_labels(content: Content) -> None:
-    build = LanguageBuild(Checked.of(content, {}), "zh-Hant")
+def test_a_language_s_build_reads_each_language_s_labels() -> None:
+    build = LanguageBuild(Checked.of(checked_content(), {}), "zh-Hant")
     assert build.labels["untranslated"] == "本頁尚未有中文版本，以下是英文版本。"
     assert build.labels_in("en")["untranslated"] == "This page is not yet available in English. It is shown below in Chinese."
 
@@ -1391,8 +1382,8 @@ def test_a_language_s_build_reads_each_language_s_labels(content: Content) -> No
     ("zh-Hans", "zh-Hant", "<p>頁</p>"),  # the Simplified pages are made from it: they read in their language
     ("en", None, "<p>頁</p>"),  # not a page of any language
 ])
-def test_a_page_shown_in_place_of_a_missing_translation_says_so_and_is_marked(content: Content, building: str, written: str | None, shown: str) -> None:
-    build = LanguageBuild(Checked.of(content, {}), building)
+def test_a_page_shown_in_place_of_a_missing_translation_says_so_and_is_marked(building: str, written: str | None, shown: str) -> None:
+    build = LanguageBuild(Checked.of(checked_content(), {}), building)
     page = SimpleNamespace(file=SimpleNamespace(locale=written))
     assert plugin._untranslated(build, "<p>頁</p>", page) == shown
 
@@ -1402,9 +1393,9 @@ def test_a_page_shown_in_place_of_a_missing_translation_says_so_and_is_marked(co
                                                     ("zh-Hans", "zh-Hans/", "本页尚未有中文版本，以下是英文版本。")], "", "/sub/"),
     ("en", "", [], "en/", "/"),  # the root's 404 page alone speaks every language
 ])
-def test_templates_get_each_language_s_home_and_the_404_page_the_others(content: Content, building: str, site_url: str, elsewhere: list, home: str, root: str) -> None:
+def test_templates_get_each_language_s_home_and_the_404_page_the_others(building: str, site_url: str, elsewhere: list, home: str, root: str) -> None:
     site = plugin.SitePlugin()
-    site.build = LanguageBuild(Checked.of(content, {}), building)
+    site.build = LanguageBuild(Checked.of(checked_content(), {}), building)
     env = site.on_env(jinja2.Environment(), SimpleNamespace(site_url=site_url), None)
     assert env.autoescape is True  # every value a template prints is escaped
     assert [(lang, prefix, labels["untranslated"]) for lang, prefix, labels in env.globals["notfound_elsewhere"]] == elsewhere

@@ -20,14 +20,10 @@ from cleanprod.content.funding import Rules
 from cleanprod.render import data, directives, funding as render_funding, views
 from cleanprod.render.directives import Directive, Placed
 from cleanprod.paths import CONFIG, DATA_FILES, DOCS, STAFF_GUIDE
-from cleanprod.checks.validate import Content, validate
+from cleanprod.checks.validate import validate
+from conftest import checked_content
 
 
-@functools.cache
-def _content() -> Content:
-    found, problems = validate(DOCS)
-    assert problems == []
-    return found
 
 
 def test_staff_guide_has_the_registrys_table_of_views() -> None:
@@ -49,7 +45,7 @@ def test_views_table_is_written_between_its_markers(tmp_path: Path) -> None:
 def test_each_view_is_one_entry_with_an_example_of_its_own() -> None:
     names = [(view.source, view.word) for view in views.VIEWS]
     assert len(names) == len(set(names))
-    content = _content()
+    content = checked_content()
     for view in views.VIEWS:
         assert view.examples
         for example, shows in view.examples:
@@ -59,14 +55,14 @@ def test_each_view_is_one_entry_with_an_example_of_its_own() -> None:
 
 
 def test_every_directive_on_the_site_is_placed_with_its_view() -> None:
-    content = _content()
+    content = checked_content()
     for page in content.pages:
         found = [match[0] for match in directives.DIRECTIVE.finditer(page.body)]
         assert [p.directive.text for p in content.placed[page.path]] == found
 
 
 def test_page_is_rendered_with_the_views_the_check_found() -> None:
-    content = _content()
+    content = checked_content()
     placed, _ = directives.check(Path("a.md"), "[[data:approvals.csv|total]]", 1, content.datasets, content.rules)
     # The zh-Hans page is the zh-Hant page converted: its directives are rendered as checked.
     rendered, blocks = directives.replace("共 [[data:approvals.csv|total]] 项", placed, lambda p: f"<{p.view.word}:{p.directive.file}>")
@@ -74,7 +70,7 @@ def test_page_is_rendered_with_the_views_the_check_found() -> None:
 
 
 def test_a_listing_takes_no_filter() -> None:
-    content = _content()
+    content = checked_content()
     _, problems = directives.check(Path("a.md"), "[[data:events|index|year=2020]]\n[[data:catalogue|all]]", 1, content.datasets, content.rules)
     assert [(p.where, p.what, p.fix) for p in problems] == [
         ("line 1", "[[data:events|index|year=2020]]: 'year' is not a filter of events", "remove it: [[data:events|index]] takes none"),
@@ -311,7 +307,7 @@ def test_listings_are_given_the_page_s_records(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_a_record_s_page_has_its_panel_or_date_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    content = _content()
+    content = checked_content()
     event, case, item = content.events.by_lang["en"][0], content.cases.by_lang["en"][0], content.news["en"][0]
     recorded = _Recorded(monkeypatch)
     recorded.replace(data.render_events, "panel")
